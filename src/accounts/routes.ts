@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../app/errors.js';
+import type { Services } from '../app/services.js';
+import { toFieldErrors } from '../app/validation.js';
+import { listPartnerships } from '../partnerships/queries/listPartnerships.js';
+import { authenticate } from './authenticate.js';
+import { createUser } from './createUser.js';
+import { authorize } from './policy.js';
+import { listAuditLog } from './queries/listAuditLog.js';
+import { listUsers } from './queries/listUsers.js';
+import { ROLE_LABELS, ROLES } from './roles.js';
+import { signInSchema } from './schema.js';
+
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/[a-zA-Z0-9]/.test(next) ? next : '/staff');
+const errorList = (fields: { field: string; message: string }[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
+const byField = (fields: { field: string; message: string }[]) => Object.fromEntries(fields.map((f) => [f.field, f.message]));
+const formBody = z.record(z.string(), z.unknown());
+
+export async function accountRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { db, config } = services;
+
+  app.get('/sign-in', async (request, reply) => {
+    const { next } = request.query as { next?: string };
+    return reply.view('accounts/views/sign-in.njk', { title: 'Sign in', next: safeNext(next), values: {}, fieldErrors: {} });
+  });
+
+  app.post(
+    '/sign-in',
+    { config: config.signInRateLimit > 0 ? { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } } : {} },
+    async (request, reply) => {
+      const body = formBody.parse(request.body ?? {});
+      const next = safeNext(body.next);
+      const parsed = signInSchema.safeParse(body);
+      const show = (fields: { field: string; message: string }[]) =>
+        reply.status(422).view('accounts/views/sign-in.njk', {
+          title: 'Sign in',
+          next,
+          values: { email: typeof body.email === 'string' ? body.email : '' },
+          errors: errorList(fields),
+          fieldErrors: byField(fields),
+        });
+      if (!parsed.success) return show(toFieldErrors(parsed.error));
+      const user = await authenticate(db, parsed.data.email, parsed.data.password);
+      if (!user) {
+        request.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
+        return show([{ field: 'email', message: 'Enter a correct email address and password' }]);
+      }
+      await request.session.regenerate();
+      request.session.userId = user.id;
+      return reply.redirect(next, 303);
+    },
+  );
+
+  app.post('/sign-out', async (request, reply) => {
+    await request.session.destroy();
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/staff/users', async (request, reply) => {
+    const user = authorize(request.user, 'user:manage');
+    return renderUsers(reply, user.partnershipIds, {}, []);
+  });
+
+  app.post('/staff/users', async (request, reply) => {
+    const actor = authorize(request.user, 'user:manage');
+    const body = formBody.parse(request.body ?? {});
+    const partnershipId = typeof body.partnership === 'string' ? body.partnership : '';
+    if (!actor.partnershipIds.includes(partnershipId)) {
+      return renderUsers(reply.status(422), actor.partnershipIds, body, [{ field: 'partnership', message: 'Select a partnership you belong to' }]);
+    }
+    try {
+      await createUser({ db, actor: { id: actor.id, label: actor.email }, user: { email: body.email as string, name: (body.name as string) ?? '', role: body.role as never, password: body.password as string, partnershipIds: [partnershipId] } });
+    } catch (err) {
+      if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
+        const fields = err.fields.length ? err.fields : [{ field: 'email', message: err.message }];
+        return renderUsers(reply.status(422), actor.partnershipIds, body, fields);
+      }
+      throw err;
+    }
+    return reply.redirect('/staff/users', 303);
+  });
+
+  async function renderUsers(reply: FastifyReply, partnershipIds: readonly string[], values: Record<string, unknown>, fields: { field: string; message: string }[]) {
+    const partnerships = await listPartnerships(db, partnershipIds);
+    const names = new Map(partnerships.map((p) => [p.id, p.name]));
+    const users = (await listUsers(db, partnershipIds)).map((u) => ({ ...u, partnershipNames: u.partnershipIds.map((id) => names.get(id) ?? id).join(', ') }));
+    return reply.view('accounts/views/users.njk', {
+      title: 'Users',
+      users,
+      roleLabels: ROLE_LABELS,
+      roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
+      partnershipItems: partnerships.map((p) => ({ value: p.id, text: p.name, selected: values.partnership === p.id })),
+      values: { email: values.email, name: values.name },
+      errors: errorList(fields),
+      fieldErrors: byField(fields),
+    });
+  }
+
+  app.get('/staff/audit', async (request, reply) => {
+    const user = authorize(request.user, 'audit:view');
+    return reply.view('accounts/views/audit.njk', { title: 'Audit log', entries: await listAuditLog(db, user.partnershipIds) });
+  });
+}

@@ -1,0 +1,35 @@
+/** Typed errors with stable codes; one handler (plugins/errorHandler.ts) renders them as a page or JSON. */
+export type ErrorCode =
+  | 'not_found'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'payload_too_large'
+  | 'bad_request'
+  | 'csrf_invalid'
+  | 'internal';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number,
+    message: string,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = 'Page') => new AppError('not_found', 404, `${what} not found`);
+export const forbidden = (message = 'You do not have permission to do that') => new AppError('forbidden', 403, message);
+export const unauthenticated = () => new AppError('unauthenticated', 401, 'Sign in to continue');
+export const conflict = (message: string) => new AppError('conflict', 409, message);
+export const validationFailed = (fields: FieldError[], message = 'There is a problem') =>
+  new AppError('validation_failed', 422, message, fields);

@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Principal } from '../../accounts/policy.js';
+import { loadPrincipal } from '../../accounts/queries/loadPrincipal.js';
+import type { Services } from '../services.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: Principal;
+  }
+}
+
+declare module '@fastify/session' {
+  interface FastifySessionObject {
+    userId?: string;
+  }
+}
+
+/** Loads the signed-in user from the session on each request, so a disabled user loses access at once. */
+export const currentUserPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
+  app.decorateRequest('user', undefined);
+  app.addHook('preHandler', async (request) => {
+    const userId = request.session?.userId;
+    if (userId) request.user = await loadPrincipal(services.db, userId);
+  });
+});

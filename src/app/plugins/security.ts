@@ -1,0 +1,53 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import session from '@fastify/session';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { DatabaseSessionStore } from '../../accounts/sessionStore.js';
+import type { Services } from '../services.js';
+import { isApiRequest } from './errorHandler.js';
+
+const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+
+/** Security headers, form parsing, database sessions and CSRF protection on every form post. */
+export const securityPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: services.config.env === 'production',
+  });
+  await app.register(formbody, { bodyLimit: services.config.bodyLimitBytes });
+  await app.register(cookie);
+  await app.register(session, {
+    secret: services.config.sessionSecret,
+    cookieName: 'saferplan.sid',
+    store: new DatabaseSessionStore(services.db),
+    saveUninitialized: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_MAX_AGE_MS },
+  });
+  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  await app.register(rateLimit, { global: false });
+
+  // The JSON API is not protected by the form token: browsers cannot send cross-site JSON without CORS consent.
+  app.addHook('preHandler', (request, reply, done) => {
+    const unsafe = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
+    if (!unsafe || isApiRequest(request)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+});

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+
+const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ROOT = path.resolve(SRC, '..');
+
+/** Each capability keeps its views beside it; templates are named "<capability>/<file>.njk". */
+export function createViewEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([path.join(SRC, 'views'), SRC, path.join(ROOT, 'node_modules/govuk-frontend/dist')], { noCache: false }),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  env.addFilter('date', (iso: string | null | undefined) =>
+    iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }) : '',
+  );
+  env.addFilter('json', (value: unknown) => JSON.stringify(value));
+  return env;
+}
+
+export type ViewContext = Record<string, unknown>;
+
+declare module 'fastify' {
+  interface FastifyReply {
+    view(template: string, context?: ViewContext): Promise<FastifyReply>;
+  }
+  interface FastifyInstance {
+    views: nunjucks.Environment;
+  }
+}
+
+/** What every page needs: the signed-in user, a CSRF token for its forms, the CSP nonce and navigation. */
+async function pageContext(request: FastifyRequest, reply: FastifyReply, context: ViewContext): Promise<ViewContext> {
+  const user = request.user;
+  const csrfToken = request.session ? reply.generateCsrf() : undefined;
+  const navigation = user
+    ? [
+        { href: '/staff', text: 'Staff home', current: request.url === '/staff' },
+        ...(user.role === 'admin'
+          ? [
+              { href: '/staff/users', text: 'Users', current: request.url.startsWith('/staff/users') },
+              { href: '/staff/audit', text: 'Audit log', current: request.url.startsWith('/staff/audit') },
+            ]
+          : []),
+      ]
+    : [];
+  return {
+    user,
+    csrfToken,
+    cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+    navigation,
+    serviceName: user ? 'Staff' : undefined,
+    serviceUrl: user ? '/staff' : undefined,
+    ...context,
+  };
+}
+
+export const viewsPlugin = fp(async (app: FastifyInstance) => {
+  const env = createViewEnvironment();
+  app.decorate('views', env);
+  app.decorateReply('view', async function view(this: FastifyReply, template: string, context: ViewContext = {}) {
+    const ctx = await pageContext(this.request, this, context);
+    const html = await new Promise<string>((resolve, reject) =>
+      env.render(template, ctx, (err, out) => (err ? reject(err) : resolve(out ?? ''))),
+    );
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+});

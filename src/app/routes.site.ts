@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { listPartnerships } from '../partnerships/queries/listPartnerships.js';
+import { openApiDocument } from './openapi.js';
+import type { Services } from './services.js';
+
+export async function siteRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  app.get('/', async (_request, reply) => reply.view('home.njk', { title: 'Home', partnerships: await listPartnerships(services.db) }));
+
+  app.get('/accessibility', async (_request, reply) =>
+    reply.view('static-page.njk', {
+      title: 'Accessibility statement',
+      paragraphs: [
+        'This service is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every public page works without JavaScript and is tested automatically with axe-core.',
+        'If you find something you cannot use, contact the partnership and we will provide the information in another format.',
+      ],
+    }),
+  );
+
+  app.get('/privacy', async (_request, reply) =>
+    reply.view('static-page.njk', {
+      title: 'Privacy',
+      paragraphs: [
+        'Staff sign-in uses one cookie (saferplan.sid) to keep you signed in and to protect forms. It is deleted when you sign out or after 8 hours.',
+        'Each consultation has its own privacy notice explaining what is collected and why.',
+      ],
+    }),
+  );
+
+  app.get('/health', async () => {
+    await services.db.selectFrom('partnerships').select('id').limit(1).execute();
+    return { status: 'ok', database: services.dialect };
+  });
+
+  app.get('/api/v1/openapi.json', async () => openApiDocument());
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { cliActor } from '../accounts/recordAudit.js';
+import type { DbHandle } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { type DemoLoadResult, loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
+import { buildAssets } from './assets.js';
+import type { Config } from './config.js';
+import { createApp } from './createApp.js';
+import { buildServices } from './services.js';
+
+export interface StartOptions {
+  handle: DbHandle;
+  config: Config;
+  /** Load the demo partnership when the database holds no partnership yet. */
+  demoWhenEmpty: boolean;
+  logger?: boolean;
+}
+
+export interface StartedServer {
+  app: FastifyInstance;
+  url: string;
+  demo?: DemoLoadResult;
+}
+
+export async function startServer({ handle, config, demoWhenEmpty, logger }: StartOptions): Promise<StartedServer> {
+  buildAssets();
+  await migrateToLatest(handle);
+  let demo: DemoLoadResult | undefined;
+  if (demoWhenEmpty) {
+    const any = await handle.db.selectFrom('partnerships').select('id').limit(1).executeTakeFirst();
+    if (!any) demo = await loadDemoPartnership(handle.db, cliActor());
+  }
+  const app = await createApp(buildServices(handle, config), { logger });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shutdown = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return { app, url: `http://localhost:${port}`, demo };
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { cliActor } from '../../accounts/recordAudit.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { openDatabase } from '../../db/database.js';
+import { loadDemoPartnership } from '../../partnerships/demo/loadDemoPartnership.js';
+import { resolveTarget, withDatabase } from '../context.js';
+import { printJson, say } from '../io.js';
+
+export function registerDatabaseCommands(program: Command) {
+  program
+    .command('migrate')
+    .description('create or update the database tables')
+    .action(async () => {
+      const handle = await openDatabase(resolveTarget(program.opts()));
+      try {
+        const result = await migrateToLatest(handle);
+        printJson(result);
+        say(result.applied.length ? `Applied ${result.applied.length} migration(s) to ${handle.describe}` : `${handle.describe} is up to date`);
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('load the demo partnership (Coventry-like, real wards and deprivation data; synthetic data labelled)')
+    .action(() =>
+      withDatabase(program.opts(), async (handle) => {
+        const result = await loadDemoPartnership(handle.db, cliActor());
+        printJson({ partnershipId: result.partnershipId, created: result.created, users: result.users });
+        say(result.created ? `Demo loaded. Sign in with any demo user and the password ${result.password}` : 'The demo partnership is already loaded.');
+      }),
+    );
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from './byDialect.js';
+import type { Database } from './schema.js';
+
+export interface DbHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Human description for messages: the file path or the host/database, never a password. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+
+export class DatabaseOpenError extends Error {}
+
+// PostgreSQL bigint (count) stays a string unless parsed; counts always fit in a double here.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
+  return target.kind === 'sqlite' ? openSqlite(target.path) : openPostgres(target.url);
+}
+
+function openSqlite(file: string): DbHandle {
+  let sqlite: SQLite.Database;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new DatabaseOpenError(`Cannot open the SQLite database at ${file}: ${(err as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', describe: `SQLite ${file}`, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<DbHandle> {
+  const where = describePostgres(url);
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseOpenError(`Cannot connect to PostgreSQL at ${where}: ${(err as Error).message}`);
+  }
+  // An idle client that loses its connection must not take the process down.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', describe: `PostgreSQL ${where}`, close: () => db.destroy() };
+}
+
+function describePostgres(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

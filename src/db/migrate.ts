@@ -1,0 +1,24 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { DbHandle } from './database.js';
+import * as m0001 from './migrations/0001_foundation.js';
+
+// Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+export async function migrateToLatest(handle: DbHandle): Promise<MigrateResult> {
+  const migrator = new Migrator({ db: handle.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed on ${handle.describe}: ${(error as Error).message}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

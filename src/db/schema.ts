@@ -1,0 +1,83 @@
+/**
+ * Table types shared by both engines. Timestamps are ISO-8601 UTC text, booleans 0/1 integers and JSON
+ * is text on both, so that one set of migrations and queries serves SQLite and PostgreSQL (columnTypes.ts).
+ */
+export interface PartnershipsTable {
+  id: string;
+  name: string;
+  slug: string;
+  area_code: string | null;
+  branding: string; // JSON: Branding
+  is_demo: number;
+  created_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface PartnershipMembersTable {
+  partnership_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  data: string; // JSON
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_label: string;
+  partnership_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  detail: string; // JSON
+}
+
+export interface WardsTable {
+  partnership_id: string;
+  code: string;
+  name: string;
+}
+
+export interface LsoasTable {
+  partnership_id: string;
+  code: string;
+  name: string;
+  ward_code: string | null;
+  imd_rank: number | null;
+  imd_decile: number | null;
+  crime_decile: number | null;
+  population: number | null;
+}
+
+export interface PlanThemesTable {
+  partnership_id: string;
+  id: string;
+  position: number;
+  title: string;
+  summary: string;
+}
+
+export interface Database {
+  partnerships: PartnershipsTable;
+  users: UsersTable;
+  partnership_members: PartnershipMembersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  wards: WardsTable;
+  lsoas: LsoasTable;
+  plan_themes: PlanThemesTable;
+}

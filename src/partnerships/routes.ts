@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { authorize } from '../accounts/policy.js';
+import { ROLE_LABELS } from '../accounts/roles.js';
+import { notFound } from '../app/errors.js';
+import type { Services } from '../app/services.js';
+import { brandCss } from './brandCss.js';
+import { findPartnership, listPartnerships } from './queries/listPartnerships.js';
+import { listPlanThemes } from './queries/listPlanThemes.js';
+import { partnershipGeography } from './queries/partnershipGeography.js';
+
+export async function partnershipRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { db } = services;
+
+  app.get('/staff', async (request, reply) => {
+    const user = authorize(request.user, 'staff:home');
+    return reply.view('partnerships/views/staff-home.njk', {
+      title: 'Staff home',
+      roleLabel: ROLE_LABELS[user.role],
+      partnerships: await listPartnerships(db, user.partnershipIds),
+    });
+  });
+
+  app.get('/staff/partnerships/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    authorize(request.user, 'partnership:view', id);
+    const partnership = await findPartnership(db, id);
+    if (!partnership) throw notFound('Partnership');
+    return reply.view('partnerships/views/partnership.njk', {
+      title: partnership.name,
+      partnership,
+      geography: await partnershipGeography(db, id),
+      themes: await listPlanThemes(db, id),
+    });
+  });
+
+  app.get('/p/:slug', async (request, reply) => {
+    const partnership = await findPartnership(db, (request.params as { slug: string }).slug);
+    if (!partnership) throw notFound('Partnership');
+    return reply.view('partnerships/views/public-hub.njk', { title: 'Community safety', partnership, themes: await listPlanThemes(db, partnership.id) });
+  });
+
+  app.get('/brand/:file', async (request, reply) => {
+    const slug = (request.params as { file: string }).file.replace(/\.css$/, '');
+    const partnership = await findPartnership(db, slug);
+    if (!partnership) throw notFound('Stylesheet');
+    return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(brandCss(partnership.branding));
+  });
+
+  app.get('/api/v1/partnerships', async (request) => {
+    const user = authorize(request.user, 'partnership:view');
+    return { partnerships: await listPartnerships(db, user.partnershipIds) };
+  });
+}
