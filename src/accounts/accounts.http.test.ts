@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test-support/databases.js';
+import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
+import { loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
+import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
+import { cliActor } from './recordAudit.js';
+import { listAuditLog } from './queries/listAuditLog.js';
+
+describeEachEngine('accounts over HTTP', ({ handle }) => {
+  let server: TestServer;
+  let partnershipId: string;
+  beforeAll(async () => {
+    partnershipId = (await loadDemoPartnership(handle().db, cliActor())).partnershipId;
+    server = await startTestServer(handle(), { signInRateLimit: 100 });
+  });
+  afterAll(() => server.close());
+
+  it('signs the demo admin in and out', async () => {
+    const client = new HttpClient(server.url);
+    const res = await client.signIn('admin@saferplan.demo', DEMO_PASSWORD);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/staff');
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('saferplan.sid='));
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const home = await client.get('/staff');
+    expect(home.status).toBe(200);
+    const html = await home.text();
+    expect(html).toContain('Signed in as admin@saferplan.demo');
+    expect(html).toContain('Coventry Community Safety Partnership');
+    const _csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect((await client.postForm('/sign-out', { _csrf })).status).toBe(303);
+    expect((await client.get('/staff')).headers.get('location')).toBe('/sign-in?next=%2Fstaff');
+  });
+
+  it('answers a wrong password with one GOV.UK error that reveals nothing else', async () => {
+    const client = new HttpClient(server.url);
+    const wrong = await client.signIn('admin@saferplan.demo', 'not-the-password');
+    const unknown = await client.signIn('nobody@saferplan.demo', 'not-the-password');
+    expect(wrong.status).toBe(422);
+    const a = await wrong.text();
+    const b = await unknown.text();
+    for (const html of [a, b]) {
+      expect(html).toContain('govuk-error-summary');
+      expect(html).toContain('Enter a correct email address and password');
+      expect(html).toContain('<title>Error: Sign in');
+    }
+  });
+
+  it('rejects a form post without a valid CSRF token and changes nothing', async () => {
+    const client = new HttpClient(server.url);
+    await client.get('/sign-in');
+    const res = await client.postForm('/sign-in', { _csrf: 'forged', email: 'admin@saferplan.demo', password: DEMO_PASSWORD });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('This form has expired');
+    expect((await client.get('/staff')).status).toBe(303);
+  });
+
+  it('shows the staff pages only to users allowed to see them', async () => {
+    const analyst = new HttpClient(server.url);
+    await analyst.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
+    expect((await analyst.get('/staff')).status).toBe(200);
+    expect((await analyst.get('/staff/users')).status).toBe(403);
+    expect((await analyst.get('/staff/audit')).status).toBe(403);
+    expect((await analyst.get(`/staff/partnerships/${partnershipId}`)).status).toBe(200);
+    expect((await analyst.get('/staff/partnerships/someone-elses')).status).toBe(403);
+  });
+
+  it('lets an admin add a user, audits it, and refuses duplicates and bad roles with field errors', async () => {
+    const admin = new HttpClient(server.url);
+    await admin.signIn('admin@saferplan.demo', DEMO_PASSWORD);
+    const fields = { email: 'Officer@Example.org', name: 'An Officer', role: 'partner', partnership: partnershipId, password: 'a-long-enough-password' };
+    let _csrf = await admin.csrfFrom('/staff/users');
+    expect((await admin.postForm('/staff/users', { _csrf, ...fields })).status).toBe(303);
+    expect(await (await admin.get('/staff/users')).text()).toContain('officer@example.org');
+
+    const audit = await listAuditLog(handle().db, [partnershipId]);
+    const entry = audit.find((e) => e.action === 'user.create' && e.detail.email === 'officer@example.org');
+    expect(entry?.actor).toBe('admin@saferplan.demo');
+
+    _csrf = await admin.csrfFrom('/staff/users');
+    const dup = await admin.postForm('/staff/users', { _csrf, ...fields });
+    expect(dup.status).toBe(422);
+    expect(await dup.text()).toContain('A user with the email officer@example.org already exists');
+
+    _csrf = await admin.csrfFrom('/staff/users');
+    const badRole = await admin.postForm('/staff/users', { _csrf, ...fields, email: 'x@example.org', role: 'superuser' });
+    expect(badRole.status).toBe(422);
+    expect(await badRole.text()).toContain('Role must be one of: admin, analyst, partner, member, viewer');
+    const users = await handle().db.selectFrom('users').select('email').where('email', '=', 'x@example.org').execute();
+    expect(users).toEqual([]);
+  });
+
+  it('answers unknown pages with a 404 page and the API with JSON errors', async () => {
+    const client = new HttpClient(server.url);
+    const page = await client.get('/no-such-page');
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('Page not found');
+    const api = await client.get('/api/v1/partnerships');
+    expect(api.status).toBe(401);
+    expect(await api.json()).toEqual({ error: { code: 'unauthenticated', message: 'Sign in to continue', fields: [] } });
+  });
+
+  it('refuses oversized and malformed bodies and keeps serving', async () => {
+    const client = new HttpClient(server.url);
+    const huge = await client.request('POST', '/sign-in', {
+      body: `email=${'a'.repeat(2_000_000)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(huge.status).toBe(413);
+    const badJson = await client.request('POST', '/api/v1/partnerships', { body: '{not json', headers: { 'content-type': 'application/json' } });
+    expect(badJson.status).toBe(400);
+    expect((await badJson.json()).error.code).toBe('bad_request');
+    expect((await client.get('/health')).status).toBe(200);
+  });
+
+  it('sends a content security policy without unsafe-inline', async () => {
+    const res = await new HttpClient(server.url).get('/');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' 'nonce-");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});
+
+describe('sign-in rate limit', () => {
+  describeEachEngine('repeated failures', ({ handle }) => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer(handle(), { signInRateLimit: 3 });
+    });
+    afterAll(() => server.close());
+
+    it('are refused with 429 after the limit', async () => {
+      const client = new HttpClient(server.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await client.signIn('someone@example.org', 'wrong-password')).status);
+      expect(statuses).toEqual([422, 422, 422, 429, 429]);
+    });
+  });
+});

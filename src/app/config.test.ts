@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to SQLite at ./data/saferplan.sqlite on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.database).toEqual({ kind: 'sqlite', path: './data/saferplan.sqlite' });
+    expect(config.port).toBe(3000);
+    expect(config.env).toBe('development');
+  });
+
+  it('selects PostgreSQL when DATABASE_URL is set', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/d' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/d' });
+  });
+
+  it('refuses to start in production without a session secret, naming it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET: required in production/);
+  });
+
+  it('names each bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty', SESSION_SECRET: 'short' })).toThrow(/PORT[\s\S]*SESSION_SECRET: SESSION_SECRET must be at least 32 characters/);
+  });
+});
