@@ -33,7 +33,7 @@ export const securityPlugin = fp(async (app: FastifyInstance, { services }: { se
     hsts: services.config.env === 'production',
   });
   await app.register(formbody, { bodyLimit: services.config.bodyLimitBytes });
-  await app.register(cookie);
+  await app.register(cookie, { secret: services.config.sessionSecret });
   await app.register(session, {
     secret: services.config.sessionSecret,
     cookieName: 'saferplan.sid',
@@ -41,7 +41,13 @@ export const securityPlugin = fp(async (app: FastifyInstance, { services }: { se
     saveUninitialized: false,
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_MAX_AGE_MS },
   });
-  await app.register(csrf, { sessionPlugin: '@fastify/session' });
+  // The CSRF secret lives in a signed cookie, not the session, so anonymous survey pages write nothing to the
+  // database and can be served from pre-rendered HTML; sessions exist only for signed-in staff and answers in progress.
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'saferplan.csrf',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
+  });
   await app.register(rateLimit, { global: false });
 
   // The JSON API is not protected by the form token: browsers cannot send cross-site JSON without CORS consent.
