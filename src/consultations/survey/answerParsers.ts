@@ -1,0 +1,146 @@
+/** Turning one raw value (JSON, HTML form, CSV cell) into a clean answer for one column, or a message. */
+import type { Column } from './columns.js';
+import type { AnswerValue, SurveyOption } from './definition.js';
+import { messages } from './messages.js';
+import { postcodeSector } from './postcode.js';
+
+export interface Ward {
+  code: string;
+  name: string;
+}
+export interface AnswerContext {
+  wards: Ward[];
+}
+export type Parsed = { value: AnswerValue } | { message: string };
+
+/** Empty: missing, null, blank text, or a list with nothing in it. */
+export function isBlank(raw: unknown): boolean {
+  if (raw === undefined || raw === null) return true;
+  if (typeof raw === 'string') return raw.trim() === '';
+  if (Array.isArray(raw)) return raw.every(isBlank);
+  return false;
+}
+
+/** A list from a string[] (HTML form, JSON), a ";"-separated string (CSV) or a single value; blanks dropped. */
+function toList(raw: unknown): string[] | null {
+  const items = Array.isArray(raw) ? raw : [raw];
+  const out: string[] = [];
+  for (const item of items) {
+    if (isBlank(item)) continue;
+    if (typeof item !== 'string' && typeof item !== 'number') return null;
+    for (const part of String(item).split(';')) if (part.trim() !== '') out.push(part.trim());
+  }
+  return out;
+}
+
+function findOption(options: SurveyOption[], raw: string): string | undefined {
+  const wanted = raw.trim().toLowerCase();
+  return options.find((o) => o.value === wanted)?.value;
+}
+
+function one(raw: unknown): string | null {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  if (Array.isArray(raw)) {
+    const filled = raw.filter((r) => !isBlank(r));
+    return filled.length === 1 ? one(filled[0]) : null;
+  }
+  return null;
+}
+
+function parseSingle(column: Column, options: SurveyOption[], raw: unknown): Parsed {
+  const text = one(raw);
+  if (text === null) return { message: messages.notAnOption(column, String(raw)) };
+  const value = findOption(options, text);
+  return value === undefined ? { message: messages.notAnOption(column, text.trim()) } : { value };
+}
+
+function parseList(column: Column, options: SurveyOption[], raw: unknown, max: number | undefined, ordered: boolean): Parsed {
+  const list = toList(raw);
+  if (list === null) return { message: messages.notAnOption(column, String(raw)) };
+  const values: string[] = [];
+  for (const item of list) {
+    const value = findOption(options, item);
+    if (value === undefined) return { message: messages.notAnOption(column, item) };
+    if (values.includes(value)) {
+      if (ordered) return { message: messages.repeated() };
+      continue;
+    }
+    values.push(value);
+  }
+  if (max !== undefined && values.length > max) return { message: messages.tooMany(max) };
+  return {
+    value: ordered ? values : options.map((o) => o.value).filter((v) => values.includes(v)),
+  };
+}
+
+function parseText(column: Column, raw: unknown, maxLength: number): Parsed {
+  const text = one(raw);
+  if (text === null) return { message: messages.notText(column) };
+  const trimmed = text.trim().replace(/\r\n?/g, '\n');
+  if ([...trimmed].length > maxLength) return { message: messages.tooLong(maxLength) };
+  return { value: trimmed };
+}
+
+function parseNumber(column: Column, raw: unknown, rules: { min?: number; max?: number; integer?: boolean }): Parsed {
+  const text = one(raw);
+  const cleaned = text?.trim().replace(/,/g, '') ?? '';
+  const n = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned) ? Number(cleaned) : Number.NaN;
+  if (!Number.isFinite(n)) return { message: messages.notNumber(column) };
+  if (rules.integer && !Number.isInteger(n)) return { message: messages.notWhole(column) };
+  const { min, max } = rules;
+  if (min !== undefined && max !== undefined && (n < min || n > max)) return { message: messages.between(column, min, max) };
+  if (min !== undefined && n < min) return { message: messages.atLeast(column, min) };
+  if (max !== undefined && n > max) return { message: messages.atMost(column, max) };
+  return { value: n };
+}
+
+function parsePostcode(raw: unknown): Parsed {
+  const text = one(raw);
+  const sector = text === null ? null : postcodeSector(text);
+  return sector === null ? { message: messages.postcode() } : { value: sector };
+}
+
+function parseWard(column: Column, raw: unknown, wards: Ward[]): Parsed {
+  const text = one(raw)?.trim().toLowerCase();
+  const ward = wards.find((w) => w.code.toLowerCase() === text) ?? wards.find((w) => w.name.toLowerCase() === text);
+  return ward ? { value: ward.code } : { message: messages.ward(column) };
+}
+
+/** A real calendar date as YYYY-MM-DD (a Date is taken by its UTC day). */
+export function isoDate(raw: unknown): string | null {
+  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
+  if (typeof raw !== 'string') return null;
+  const text = raw.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return date.toISOString().slice(0, 10) === text ? text : null;
+}
+
+/** Parses a non-blank raw value for one column. */
+export function parseAnswer(column: Column, raw: unknown, context: AnswerContext): Parsed {
+  const q = column.question;
+  switch (q.type) {
+    case 'single_choice':
+    case 'rating_grid':
+      return parseSingle(column, q.options, raw);
+    case 'multiple_choice':
+      return parseList(column, q.options, raw, q.maxChoices, false);
+    case 'ranking':
+      return parseList(column, q.options, raw, q.rankTop, true);
+    case 'short_text':
+    case 'long_text':
+      return parseText(column, raw, q.maxLength);
+    case 'number':
+      return parseNumber(column, raw, q);
+    case 'postcode':
+      return parsePostcode(raw);
+    case 'ward':
+      return parseWard(column, raw, context.wards);
+    case 'date': {
+      const date = isoDate(raw);
+      return date === null ? { message: messages.date(column) } : { value: date };
+    }
+  }
+}

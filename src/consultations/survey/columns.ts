@@ -1,0 +1,73 @@
+/** Walking a definition: questions in survey order, export columns, look-ups by code. */
+import type { GridRow, Question, QuestionType, SurveyDefinition, SurveyOption, SurveyPage } from './definition.js';
+
+export interface PlacedQuestion {
+  question: Question;
+  page: SurveyPage;
+  pageIndex: number;
+  questionIndex: number;
+}
+
+/** Every question in survey order, with where it sits. */
+export function placedQuestions(definition: SurveyDefinition): PlacedQuestion[] {
+  return definition.pages.flatMap((page, pageIndex) =>
+    page.questions.map((question, questionIndex) => ({
+      question,
+      page,
+      pageIndex,
+      questionIndex,
+    })),
+  );
+}
+
+export function allQuestions(definition: SurveyDefinition): Question[] {
+  return definition.pages.flatMap((page) => page.questions);
+}
+
+export function questionByCode(definition: SurveyDefinition, code: string): Question | undefined {
+  return allQuestions(definition).find((q) => q.code === code);
+}
+
+/** One stable export column: a question, or one row of a rating grid (answered under its own code). */
+export interface Column {
+  code: string;
+  label: string;
+  type: QuestionType;
+  question: Question;
+  row?: GridRow;
+  /** The choices for the column, when it has fixed options (wards come at run time). */
+  options?: SurveyOption[];
+}
+
+function columnsOf(question: Question): Column[] {
+  if (question.type === 'rating_grid') {
+    return question.rows.map((row) => ({
+      code: row.code,
+      label: `${question.label} ${row.label}`,
+      type: question.type,
+      question,
+      row,
+      options: question.options,
+    }));
+  }
+  const options = 'options' in question ? question.options : undefined;
+  return [
+    {
+      code: question.code,
+      label: question.label,
+      type: question.type,
+      question,
+      ...(options ? { options } : {}),
+    },
+  ];
+}
+
+/** The stable export column list: one per question, grid questions expanded to their row codes, in survey order. */
+export function columnsFor(definition: SurveyDefinition): Column[] {
+  return allQuestions(definition).flatMap(columnsOf);
+}
+
+/** The column (question or grid row) answered under a code. */
+export function columnByCode(definition: SurveyDefinition, code: string): Column | undefined {
+  return columnsFor(definition).find((c) => c.code === code);
+}

@@ -1,0 +1,47 @@
+/** Conditional display: a question with showIf is shown only when an earlier answer matches one of its values. */
+import type { Answers, Question, SurveyDefinition, SurveyPage } from './definition.js';
+
+/** Whether the answer given to a showIf's question matches it (ignores whether that question is itself shown). */
+export function matchesShowIf(question: Question, answers: Answers): boolean {
+  const showIf = question.showIf;
+  if (!showIf) return true;
+  const answer = answers[showIf.question];
+  if (answer === undefined || answer === null) return false;
+  const given = Array.isArray(answer) ? answer : [String(answer)];
+  return given.some((value) => showIf.anyOf.includes(value));
+}
+
+/**
+ * The codes of the questions shown, given the answers, in one pass in survey order. A question whose
+ * controlling question is hidden is hidden too, whatever stale answer the controlling question has.
+ */
+export function visibleCodes(definition: SurveyDefinition, answers: Answers): Set<string> {
+  const hidden = new Set<string>();
+  const shown = new Set<string>();
+  for (const page of definition.pages) {
+    for (const question of page.questions) {
+      const controlledByHidden = question.showIf !== undefined && hidden.has(question.showIf.question);
+      const visible = !controlledByHidden && matchesShowIf(question, answers);
+      const codes = [question.code, ...(question.type === 'rating_grid' ? question.rows.map((r) => r.code) : [])];
+      for (const code of codes) (visible ? shown : hidden).add(code);
+    }
+  }
+  return shown;
+}
+
+/** The questions shown, in survey order. */
+export function visibleQuestions(definition: SurveyDefinition, answers: Answers): Question[] {
+  const shown = visibleCodes(definition, answers);
+  return definition.pages.flatMap((page) => page.questions.filter((q) => shown.has(q.code)));
+}
+
+/** The pages as the respondent sees them: hidden questions left out, pages with nothing to show left out. */
+export function pagesFor(definition: SurveyDefinition, answers: Answers): SurveyPage[] {
+  const shown = visibleCodes(definition, answers);
+  return definition.pages
+    .map((page) => ({
+      ...page,
+      questions: page.questions.filter((q) => shown.has(q.code)),
+    }))
+    .filter((page) => page.questions.length > 0);
+}
