@@ -1,0 +1,63 @@
+import { wilsonPercentInterval } from './wilson.js';
+
+/** National scoring of the perceived-ASB items (codes as in the crime survey template's ASB_SCORES). */
+export const DEFAULT_ASB_SCORES: Readonly<Record<string, number>> = {
+  very_big_problem: 3,
+  fairly_big_problem: 2,
+  not_very_big_problem: 1,
+  not_a_problem: 0,
+};
+
+export const HIGH_ASB_THRESHOLD = 11;
+
+export interface AsbScoreResult {
+  /** Per respondent: the 0-21 score, or null unless all seven items were answered substantively. */
+  scores: (number | null)[];
+  /** Respondents with a score (the base). */
+  n: number;
+  meanScore: number | null;
+  /** Respondents scoring at or above the threshold (11 nationally). */
+  highCount: number;
+  highPercent: number | null;
+  highCi95: [number, number] | null;
+}
+
+/**
+ * The perceived-ASB score: seven items each scored 3..0 (very big .. not a problem at all) summed to
+ * 0-21, for respondents who answered all seven with a scored answer (don't know and blanks drop the
+ * respondent); % with a high level (>= 11 by default). itemAnswers[i] is the seven answers of respondent i.
+ */
+export function asbPerceptionScore(
+  itemAnswers: readonly (readonly (string | null | undefined)[])[],
+  options: { scores?: Readonly<Record<string, number>>; items?: number; highThreshold?: number } = {},
+): AsbScoreResult {
+  const scoring = options.scores ?? DEFAULT_ASB_SCORES;
+  const items = options.items ?? 7;
+  const threshold = options.highThreshold ?? HIGH_ASB_THRESHOLD;
+  const scores: (number | null)[] = [];
+  let n = 0;
+  let sum = 0;
+  let high = 0;
+  for (const answers of itemAnswers) {
+    let s: number | null = answers.length === items ? 0 : null;
+    for (let k = 0; s !== null && k < items; k++) {
+      const a = answers[k];
+      const v = a === null || a === undefined ? undefined : scoring[a];
+      s = v === undefined ? null : s + v;
+    }
+    scores.push(s);
+    if (s !== null) {
+      n++;
+      sum += s;
+      if (s >= threshold) high++;
+    }
+  }
+  return {
+    scores,
+    n,
+    meanScore: n > 0 ? sum / n : null,
+    highCount: high,
+    highPercent: n > 0 ? (high / n) * 100 : null,
+    highCi95: wilsonPercentInterval(high, n),
+  };
+}
