@@ -7,14 +7,22 @@ export type Action =
   | 'partnership:view'
   | 'partnership:create'
   | 'user:manage'
-  | 'audit:view';
+  | 'audit:view'
+  | 'consultation:view'
+  | 'consultation:manage'
+  | 'responses:enter'
+  | 'responses:read'
+  | 'survey:answer-members';
+
+const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view'];
+const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read'];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: ['staff:home', 'partnership:view', 'partnership:create', 'user:manage', 'audit:view'],
-  analyst: ['staff:home', 'partnership:view'],
-  partner: ['staff:home', 'partnership:view'],
-  member: ['staff:home', 'partnership:view'],
-  viewer: ['staff:home', 'partnership:view'],
+  admin: [...OFFICER, 'partnership:create', 'user:manage', 'audit:view', 'survey:answer-members'],
+  analyst: OFFICER,
+  partner: STAFF,
+  member: [...STAFF, 'survey:answer-members'],
+  viewer: STAFF,
 };
 
 export interface Principal {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes } from '../accounts/routes.js';
+import { consultationApiRoutes } from '../consultations/routes.api.js';
 import { partnershipRoutes } from '../partnerships/routes.js';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
@@ -35,5 +36,6 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(siteRoutes, { services });
   await app.register(accountRoutes, { services });
   await app.register(partnershipRoutes, { services });
+  await app.register(consultationApiRoutes, { services });
   return app;
 }

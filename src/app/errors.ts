@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'conflict'
+  | 'not_open'
   | 'rate_limited'
   | 'payload_too_large'
   | 'bad_request'

@@ -1,9 +1,18 @@
+import { ResponseWriter } from '../consultations/responses/groupCommit.js';
+import { ConsultationRuntimeCache } from '../consultations/runtime.js';
 import type { DbHandle } from '../db/database.js';
 import type { Config } from './config.js';
 
 /** Composition root: everything a route or command needs, built once. */
 export function buildServices(handle: DbHandle, config: Config) {
-  return { handle, db: handle.db, dialect: handle.dialect, config };
+  return {
+    handle,
+    db: handle.db,
+    dialect: handle.dialect,
+    config,
+    writer: new ResponseWriter(handle),
+    runtimes: new ConsultationRuntimeCache(handle.db),
+  };
 }
 
 export type Services = ReturnType<typeof buildServices>;

@@ -1,5 +1,7 @@
 import { AppError } from '../app/errors.js';
 import { ConfigError } from '../app/config.js';
+import { ImportRejected } from '../consultations/responses/importResponses.js';
+import { TableFormatError } from '../consultations/responses/readTable.js';
 import { DatabaseOpenError } from '../db/database.js';
 
 /** Results for scripts go to stdout as JSON; everything for people goes to stderr. */
@@ -9,11 +11,14 @@ export const say = (message: string) => process.stderr.write(`${message}\n`);
 export class CliError extends Error {}
 
 export function describeFailure(err: unknown): string {
+  if (err instanceof ImportRejected) {
+    return [err.message, ...err.problems.map((p) => `  row ${p.row}, column ${p.column}: ${p.message}`)].join('\n');
+  }
   if (err instanceof AppError) {
     const fields = err.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
     return fields ? `${err.message}:\n${fields}` : err.message;
   }
-  if (err instanceof CliError || err instanceof DatabaseOpenError || err instanceof ConfigError) return err.message;
+  if (err instanceof CliError || err instanceof DatabaseOpenError || err instanceof ConfigError || err instanceof TableFormatError) return err.message;
   return `Unexpected error: ${(err as Error)?.stack ?? String(err)}`;
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerConsultationCommands } from './commands/consultation.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerPartnershipCommands } from './commands/partnership.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerDatabaseCommands(program);
   registerPartnershipCommands(program);
   registerUserCommands(program);
+  registerConsultationCommands(program);
   return program;
 }
 

@@ -9,6 +9,8 @@ import type { Database } from './schema.js';
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The driver underneath, for the few hot paths (group commit) where Kysely's per-query overhead matters. */
+  driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
   /** Human description for messages: the file path or the host/database, never a password. */
   describe: string;
   close(): Promise<void>;
@@ -38,7 +40,7 @@ function openSqlite(file: string): DbHandle {
     throw new DatabaseOpenError(`Cannot open the SQLite database at ${file}: ${(err as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', describe: `SQLite ${file}`, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', driver: { kind: 'sqlite', sqlite }, describe: `SQLite ${file}`, close: () => db.destroy() };
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {
@@ -54,7 +56,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   // An idle client that loses its connection must not take the process down.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', describe: `PostgreSQL ${where}`, close: () => db.destroy() };
+  return { db, dialect: 'postgres', driver: { kind: 'postgres', pool }, describe: `PostgreSQL ${where}`, close: () => db.destroy() };
 }
 
 function describePostgres(url: string): string {

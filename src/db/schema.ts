@@ -71,6 +71,60 @@ export interface PlanThemesTable {
   summary: string;
 }
 
+export interface ConsultationsTable {
+  partnership_id: string;
+  id: string;
+  slug: string;
+  template: string;
+  title: string;
+  summary: string;
+  purpose: string;
+  legal_basis: string;
+  privacy_notice: string;
+  audiences: string; // JSON: Audience[]
+  stage: string; // ConsultationStage
+  opens_at: string;
+  closes_at: string;
+  results_visibility: string;
+  survey_version: number;
+  is_demo: number;
+  created_at: string;
+}
+
+export interface SurveyVersionsTable {
+  partnership_id: string;
+  consultation_id: string;
+  version: number;
+  definition: string; // JSON: SurveyDefinition
+  created_at: string;
+}
+
+export interface ResponsesTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string;
+  reference: string;
+  survey_version: number;
+  channel: string;
+  answers: string; // JSON: Answers
+  submitted_at: string;
+  entered_by: string | null;
+  idempotency_key: string | null;
+  import_id: string | null;
+  is_demo: number;
+}
+
+export interface InvitationsTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string;
+  email: string;
+  name: string;
+  token_hash: string;
+  response_reference: string | null;
+  created_at: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -80,4 +134,8 @@ export interface Database {
   wards: WardsTable;
   lsoas: LsoasTable;
   plan_themes: PlanThemesTable;
+  consultations: ConsultationsTable;
+  survey_versions: SurveyVersionsTable;
+  responses: ResponsesTable;
+  invitations: InvitationsTable;
 }

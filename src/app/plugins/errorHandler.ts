@@ -8,6 +8,7 @@ const TITLES: Record<ErrorCode, string> = {
   unauthenticated: 'Sign in to continue',
   forbidden: 'You do not have permission to see this page',
   conflict: 'That could not be saved',
+  not_open: 'This consultation is not open',
   rate_limited: 'Too many attempts',
   payload_too_large: 'What you sent is too large',
   bad_request: 'There is a problem with what you sent',

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { type Actor, recordAudit } from '../accounts/recordAudit.js';
+import { parseOrThrow } from '../app/validation.js';
+import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
+import type { Database } from '../db/schema.js';
+import { slugify } from '../partnerships/slugify.js';
+import { type NewConsultation, newConsultationSchema } from './schema.js';
+import { DEFAULT_LEGAL_BASIS, DEFAULT_PRIVACY_NOTICE, TEMPLATES } from './templates.js';
+
+export interface CreateConsultationOptions {
+  db: Kysely<Database>;
+  actor: Actor;
+  partnershipId: string;
+  consultation: NewConsultation;
+  isDemo?: boolean;
+}
+
+/** Creates a draft consultation with version 1 of its survey from the chosen template. */
+export async function createConsultation({ db, actor, partnershipId, consultation, isDemo = false }: CreateConsultationOptions) {
+  const input = parseOrThrow(newConsultationSchema, consultation);
+  const template = TEMPLATES[input.template];
+  const id = newId();
+  const createdAt = nowIso();
+  return db.transaction().execute(async (trx) => {
+    const base = slugify(input.title);
+    const taken = new Set(
+      (await trx.selectFrom('consultations').select('slug').where('partnership_id', '=', partnershipId).where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
+    );
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    await trx
+      .insertInto('consultations')
+      .values({
+        partnership_id: partnershipId,
+        id,
+        slug,
+        template: template.id,
+        title: input.title,
+        summary: input.summary || template.summary,
+        purpose: input.purpose || template.purpose,
+        legal_basis: input.legalBasis || DEFAULT_LEGAL_BASIS,
+        privacy_notice: input.privacyNotice || DEFAULT_PRIVACY_NOTICE,
+        audiences: toJson(template.audiences),
+        stage: 'draft',
+        opens_at: input.opens,
+        closes_at: input.closes,
+        results_visibility: input.resultsVisibility,
+        survey_version: 1,
+        is_demo: fromBool(isDemo),
+        created_at: createdAt,
+      })
+      .execute();
+    await trx
+      .insertInto('survey_versions')
+      .values({ partnership_id: partnershipId, consultation_id: id, version: 1, definition: toJson(template.definition(input.title)), created_at: createdAt })
+      .execute();
+    await recordAudit(trx, { actor, action: 'consultation.create', entity: 'consultation', entityId: id, partnershipId, detail: { title: input.title, template: template.id } });
+    return { id, slug };
+  });
+}

@@ -1,0 +1,20 @@
+import type { Transaction } from 'kysely';
+import type { DbHandle } from '../../db/database.js';
+import type { Database } from '../../db/schema.js';
+import type { ResponseRow } from './groupCommit.js';
+import { newReference } from './reference.js';
+
+const CHUNK = 500;
+
+/** Stores many responses in one transaction (imports, the demo); `alsoInTransaction` runs in the same one. */
+export async function insertResponses(handle: DbHandle, rows: ResponseRow[], alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
+  await handle.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx
+        .insertInto('responses')
+        .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, id: crypto.randomUUID(), reference: newReference() })))
+        .execute();
+    }
+    await alsoInTransaction?.(trx);
+  });
+}
