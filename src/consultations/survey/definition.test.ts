@@ -58,7 +58,7 @@ function messagesOf(def: unknown): { path: string; message: string }[] {
 
 function withQuestion(q: unknown): SurveyDefinition {
   const def = base();
-  (def.pages[0]?.questions as unknown[]).push(q);
+  (def.pages[0]?.questions as unknown[] | undefined)?.push(q);
   return def;
 }
 
