@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { cliActor } from '../accounts/recordAudit.js';
 import type { DbHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { type DemoLoadResult, loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
+import { loadDemo } from '../demo/loadDemo.js';
+import type { DemoLoadResult } from '../partnerships/demo/loadDemoPartnership.js';
 import { buildAssets } from './assets.js';
 import type { Config } from './config.js';
 import { createApp } from './createApp.js';
@@ -28,7 +29,7 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
   let demo: DemoLoadResult | undefined;
   if (demoWhenEmpty) {
     const any = await handle.db.selectFrom('partnerships').select('id').limit(1).executeTakeFirst();
-    if (!any) demo = await loadDemoPartnership(handle.db, cliActor());
+    if (!any) demo = await loadDemo(handle, cliActor());
   }
   const app = await createApp(buildServices(handle, config), { logger });
   await app.listen({ port: config.port, host: config.host });

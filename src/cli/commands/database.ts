@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { cliActor } from '../../accounts/recordAudit.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { openDatabase } from '../../db/database.js';
-import { loadDemoPartnership } from '../../partnerships/demo/loadDemoPartnership.js';
+import { loadDemo } from '../../demo/loadDemo.js';
 import { resolveTarget, withDatabase } from '../context.js';
 import { printJson, say } from '../io.js';
 
@@ -26,8 +26,8 @@ export function registerDatabaseCommands(program: Command) {
     .description('load the demo partnership (Coventry-like, real wards and deprivation data; synthetic data labelled)')
     .action(() =>
       withDatabase(program.opts(), async (handle) => {
-        const result = await loadDemoPartnership(handle.db, cliActor());
-        printJson({ partnershipId: result.partnershipId, created: result.created, users: result.users });
+        const result = await loadDemo(handle, cliActor());
+        printJson({ partnershipId: result.partnershipId, created: result.created, users: result.users, consultations: result.consultations });
         say(result.created ? `Demo loaded. Sign in with any demo user and the password ${result.password}` : 'The demo partnership is already loaded.');
       }),
     );

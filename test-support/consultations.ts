@@ -1,0 +1,27 @@
+import { cliActor } from '../src/accounts/recordAudit.js';
+import { changeConsultationStage } from '../src/consultations/changeConsultationStage.js';
+import { createConsultation } from '../src/consultations/createConsultation.js';
+import type { TemplateId } from '../src/consultations/templates.js';
+import type { DbHandle } from '../src/db/database.js';
+import { loadDemoPartnership } from '../src/partnerships/demo/loadDemoPartnership.js';
+
+/** The demo partnership (once) and a new open consultation from a template, closing in 30 days. */
+export async function openConsultation(handle: DbHandle, template: TemplateId = 'crime-survey', title = 'Crime Survey') {
+  const { partnershipId } = await loadDemoPartnership(handle.db, cliActor());
+  const closes = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const { id, slug } = await createConsultation({ db: handle.db, actor: cliActor(), partnershipId, consultation: { template, title, opens: '2024-01-01', closes } });
+  await changeConsultationStage({ db: handle.db, actor: cliActor(), partnershipId, consultationId: id, action: 'open' });
+  return { partnershipId, consultationId: id, slug };
+}
+
+/** A complete, valid crime-survey answer set. */
+export const VALID_CRIME_ANSWERS = {
+  ward: 'earlsdon',
+  postcode: 'CV5 6AB',
+  safe_day: 'very_safe',
+  safe_dark: 'a_bit_unsafe',
+  safe_centre_day: 'fairly_safe',
+  safe_centre_dark: 'very_unsafe',
+  concerns: ['fly_tipping', 'asb', 'drugs'],
+  feel_safer: 'Better street lighting on the way home from the station',
+};
