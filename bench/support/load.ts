@@ -1,0 +1,88 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './servers.js';
+
+export interface LoadOptions {
+  url: string;
+  connections?: number;
+  durationSeconds?: number;
+  warmupSeconds?: number;
+  /** Pipelined requests per connection (1 = none, like a browser). */
+  pipelining?: number;
+}
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  latencyMeanMs: number;
+  latencyP99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerSecond: number;
+}
+
+const AUTOCANNON = path.join(ROOT, 'node_modules/.bin/autocannon');
+
+/**
+ * Generates load from a second process (autocannon's CLI), so the load generator never shares an event loop
+ * (or, on a multi-core machine, a core) with the server it measures. Warm-up first, then the measured run.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const connections = options.connections ?? 50;
+  const warmup = options.warmupSeconds ?? 1;
+  if (warmup > 0) await autocannon(['-c', String(connections), '-d', String(warmup), options.url]);
+  const out = await autocannon([
+    '-c',
+    String(connections),
+    '-d',
+    String(options.durationSeconds ?? 5),
+    '-p',
+    String(options.pipelining ?? 1),
+    options.url,
+  ]);
+  const r = JSON.parse(out) as {
+    requests: { average: number; total: number };
+    latency: { average: number; p99: number };
+    throughput: { average: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+  };
+  return {
+    requestsPerSecond: r.requests.average,
+    latencyMeanMs: r.latency.average,
+    latencyP99Ms: r.latency.p99,
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    bytesPerSecond: r.throughput.average,
+  };
+}
+
+function autocannon(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(AUTOCANNON, ['--json', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const json = stdout.trim().split('\n').filter(Boolean).at(-1);
+      if (code === 0 && json) resolve(json);
+      else reject(new Error(`autocannon ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
+    });
+  });
+}
+
+/** A short human summary to put beside a figure. */
+export function describeLoad(r: LoadResult): string {
+  const failures = r.non2xx + r.errors + r.timeouts;
+  return `mean ${r.latencyMeanMs.toFixed(1)} ms, p99 ${r.latencyP99Ms} ms, ${r.requests} requests${failures ? `, ${failures} FAILED (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''}`;
+}
