@@ -5,6 +5,7 @@ const V = 'very_big_problem';
 const F = 'fairly_big_problem';
 const N = 'not_very_big_problem';
 const Z = 'not_a_problem';
+const scores = { [V]: 3, [F]: 2, [N]: 1, [Z]: 0 };
 
 describe('asbPerceptionScore', () => {
   it('sums seven items scored 3..0 and counts 11 or more as high', () => {
@@ -18,7 +19,7 @@ describe('asbPerceptionScore', () => {
       [V, V, V, V, null, Z, Z], // not scored
       [V, V, V], // not scored: incomplete
       [Z, Z, Z, Z, Z, Z, Z], // 0
-    ]);
+    ], { scores });
     expect(r.scores).toEqual([21, 9, 9, 9, 11, null, null, null, 0]);
     expect(r.n).toBe(6);
     expect(r.meanScore).toBeCloseTo(59 / 6, 14);
@@ -30,7 +31,7 @@ describe('asbPerceptionScore', () => {
   });
 
   it('has no base when nobody answered all items', () => {
-    const r = asbPerceptionScore([[V]]);
+    const r = asbPerceptionScore([[V]], { scores });
     expect(r.n).toBe(0);
     expect(r.highPercent).toBeNull();
   });

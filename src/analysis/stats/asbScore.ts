@@ -1,13 +1,5 @@
 import { wilsonPercentInterval } from './wilson.js';
 
-/** National scoring of the perceived-ASB items (codes as in the crime survey template's ASB_SCORES). */
-export const DEFAULT_ASB_SCORES: Readonly<Record<string, number>> = {
-  very_big_problem: 3,
-  fairly_big_problem: 2,
-  not_very_big_problem: 1,
-  not_a_problem: 0,
-};
-
 export const HIGH_ASB_THRESHOLD = 11;
 
 export interface AsbScoreResult {
@@ -25,13 +17,14 @@ export interface AsbScoreResult {
 /**
  * The perceived-ASB score: seven items each scored 3..0 (very big .. not a problem at all) summed to
  * 0-21, for respondents who answered all seven with a scored answer (don't know and blanks drop the
- * respondent); % with a high level (>= 11 by default). itemAnswers[i] is the seven answers of respondent i.
+ * respondent); % with a high level (>= 11 by default). itemAnswers[i] is the seven answers of respondent i;
+ * scores maps answer codes to points (the crime survey template's ASB_SCORES).
  */
 export function asbPerceptionScore(
   itemAnswers: readonly (readonly (string | null | undefined)[])[],
-  options: { scores?: Readonly<Record<string, number>>; items?: number; highThreshold?: number } = {},
+  options: { scores: Readonly<Record<string, number>>; items?: number; highThreshold?: number },
 ): AsbScoreResult {
-  const scoring = options.scores ?? DEFAULT_ASB_SCORES;
+  const scoring = options.scores;
   const items = options.items ?? 7;
   const threshold = options.highThreshold ?? HIGH_ASB_THRESHOLD;
   const scores: (number | null)[] = [];
