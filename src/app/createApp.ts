@@ -3,6 +3,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes } from '../accounts/routes.js';
 import { consultationApiRoutes } from '../consultations/routes.api.js';
+import { consultationPublicRoutes } from '../consultations/routes.public.js';
+import { consultationStaffRoutes } from '../consultations/routes.staff.js';
 import { partnershipRoutes } from '../partnerships/routes.js';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
@@ -37,5 +39,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(accountRoutes, { services });
   await app.register(partnershipRoutes, { services });
   await app.register(consultationApiRoutes, { services });
+  await app.register(consultationPublicRoutes, { services });
+  await app.register(consultationStaffRoutes, { services });
   return app;
 }

@@ -46,6 +46,11 @@ export const securityPlugin = fp(async (app: FastifyInstance, { services }: { se
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'saferplan.csrf',
+    // File uploads (multipart) carry the token in the form's action URL, as their body is streamed, not parsed.
+    getToken: (req) =>
+      (req.body as { _csrf?: string } | undefined)?._csrf ??
+      (req.isMultipart() ? (req.query as { _csrf?: string })._csrf : undefined) ??
+      (req.headers['x-csrf-token'] as string | undefined),
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
   });
   await app.register(rateLimit, { global: false });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
+import { formatLondon } from '../../consultations/londonTime.js';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ROOT = path.resolve(SRC, '..');
@@ -17,6 +18,8 @@ export function createViewEnvironment(): nunjucks.Environment {
     iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }) : '',
   );
   env.addFilter('json', (value: unknown) => JSON.stringify(value));
+  env.addFilter('londonDate', (iso: string | null | undefined) => (iso ? formatLondon(iso, 'date') : ''));
+  env.addFilter('londonDateTime', (iso: string | null | undefined) => (iso ? formatLondon(iso) : ''));
   return env;
 }
 

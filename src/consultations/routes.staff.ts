@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { authorize, can, type Principal } from '../accounts/policy.js';
+import { AppError, notFound } from '../app/errors.js';
+import type { Services } from '../app/services.js';
+import { findPartnership } from '../partnerships/queries/listPartnerships.js';
+import { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
+import { createConsultation } from './createConsultation.js';
+import { listConsultations } from './queries/listConsultations.js';
+import { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
+import { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
+import { responseCounts } from './queries/responseCounts.js';
+import { exportHeader, writeCsv, writeXlsx } from './responses/exportResponses.js';
+import { ImportRejected, importResponses } from './responses/importResponses.js';
+import { formatOf, TableFormatError } from './responses/readTable.js';
+import { STATUS_LABELS } from './status.js';
+import { TEMPLATES } from './templates.js';
+
+const errorList = (fields: { field: string; message: string }[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
+const byField = (fields: { field: string; message: string }[]) => Object.fromEntries(fields.map((f) => [f.field, f.message]));
+const formBody = z.record(z.string(), z.string().or(z.array(z.string())));
+
+const ACTION_LABELS: Record<StageAction, string> = {
+  schedule: 'Schedule: open and close on its dates',
+  open: 'Open now',
+  close: 'Close now',
+  'mark-analysed': 'Mark as analysed',
+  publish: 'Publish results',
+};
+
+function availableActions(c: Consultation): { action: StageAction; label: string; primary: boolean }[] {
+  const list: StageAction[] =
+    c.status === 'draft' ? ['schedule', 'open'] : c.status === 'scheduled' ? ['open'] : c.status === 'open' ? ['close'] : c.status === 'closed' ? ['mark-analysed', 'publish'] : c.status === 'analysed' ? ['publish'] : [];
+  return list.map((action, i) => ({ action, label: ACTION_LABELS[action], primary: i === 0 }));
+}
+
+export async function consultationStaffRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { db, runtimes } = services;
+  await app.register(multipart, { limits: { fileSize: services.config.uploadLimitBytes, files: 1, fields: 5 } });
+
+  async function consultationFor(user: Principal | undefined, id: string, action: Parameters<typeof authorize>[1]) {
+    const consultation = await loadConsultation(db, id);
+    if (!consultation) throw notFound('Consultation');
+    const principal = authorize(user, action, consultation.partnershipId);
+    const partnership = (await findPartnership(db, consultation.partnershipId))!;
+    return { consultation, partnership, principal };
+  }
+
+  app.get('/staff/partnerships/:pid/consultations', async (request, reply) => {
+    const { pid } = request.params as { pid: string };
+    const user = authorize(request.user, 'consultation:view', pid);
+    const partnership = await findPartnership(db, pid);
+    if (!partnership) throw notFound('Partnership');
+    return reply.view('consultations/views/staff-list.njk', {
+      title: 'Consultations',
+      partnership,
+      consultations: await listConsultations(db, pid),
+      counts: await responseCountsByConsultation(db, pid),
+      statusLabels: STATUS_LABELS,
+      canManage: can(user, 'consultation:manage', pid),
+    });
+  });
+
+  const newForm = (reply: FastifyReply, partnership: unknown, values: Record<string, unknown>, fields: { field: string; message: string }[]) =>
+    reply.view('consultations/views/staff-new.njk', {
+      title: 'Create a consultation',
+      partnership,
+      values,
+      errors: errorList(fields.map((f) => (f.field === 'opens' || f.field === 'closes' ? { ...f, field: `${f.field}-day` } : f))),
+      fieldErrors: byField(fields),
+      templateItems: Object.values(TEMPLATES).map((t) => ({ value: t.id, text: t.name, hint: t.summary ? { text: t.summary } : undefined, checked: values.template === t.id })),
+    });
+
+  app.get('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
+    const { pid } = request.params as { pid: string };
+    authorize(request.user, 'consultation:manage', pid);
+    return newForm(reply, await findPartnership(db, pid), { template: 'crime-survey' }, []);
+  });
+
+  app.post('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
+    const { pid } = request.params as { pid: string };
+    const user = authorize(request.user, 'consultation:manage', pid);
+    const body = formBody.parse(request.body ?? {}) as Record<string, string>;
+    const date = (name: string) => {
+      const [d = '', m = '', y = ''] = [body[`${name}-day`], body[`${name}-month`], body[`${name}-year`]].map((v) => (v ?? '').trim());
+      return d || m || y ? `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : '';
+    };
+    try {
+      const { id } = await createConsultation({
+        db,
+        actor: { id: user.id, label: user.email },
+        partnershipId: pid,
+        consultation: { template: body.template as never, title: body.title ?? '', opens: date('opens'), closes: date('closes') },
+      });
+      return reply.redirect(`/staff/consultations/${id}`, 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'validation_failed') return newForm(reply.status(422), await findPartnership(db, pid), body, err.fields);
+      throw err;
+    }
+  });
+
+  app.get('/staff/consultations/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { consultation, partnership, principal } = await consultationFor(request.user, id, 'consultation:view');
+    const counts = await responseCounts(db, consultation.partnershipId, id);
+    const notice = (request.query as { changed?: string }).changed ? `Status is now: ${STATUS_LABELS[consultation.status]}` : undefined;
+    return reply.view('consultations/views/staff-overview.njk', {
+      title: consultation.title,
+      partnership,
+      consultation,
+      notice,
+      templateName: TEMPLATES[consultation.template as keyof typeof TEMPLATES]?.name ?? consultation.template,
+      statusLabel: STATUS_LABELS[consultation.status],
+      counts,
+      channelRows: Object.entries(counts.byChannel).map(([channel, count]) => ({ channel, count })),
+      publicUrl: `/p/${partnership.slug}/${consultation.slug}`,
+      actions: availableActions(consultation),
+      isMembersSurvey: !consultation.audiences.includes('public'),
+      canManage: can(principal, 'consultation:manage', consultation.partnershipId),
+      canEnter: can(principal, 'responses:enter', consultation.partnershipId),
+      canRead: can(principal, 'responses:read', consultation.partnershipId),
+    });
+  });
+
+  app.post('/staff/consultations/:id/stage', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { consultation, principal } = await consultationFor(request.user, id, 'consultation:manage');
+    const { action } = z.object({ action: z.enum(STAGE_ACTIONS) }).parse(request.body);
+    await changeConsultationStage({ db, actor: { id: principal.id, label: principal.email }, partnershipId: consultation.partnershipId, consultationId: id, action });
+    runtimes.invalidate(id);
+    return reply.redirect(`/staff/consultations/${id}?changed=1`, 303);
+  });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/staff/consultations/:id/export.${format}`, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { consultation } = await consultationFor(request.user, id, 'responses:read');
+      const source = { db, partnershipId: consultation.partnershipId, consultationId: id, definition: await loadSurveyDefinition(db, consultation, consultation.surveyVersion) };
+      reply
+        .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${consultation.slug}-responses.${format}"`);
+      reply.hijack();
+      reply.raw.writeHead(200, reply.getHeaders() as Record<string, string>);
+      await (format === 'csv' ? writeCsv : writeXlsx)(source, reply.raw);
+      return reply;
+    });
+  }
+
+  app.get('/staff/consultations/:id/import/template.csv', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { consultation } = await consultationFor(request.user, id, 'responses:enter');
+    const header = exportHeader(await loadSurveyDefinition(db, consultation, consultation.surveyVersion)).filter((c) => c !== 'reference');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${consultation.slug}-import.csv"`).send(`${header.join(',')}\n`);
+  });
+
+  const importPage = (reply: FastifyReply, view: Record<string, unknown>) => reply.view('consultations/views/staff-import.njk', { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view });
+
+  app.get('/staff/consultations/:id/import', async (request, reply) => {
+    const { consultation, partnership } = await consultationFor(request.user, (request.params as { id: string }).id, 'responses:enter');
+    return importPage(reply, { consultation, partnership });
+  });
+
+  app.post('/staff/consultations/:id/import', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { consultation, partnership, principal } = await consultationFor(request.user, id, 'responses:enter');
+    const fail = (message: string, problemRows: unknown[] = []) =>
+      importPage(reply.status(422), { consultation, partnership, problemRows, errors: [{ text: message, href: '#file' }], fieldErrors: { file: message } });
+    const upload = request.isMultipart() ? await request.file() : undefined;
+    if (!upload || !upload.filename) return fail('Select a CSV or XLSX file');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-upload-'));
+    try {
+      const file = path.join(dir, `upload${path.extname(upload.filename).toLowerCase()}`);
+      try {
+        formatOf(upload.filename);
+      } catch (err) {
+        upload.file.resume();
+        return fail((err as Error).message);
+      }
+      await pipeline(upload.file, fs.createWriteStream(file));
+      if (upload.file.truncated) return fail(`The file is larger than ${Math.round(services.config.uploadLimitBytes / 1_048_576)} MB`);
+      const result = await importResponses({ handle: services.handle, runtimes, actor: { id: principal.id, label: principal.email }, consultationId: id, partnershipId: consultation.partnershipId, file });
+      return importPage(reply, { consultation, partnership, imported: result.imported });
+    } catch (err) {
+      if (err instanceof ImportRejected) return fail(err.message, err.problems.slice(0, 500).map((p) => [{ text: String(p.row), format: 'numeric' }, { text: p.column }, { text: p.message }]));
+      if (err instanceof TableFormatError) return fail(err.message);
+      throw err;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openConsultation } from '../../test-support/consultations.js';
+import { describeEachEngine } from '../../test-support/databases.js';
+import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
+import { listAuditLog } from '../accounts/queries/listAuditLog.js';
+import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
+
+describeEachEngine('staff consultation pages', ({ handle }) => {
+  let server: TestServer;
+  let partnershipId: string;
+  let analyst: HttpClient;
+  beforeAll(async () => {
+    ({ partnershipId } = await openConsultation(handle(), 'crime-survey', 'Existing survey'));
+    server = await startTestServer(handle(), { submissionRateLimit: 0 });
+    analyst = new HttpClient(server.url);
+    await analyst.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
+  });
+  afterAll(() => server.close());
+
+  it('creates a Crime Survey from the template with UK dates, then opens and closes it, each step audited', async () => {
+    const form = `/staff/partnerships/${partnershipId}/consultations/new`;
+    let _csrf = await analyst.csrfFrom(form);
+    const bad = await analyst.postForm(form, { _csrf, template: 'crime-survey', title: 'Crime Survey 2027', 'opens-day': '31', 'opens-month': '2', 'opens-year': '2027', 'closes-day': '', 'closes-month': '', 'closes-year': '' });
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('The opening date must be a real date');
+    expect(badHtml).toContain('Enter the closing date');
+    expect(badHtml).toContain('href="#opens-day"');
+
+    _csrf = await analyst.csrfFrom(form);
+    const created = await analyst.postForm(form, { _csrf, template: 'crime-survey', title: 'Crime Survey 2027', 'opens-day': '10', 'opens-month': '7', 'opens-year': '2027', 'closes-day': '2', 'closes-month': '10', 'closes-year': '2027' });
+    expect(created.status).toBe(303);
+    const page = created.headers.get('location')!;
+    const id = page.split('/').at(-1)!;
+    const overview = await (await analyst.get(page)).text();
+    expect(overview).toContain('Crime Survey 2027');
+    expect(overview).toContain('10 July 2027 at 12:00 am');
+    expect(overview).toContain('2 October 2027 at 11:59 pm');
+    expect(overview).toContain('Draft');
+
+    _csrf = await analyst.csrfFrom(page);
+    const opened = await analyst.postForm(`/staff/consultations/${id}/stage`, { _csrf, action: 'open' });
+    expect(opened.status).toBe(303);
+    expect(await (await analyst.get(opened.headers.get('location')!)).text()).toContain('Status is now: Open');
+    const row = await handle().db.selectFrom('consultations').select(['stage', 'opens_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.stage).toBe('ready');
+    expect(row.opens_at < new Date().toISOString()).toBe(true);
+
+    _csrf = await analyst.csrfFrom(page);
+    await analyst.postForm(`/staff/consultations/${id}/stage`, { _csrf, action: 'close' });
+    const actions = (await listAuditLog(handle().db, [partnershipId])).filter((e) => e.entityId === id).map((e) => e.action);
+    expect(actions.sort()).toEqual(['consultation.close', 'consultation.create', 'consultation.open']);
+  });
+
+  it('imports an uploaded CSV and reports a bad one by row and column without importing', async () => {
+    const list = await (await analyst.get(`/staff/partnerships/${partnershipId}/consultations`)).text();
+    const id = /href="\/staff\/consultations\/([0-9a-f-]+)">Existing survey/.exec(list)?.[1];
+    expect(id).toBeDefined();
+    const importPage = `/staff/consultations/${id}/import`;
+    const upload = async (name: string, text: string) => {
+      const _csrf = await analyst.csrfFrom(importPage);
+      const form = new FormData();
+      form.append('file', new Blob([text], { type: 'text/csv' }), name);
+      const cookie = (analyst as unknown as { cookies: Map<string, string> }).cookies;
+      return fetch(`${server.url}${importPage}?_csrf=${encodeURIComponent(_csrf)}`, {
+        method: 'POST',
+        body: form,
+        headers: { cookie: [...cookie].map(([k, v]) => `${k}=${v}`).join('; ') },
+      });
+    };
+    const bad = await upload('bad.csv', 'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark\nnowhere,very_safe,very_safe,very_safe,very_safe\n');
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('Nothing was imported: 1 problem in 1 rows');
+    expect(html).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell">ward<\/td>/);
+
+    const good = await upload('good.csv', 'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark,channel\nwyken,very_safe,fairly_safe,very_safe,a_bit_unsafe,paper\n');
+    expect(good.status).toBe(200);
+    expect(await good.text()).toContain('1 responses were imported');
+
+    const csv = await analyst.get(`/staff/consultations/${id}/export.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',wyken,');
+    const xlsx = await analyst.get(`/staff/consultations/${id}/export.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('keeps other roles away from managing consultations and responses', async () => {
+    const anonymous = new HttpClient(server.url);
+    expect((await anonymous.get(`/staff/partnerships/${partnershipId}/consultations`)).status).toBe(303);
+    const list = await (await analyst.get(`/staff/partnerships/${partnershipId}/consultations`)).text();
+    const id = /href="\/staff\/consultations\/([0-9a-f-]+)"/.exec(list)?.[1];
+    const admin = new HttpClient(server.url);
+    await admin.signIn('admin@saferplan.demo', DEMO_PASSWORD);
+    let _csrf = await admin.csrfFrom('/staff/users');
+    await admin.postForm('/staff/users', { _csrf, email: 'viewer@example.org', name: 'V', role: 'viewer', partnership: partnershipId, password: 'viewer-password-123' });
+    const viewer = new HttpClient(server.url);
+    await viewer.signIn('viewer@example.org', 'viewer-password-123');
+    expect((await viewer.get(`/staff/consultations/${id}`)).status).toBe(200);
+    expect((await viewer.get(`/staff/consultations/${id}/export.csv`)).status).toBe(403);
+    expect((await viewer.get(`/staff/consultations/${id}/import`)).status).toBe(403);
+    _csrf = await viewer.csrfFrom(`/staff/consultations/${id}`);
+    expect((await viewer.postForm(`/staff/consultations/${id}/stage`, { _csrf, action: 'close' })).status).toBe(403);
+  });
+});
