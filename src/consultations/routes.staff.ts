@@ -19,6 +19,11 @@ import { exportHeader, writeCsv, writeXlsx } from './responses/exportResponses.j
 import { ImportRejected, importResponses } from './responses/importResponses.js';
 import { formatOf, TableFormatError } from './responses/readTable.js';
 import { STATUS_LABELS } from './status.js';
+import { allQuestions } from './survey/columns.js';
+import { validateAnswers } from './survey/validateAnswers.js';
+import { errorLinks } from './form/fieldIds.js';
+import { type FormBody, formAnswers } from './form/formAnswers.js';
+import { submitResponse } from './responses/submitResponse.js';
 import { TEMPLATES } from './templates.js';
 
 const errorList = (fields: { field: string; message: string }[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
@@ -134,6 +139,52 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     await changeConsultationStage({ db, actor: { id: principal.id, label: principal.email }, partnershipId: consultation.partnershipId, consultationId: id, action });
     runtimes.invalidate(id);
     return reply.redirect(`/staff/consultations/${id}?changed=1`, 303);
+  });
+
+  const STAFF_CHANNELS = ['paper', 'email', 'phone', 'event'] as const;
+  const REFERENCE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/;
+  const enterPage = async (reply: FastifyReply, id: string, view: Record<string, unknown>) => {
+    const runtime = await runtimes.get(id);
+    if (!runtime) throw notFound('Consultation');
+    const channel = (view.values as Record<string, unknown> | undefined)?._channel ?? 'paper';
+    return reply.view('consultations/views/staff-enter.njk', {
+      title: 'Key in a response',
+      values: {},
+      fieldErrors: {},
+      ...view,
+      definition: runtime.definition,
+      wards: runtime.wards,
+      channelItems: STAFF_CHANNELS.map((c) => ({ value: c, text: c[0]!.toUpperCase() + c.slice(1), checked: c === channel })),
+    });
+  };
+
+  app.get('/staff/consultations/:id/responses/new', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { consultation, partnership } = await consultationFor(request.user, id, 'responses:enter');
+    return enterPage(reply, id, { consultation, partnership, savedReference: REFERENCE.exec(String((request.query as { saved?: string }).saved ?? ''))?.[0] });
+  });
+
+  app.post('/staff/consultations/:id/responses/new', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { consultation, partnership, principal } = await consultationFor(request.user, id, 'responses:enter');
+    const body = (request.body ?? {}) as FormBody;
+    const runtime = (await runtimes.get(id))!;
+    const questions = allQuestions(runtime.definition);
+    const raw = formAnswers(questions, body);
+    const channel = STAFF_CHANNELS.find((c) => c === body._channel);
+    try {
+      if (!channel) {
+        const checked = validateAnswers(runtime.definition, raw, { wards: runtime.wards });
+        throw new AppError('validation_failed', 422, 'There is a problem', [{ field: '_channel', message: 'Select how this response was received' }, ...(checked.ok ? [] : checked.errors)]);
+      }
+      const stored = await submitResponse({ runtimes, writer: services.writer, consultationId: id, answers: raw, channel, enteredBy: principal.id, requireOpen: false, partnershipId: consultation.partnershipId });
+      return reply.redirect(`/staff/consultations/${id}/responses/new?saved=${stored.reference}`, 303);
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'not_open')) throw err;
+      const fields = err.code === 'not_open' ? [{ field: '_channel', message: err.message }] : err.fields;
+      const links = [...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })), ...errorLinks(questions, fields)];
+      return enterPage(reply.status(422), id, { consultation, partnership, values: { ...raw, _channel: body._channel }, errors: links, fieldErrors: byField(fields) });
+    }
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

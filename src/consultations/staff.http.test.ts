@@ -106,3 +106,43 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     expect((await viewer.postForm(`/staff/consultations/${id}/stage`, { _csrf, action: 'close' })).status).toBe(403);
   });
 });
+
+describeEachEngine('keying in a paper response', ({ handle }) => {
+  let server: TestServer;
+  let consultationId: string;
+  let analyst: HttpClient;
+  beforeAll(async () => {
+    ({ consultationId } = await openConsultation(handle(), 'crime-survey', 'Paper survey'));
+    server = await startTestServer(handle(), { submissionRateLimit: 0 });
+    analyst = new HttpClient(server.url);
+    await analyst.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
+  });
+  afterAll(() => server.close());
+
+  it('stores a paper response with its channel and who keyed it in, and shows errors against the fields', async () => {
+    const page = `/staff/consultations/${consultationId}/responses/new`;
+    let _csrf = await analyst.csrfFrom(page);
+    const bad = await analyst.postForm(page, { _csrf, safe_day: 'very_safe' });
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('Select how this response was received');
+    expect(html).toContain('href="#safe_dark"');
+
+    _csrf = await analyst.csrfFrom(page);
+    const body = new URLSearchParams({ _csrf, _channel: 'paper', ward: 'wyken', safe_day: 'very_safe', safe_dark: 'fairly_safe', safe_centre_day: 'very_safe', safe_centre_dark: 'dont_know', victim: 'yes', victim_reported: 'no' });
+    body.append('concerns', 'drugs');
+    body.append('concerns', 'asb');
+    const saved = await analyst.request('POST', page, { body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(saved.status).toBe(303);
+    const reference = new URL(saved.headers.get('location')!, server.url).searchParams.get('saved');
+    expect(await (await analyst.get(saved.headers.get('location')!)).text()).toContain(`Reference <strong>${reference}</strong>`);
+    const row = await handle().db.selectFrom('responses').selectAll().where('reference', '=', reference!).executeTakeFirstOrThrow();
+    expect(row.channel).toBe('paper');
+    const analystId = await handle().db.selectFrom('users').select('id').where('email', '=', 'analyst@saferplan.demo').executeTakeFirstOrThrow();
+    expect(row.entered_by).toBe(analystId.id);
+    const answers = JSON.parse(row.answers);
+    expect(answers.concerns).toEqual(['asb', 'drugs']);
+    expect(answers.victim_reported).toBe('no');
+    expect(answers.safe_centre_dark).toBe('dont_know');
+  });
+});
