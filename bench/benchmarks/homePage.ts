@@ -1,5 +1,5 @@
 import { startAppServer, startBareFastify } from '../support/appServer.js';
-import { describeLoad, runLoad } from '../support/load.js';
+import { describeLoad, loadServer } from '../support/load.js';
 import type { Benchmark, Result } from '../support/types.js';
 
 const LOAD = { connections: 50, durationSeconds: 5, warmupSeconds: 1 };
@@ -13,21 +13,9 @@ const homePage: Benchmark = {
   name: 'home page',
   description: 'GET / on the real app (saferplan serve, SQLite, demo data) vs bare Fastify hello-world; 50 connections, 5 s',
   async run(): Promise<Result[]> {
-    const bare = await startBareFastify();
-    let bareLoad: Awaited<ReturnType<typeof runLoad>>;
-    try {
-      bareLoad = await runLoad({ url: `${bare.url}/`, ...LOAD });
-    } finally {
-      await bare.stop();
-    }
-
-    const app = await startAppServer();
-    let homeLoad: Awaited<ReturnType<typeof runLoad>>;
-    try {
-      homeLoad = await runLoad({ url: `${app.url}/`, ...LOAD });
-    } finally {
-      await app.stop();
-    }
+    // One after the other, never side by side: each server gets the machine to itself.
+    const bareLoad = await loadServer(startBareFastify, '/', LOAD);
+    const homeLoad = await loadServer(startAppServer, '/', LOAD);
 
     const baseline = { name: 'bare fastify', value: bareLoad.requestsPerSecond };
     const failed = homeLoad.non2xx + homeLoad.errors + homeLoad.timeouts > 0;

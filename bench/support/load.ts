@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './servers.js';
+import { ROOT, type ServerProcess } from './servers.js';
 
 export interface LoadOptions {
   url: string;
@@ -85,4 +85,14 @@ function autocannon(args: string[]): Promise<string> {
 export function describeLoad(r: LoadResult): string {
   const failures = r.non2xx + r.errors + r.timeouts;
   return `mean ${r.latencyMeanMs.toFixed(1)} ms, p99 ${r.latencyP99Ms} ms, ${r.requests} requests${failures ? `, ${failures} FAILED (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts})` : ''}`;
+}
+
+/** Starts a server process, loads one of its paths, stops it (even when the load fails). */
+export async function loadServer(start: () => Promise<ServerProcess>, urlPath: string, options: Omit<LoadOptions, 'url'> = {}): Promise<LoadResult> {
+  const server = await start();
+  try {
+    return await runLoad({ url: `${server.url}${urlPath}`, ...options });
+  } finally {
+    await server.stop();
+  }
 }
