@@ -185,7 +185,7 @@ export function rake(margins: readonly RakingMargin[], options: RakingOptions = 
     // margins still need; repeat until nobody else exceeds it. The fixed set only grows, so this ends.
     const maxRounds = trim.maxRounds ?? 50;
     const tolerance = trim.tolerance ?? 1e-4;
-    const mean = totals[0]!.reduce((a, b) => a + b, 0) / n;
+    const mean = (totals[0] as Float64Array).reduce((a, b) => a + b, 0) / n;
     const cap = trim.maxWeightRatio * mean;
     const fixed = new Uint8Array(n);
     let trimmedCount = 0;
@@ -208,18 +208,19 @@ export function rake(margins: readonly RakingMargin[], options: RakingOptions = 
       trimmedCount += added;
       const remaining = totals.map((t, m) => {
         const r = Float64Array.from(t);
-        const codes = margins[m]!.codes;
+        const codes = (margins[m] as RakingMargin).codes;
         for (let i = 0; i < n; i++) if (fixed[i]) r[codes[i] as number] = (r[codes[i] as number] as number) - cap;
         return r;
       });
       for (const [m, r] of remaining.entries()) {
+        const margin = margins[m] as RakingMargin;
         for (let k = 0; k < r.length; k++) {
           if ((r[k] as number) < -1e-9 * cap) {
             return fail(
               'NOT_CONVERGED',
-              `Weights cannot be capped at ${trim.maxWeightRatio} x the mean and still meet the "${margins[m]!.name}" = "${label(margins[m]!, k)}" margin; use a higher cap.`,
-              margins[m]!.name,
-              label(margins[m]!, k),
+              `Weights cannot be capped at ${trim.maxWeightRatio} x the mean and still meet the "${margin.name}" = "${label(margin, k)}" margin; use a higher cap.`,
+              margin.name,
+              label(margin, k),
             );
           }
           if ((r[k] as number) < 1e-9 * cap) r[k] = 0;
@@ -236,6 +237,13 @@ export function rake(margins: readonly RakingMargin[], options: RakingOptions = 
     trimming = { cap, rounds, trimmedCount, maxWeightRatio: max / mean, converged: done };
   }
   return { ok: true, weights, iterations, converged: true, maxRelativeMarginError: maxErr, trimming };
+}
+
+/** Σ cell weights by the margin's category, into out. */
+function categorySums(code: Int32Array, cellW: Float64Array, out: Float64Array): Float64Array {
+  out.fill(0);
+  for (let c = 0; c < cellW.length; c++) out[code[c] as number] = (out[code[c] as number] as number) + (cellW[c] as number);
+  return out;
 }
 
 function notConverged(maxIterations: number, maxErr: number, trimming: boolean): RakingResult {
@@ -276,19 +284,14 @@ function rakeCells(
     for (let m = 0; m < totals.length; m++) {
       const code = codes[m] as Int32Array;
       const t = totals[m] as Float64Array;
-      const s = sums[m] as Float64Array;
-      s.fill(0);
-      for (let c = 0; c < nCells; c++) s[code[c] as number] = (s[code[c] as number] as number) + (cellW[c] as number);
+      const s = categorySums(code, cellW, sums[m] as Float64Array);
       for (let k = 0; k < s.length; k++) s[k] = (s[k] as number) > 0 ? (t[k] as number) / (s[k] as number) : 0;
       for (let c = 0; c < nCells; c++) cellW[c] = (cellW[c] as number) * (s[code[c] as number] as number);
     }
     maxErr = 0;
     for (let m = 0; m < totals.length; m++) {
-      const code = codes[m] as Int32Array;
       const t = totals[m] as Float64Array;
-      const s = sums[m] as Float64Array;
-      s.fill(0);
-      for (let c = 0; c < nCells; c++) s[code[c] as number] = (s[code[c] as number] as number) + (cellW[c] as number);
+      const s = categorySums(codes[m] as Int32Array, cellW, sums[m] as Float64Array);
       for (let k = 0; k < s.length; k++) {
         const tk = t[k] as number;
         if (tk > 0) {
