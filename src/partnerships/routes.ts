@@ -33,12 +33,6 @@ export async function partnershipRoutes(app: FastifyInstance, { services }: { se
     });
   });
 
-  app.get('/p/:slug', async (request, reply) => {
-    const partnership = await findPartnership(db, (request.params as { slug: string }).slug);
-    if (!partnership) throw notFound('Partnership');
-    return reply.view('partnerships/views/public-hub.njk', { title: 'Community safety', partnership, themes: await listPlanThemes(db, partnership.id) });
-  });
-
   app.get('/brand/:file', async (request, reply) => {
     const slug = (request.params as { file: string }).file.replace(/\.css$/, '');
     const partnership = await findPartnership(db, slug);

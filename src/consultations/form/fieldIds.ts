@@ -1,0 +1,30 @@
+/** The id of the first form control of each answer, so error summary links land on the field. */
+import type { Question } from '../survey/definition.js';
+import { rankField } from './formAnswers.js';
+
+/** The id a link to an answer (a question, or one grid row by its code) should target. */
+export function fieldId(question: Question, code: string): string {
+  if (question.type === 'date') return `${question.code}-day`;
+  if (question.type === 'ranking') return rankField(question.code, 1);
+  return code;
+}
+
+export interface ErrorLink {
+  field: string;
+  text: string;
+  href: string;
+}
+
+/** Errors for the given questions only (grid rows by their codes), in page order, with links to their fields. */
+export function errorLinks(questions: readonly Question[], errors: readonly { field: string; message: string }[]): ErrorLink[] {
+  const byField = new Map(errors.map((e) => [e.field, e.message]));
+  const links: ErrorLink[] = [];
+  for (const q of questions) {
+    const codes = q.type === 'rating_grid' ? q.rows.map((r) => r.code) : [q.code];
+    for (const code of codes) {
+      const message = byField.get(code);
+      if (message) links.push({ field: code, text: message, href: `#${fieldId(q, code)}` });
+    }
+  }
+  return links;
+}

@@ -1,0 +1,50 @@
+/**
+ * Pre-rendered pages: rendered once with placeholders where the per-request CSRF token and CSP nonce go, then
+ * served by splicing those two values in. Rendering a GOV.UK page through Nunjucks costs about a millisecond;
+ * splicing costs microseconds.
+ */
+export const CSRF_PLACEHOLDER = '__saferplan_csrf_token__';
+export const NONCE_PLACEHOLDER = '__saferplan_csp_nonce__';
+
+const PLACEHOLDERS = new RegExp(`${CSRF_PLACEHOLDER}|${NONCE_PLACEHOLDER}`);
+
+interface Slot {
+  slot: 'csrf' | 'nonce';
+}
+/** The page split at its placeholders: literal text and slots, in order. */
+export type Template = (string | Slot)[];
+
+export function compileTemplate(html: string): Template {
+  const parts: Template = [];
+  let rest = html;
+  for (let m = PLACEHOLDERS.exec(rest); m; m = PLACEHOLDERS.exec(rest)) {
+    parts.push(rest.slice(0, m.index), { slot: m[0] === CSRF_PLACEHOLDER ? 'csrf' : 'nonce' });
+    rest = rest.slice(m.index + m[0].length);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+export function fillTemplate(template: Template, values: { csrf: string; nonce: string }): string {
+  let out = '';
+  for (const part of template) out += typeof part === 'string' ? part : values[part.slot];
+  return out;
+}
+
+/** Compiled pages by key; forgets everything past `maxEntries` (keys include the survey version, so old ones fall away). */
+export class PrerenderedPages {
+  private pages = new Map<string, Promise<Template>>();
+
+  constructor(private readonly maxEntries = 500) {}
+
+  async render(key: string, render: () => Promise<string>, values: { csrf: string; nonce: string }): Promise<string> {
+    let page = this.pages.get(key);
+    if (!page) {
+      if (this.pages.size >= this.maxEntries) this.pages.clear();
+      page = render().then(compileTemplate);
+      this.pages.set(key, page);
+      page.catch(() => this.pages.delete(key));
+    }
+    return fillTemplate(await page, values);
+  }
+}
