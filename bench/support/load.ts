@@ -9,6 +9,10 @@ export interface LoadOptions {
   warmupSeconds?: number;
   /** Pipelined requests per connection (1 = none, like a browser). */
   pipelining?: number;
+  method?: 'GET' | 'POST';
+  /** Request body (sent with content-type application/json). */
+  jsonBody?: string;
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -16,6 +20,8 @@ export interface LoadResult {
   latencyMeanMs: number;
   latencyP99Ms: number;
   requests: number;
+  /** Responses with a 2xx status: for submissions, the acknowledgements. */
+  ok: number;
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -31,7 +37,8 @@ const AUTOCANNON = path.join(ROOT, 'node_modules/.bin/autocannon');
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const connections = options.connections ?? 50;
   const warmup = options.warmupSeconds ?? 1;
-  if (warmup > 0) await autocannon(['-c', String(connections), '-d', String(warmup), options.url]);
+  const request = requestArgs(options);
+  if (warmup > 0) await autocannon(['-c', String(connections), '-d', String(warmup), ...request, options.url]);
   const out = await autocannon([
     '-c',
     String(connections),
@@ -39,6 +46,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     String(options.durationSeconds ?? 5),
     '-p',
     String(options.pipelining ?? 1),
+    ...request,
     options.url,
   ]);
   const r = JSON.parse(out) as {
@@ -48,17 +56,26 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     non2xx: number;
     errors: number;
     timeouts: number;
+    '2xx': number;
   };
   return {
     requestsPerSecond: r.requests.average,
     latencyMeanMs: r.latency.average,
     latencyP99Ms: r.latency.p99,
     requests: r.requests.total,
+    ok: r['2xx'],
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
     bytesPerSecond: r.throughput.average,
   };
+}
+
+function requestArgs(options: LoadOptions): string[] {
+  const args = options.method ? ['-m', options.method] : [];
+  if (options.jsonBody !== undefined) args.push('-H', 'content-type=application/json', '-b', options.jsonBody);
+  for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}=${v}`);
+  return args;
 }
 
 function autocannon(args: string[]): Promise<string> {

@@ -30,7 +30,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
 function openSqlite(file: string): DbHandle {
   let sqlite: SQLite.Database;
   try {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (file !== ':memory:') makeParentDirectories(path.resolve(file));
     sqlite = new SQLite(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -41,6 +41,17 @@ function openSqlite(file: string): DbHandle {
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', driver: { kind: 'sqlite', sqlite }, describe: `SQLite ${file}`, close: () => db.destroy() };
+}
+
+/** mkdir -p one level at a time: Node's recursive mkdir can spin forever under /proc. */
+function makeParentDirectories(file: string): void {
+  const missing: string[] = [];
+  let dir = path.dirname(file);
+  while (!fs.existsSync(dir)) {
+    missing.unshift(dir);
+    dir = path.dirname(dir);
+  }
+  for (const d of missing) fs.mkdirSync(d);
 }
 
 async function openPostgres(url: string): Promise<DbHandle> {
