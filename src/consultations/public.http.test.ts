@@ -163,6 +163,20 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     expect((await responses()).length).toBe(before);
   });
 
+  it('limits final submissions per address when SUBMISSION_RATE_LIMIT is set', async () => {
+    const limited = await startTestServer(handle(), { submissionRateLimit: 2 });
+    try {
+      const client = new HttpClient(limited.url);
+      const statuses: number[] = [];
+      const csrf = await client.csrfFrom(`${base}/questions/where_you_live`);
+      const send = () => client.request('POST', `${base}/check`, { body: form({ website: 'bot' }, csrf), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      for (let i = 0; i < 3; i++) statuses.push((await send()).status);
+      expect(statuses).toEqual([303, 303, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('explains, without an error trace, a forthcoming and a closed consultation; drafts and unknown slugs are 404', async () => {
     const soon = await create('Forthcoming survey', '2099-01-01', '2099-03-01');
     await changeConsultationStage({ db: handle().db, actor: cliActor(), partnershipId, consultationId: soon.id, action: 'schedule' });
