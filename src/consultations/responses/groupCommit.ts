@@ -77,7 +77,20 @@ export class ResponseWriter {
 
   private sqliteStatements?: { insert: { run(...a: unknown[]): { changes: number } }; byKey: { get(...a: unknown[]): unknown } };
 
+  /**
+   * SQLite has one connection, shared with Kysely. Taking it through Kysely's connection lock means a flush
+   * never lands inside another operation's open transaction (which could roll it back after acknowledgement).
+   */
   private flushSqlite(batch: Pending[]): Promise<void> {
+    return this.handle.db
+      .connection()
+      .execute(async () => this.commitSqlite(batch))
+      .catch((err) => {
+        for (const p of batch) p.reject(err);
+      });
+  }
+
+  private commitSqlite(batch: Pending[]): void {
     if (this.handle.driver.kind !== 'sqlite') throw new Error('unreachable');
     const sqlite = this.handle.driver.sqlite;
     this.sqliteStatements ??= {
@@ -86,16 +99,10 @@ export class ResponseWriter {
     };
     const { insert, byKey } = this.sqliteStatements;
     const results: StoredResponse[] = [];
-    try {
-      sqlite.transaction(() => {
-        for (const p of batch) results.push(insertOne(p.row));
-      })();
-    } catch (err) {
-      for (const p of batch) p.reject(err);
-      return Promise.resolve();
-    }
+    sqlite.transaction(() => {
+      for (const p of batch) results.push(insertOne(p.row));
+    })();
     batch.forEach((p, i) => p.resolve(results[i]!));
-    return Promise.resolve();
 
     function insertOne(row: Pending['row']): StoredResponse {
       for (let attempt = 0; attempt < 3; attempt++) {

@@ -6,7 +6,7 @@ import type { ConsultationRuntimeCache } from '../runtime.js';
 import { validateAnswers } from '../survey/validateAnswers.js';
 import type { ResponseRow } from './groupCommit.js';
 import { readTable, type TableFormat } from './readTable.js';
-import { insertResponses } from './insertResponses.js';
+import { CHUNK, insertChunk } from './insertResponses.js';
 import { CHANNELS, type Channel } from './submitResponse.js';
 
 export interface ImportProblem {
@@ -43,14 +43,46 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
   const { consultation, definition, wards } = runtime;
   const importId = newId();
   const problems: ImportProblem[] = [];
-  const rows: ResponseRow[] = [];
   const now = nowIso();
   let rowsRead = 0;
+  let imported = 0;
 
-  for await (const { rowNumber, cells } of readTable(options.file, options.format)) {
-    rowsRead++;
+  // One pass inside one transaction: rows are inserted as they are read (bounded memory); the first problem
+  // stops inserting, reading goes on to report every problem, and the transaction is rolled back.
+  await options.handle.db
+    .transaction()
+    .execute(async (trx) => {
+      let chunk: ResponseRow[] = [];
+      const flush = async () => {
+        if (chunk.length > 0 && problems.length === 0) await insertChunk(trx, chunk);
+        imported += chunk.length;
+        chunk = [];
+      };
+      for await (const { rowNumber, cells } of readTable(options.file, options.format)) {
+        rowsRead++;
+        const row = toRow(rowNumber, cells);
+        if (row && problems.length === 0) chunk.push(row);
+        if (chunk.length >= CHUNK) await flush();
+        if (problems.length >= MAX_PROBLEMS) break;
+      }
+      if (rowsRead === 0) problems.push({ row: 2, column: '(none)', message: 'The file has a header row but no responses' });
+      if (problems.length > 0) throw new ImportRejected(problems, rowsRead);
+      await flush();
+      await recordAudit(trx, {
+        actor: options.actor,
+        action: 'responses.import',
+        entity: 'consultation',
+        entityId: consultation.id,
+        partnershipId: consultation.partnershipId,
+        detail: { importId, rows: imported },
+      });
+    });
+  return { imported, importId };
+
+  function toRow(rowNumber: number, cells: Record<string, string>): ResponseRow | undefined {
     const { reference: _ignored, channel: channelCell, submitted_at: submittedCell, ...answers } = cells;
     const channel = (channelCell?.trim().toLowerCase() || options.defaultChannel || 'import') as Channel;
+    const before = problems.length;
     if (!CHANNELS.includes(channel)) problems.push({ row: rowNumber, column: 'channel', message: `Channel must be one of ${CHANNELS.join(', ')}` });
     let submittedAt = now;
     if (submittedCell?.trim()) {
@@ -59,35 +91,22 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       else submittedAt = new Date(t).toISOString();
     }
     const result = validateAnswers(definition, answers, { wards });
-    if (!result.ok) for (const e of result.errors) problems.push({ row: rowNumber, column: e.field, message: e.message });
-    else if (problems.length === 0) {
-      rows.push({
-        partnership_id: consultation.partnershipId,
-        consultation_id: consultation.id,
-        survey_version: consultation.surveyVersion,
-        channel,
-        answers: toJson(result.answers),
-        submitted_at: submittedAt,
-        entered_by: options.actor.id,
-        idempotency_key: null,
-        import_id: importId,
-        is_demo: fromBool(consultation.isDemo),
-      });
+    if (!result.ok) {
+      for (const e of result.errors) problems.push({ row: rowNumber, column: e.field, message: e.message });
+      return undefined;
     }
-    if (problems.length >= MAX_PROBLEMS) break;
+    if (problems.length > before) return undefined;
+    return {
+      partnership_id: consultation.partnershipId,
+      consultation_id: consultation.id,
+      survey_version: consultation.surveyVersion,
+      channel,
+      answers: toJson(result.answers),
+      submitted_at: submittedAt,
+      entered_by: options.actor.id,
+      idempotency_key: null,
+      import_id: importId,
+      is_demo: fromBool(consultation.isDemo),
+    };
   }
-  if (rowsRead === 0) problems.push({ row: 2, column: '(none)', message: 'The file has a header row but no responses' });
-  if (problems.length > 0) throw new ImportRejected(problems, rowsRead);
-
-  await insertResponses(options.handle, rows, async (trx) => {
-    await recordAudit(trx, {
-      actor: options.actor,
-      action: 'responses.import',
-      entity: 'consultation',
-      entityId: consultation.id,
-      partnershipId: consultation.partnershipId,
-      detail: { importId, rows: rows.length },
-    });
-  });
-  return { imported: rows.length, importId };
 }

@@ -4,17 +4,19 @@ import type { Database } from '../../db/schema.js';
 import type { ResponseRow } from './groupCommit.js';
 import { newReference } from './reference.js';
 
-const CHUNK = 500;
+export const CHUNK = 500;
+
+export async function insertChunk(trx: Transaction<Database>, rows: ResponseRow[]): Promise<void> {
+  await trx
+    .insertInto('responses')
+    .values(rows.map((r) => ({ ...r, id: crypto.randomUUID(), reference: newReference() })))
+    .execute();
+}
 
 /** Stores many responses in one transaction (imports, the demo); `alsoInTransaction` runs in the same one. */
 export async function insertResponses(handle: DbHandle, rows: ResponseRow[], alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
   await handle.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      await trx
-        .insertInto('responses')
-        .values(rows.slice(i, i + CHUNK).map((r) => ({ ...r, id: crypto.randomUUID(), reference: newReference() })))
-        .execute();
-    }
+    for (let i = 0; i < rows.length; i += CHUNK) await insertChunk(trx, rows.slice(i, i + CHUNK));
     await alsoInTransaction?.(trx);
   });
 }
