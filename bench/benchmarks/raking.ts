@@ -12,8 +12,6 @@ import type { Benchmark, Result } from '../support/types.js';
 const run = promisify(execFile);
 
 const N = 100_000;
-const SEX = 2;
-const AGE = 6;
 const WARD = 20;
 const LEVELS = 4;
 
@@ -109,7 +107,9 @@ async function timeR(data: ReturnType<typeof syntheticSurvey>): Promise<{ rake: 
     for (let i = 0; i < N; i++) lines.push(`${data.sex[i]},${data.age[i]},${data.ward[i]},${data.outcome[i]}`);
     fs.writeFileSync(path.join(dir, 'data.csv'), `${lines.join('\n')}\n`);
     const margins = ['variable,value,population'];
-    for (const [name, totals] of Object.entries(data.totals)) totals.forEach((t, k) => margins.push(`${name},${k},${t}`));
+    for (const [name, totals] of Object.entries(data.totals)) {
+      for (const [k, t] of totals.entries()) margins.push(`${name},${k},${t}`);
+    }
     fs.writeFileSync(path.join(dir, 'margins.csv'), `${margins.join('\n')}\n`);
     fs.writeFileSync(path.join(dir, 'bench.R'), R_SCRIPT);
     const { stdout } = await run('Rscript', [path.join(dir, 'bench.R'), path.join(dir, 'data.csv'), path.join(dir, 'margins.csv')], {
