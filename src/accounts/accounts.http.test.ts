@@ -138,3 +138,19 @@ describe('sign-in rate limit', () => {
     });
   });
 });
+
+describeEachEngine('a form post that is not a form', ({ handle }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(handle());
+  });
+  afterAll(() => server.close());
+
+  it('gets a 400, not a server error', async () => {
+    const client = new HttpClient(server.url);
+    const token = await client.csrfFrom('/sign-in');
+    const res = await client.request('POST', '/sign-in', { body: '[1,2]', headers: { 'content-type': 'application/json', 'x-csrf-token': token } });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('There is a problem with what you sent');
+  });
+});

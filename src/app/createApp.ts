@@ -2,16 +2,19 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes } from '../accounts/routes.js';
+import { surveyBuilderRoutes } from '../consultations/builder/routes.js';
 import { consultationApiRoutes } from '../consultations/routes.api.js';
+import { consultationPublicApiRoutes } from '../consultations/routes.api.public.js';
 import { consultationPublicRoutes } from '../consultations/routes.public.js';
 import { consultationStaffRoutes } from '../consultations/routes.staff.js';
 import { partnershipRoutes } from '../partnerships/routes.js';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
-import { securityPlugin } from './plugins/security.js';
+import { headersPlugin } from './plugins/headers.js';
+import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
-import { siteRoutes } from './routes.site.js';
+import { siteApiRoutes, siteRoutes } from './routes.site.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -19,6 +22,10 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+/**
+ * Two contexts: stateless routes (static files, health, the public JSON API) answer without sessions or
+ * cookies; everything else (pages and the staff API) runs inside the session context with CSRF protection.
+ */
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: services.config.logLevel },
@@ -27,19 +34,25 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
-  await app.register(securityPlugin, { services });
-  await app.register(currentUserPlugin, { services });
+  await app.register(headersPlugin, { services });
 
   const govukAssets = path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk');
   await app.register(fastifyStatic, { root: path.join(govukAssets, 'assets'), prefix: '/assets/', maxAge: '1d' });
   app.get('/assets/govuk-frontend.min.js', (_req, reply) => reply.sendFile('govuk-frontend.min.js', govukAssets));
   await app.register(fastifyStatic, { root: PUBLIC_BUILD, prefix: '/public/', decorateReply: false, maxAge: '1h' });
+  await app.register(siteApiRoutes, { services });
+  await app.register(consultationPublicApiRoutes, { services });
 
-  await app.register(siteRoutes, { services });
-  await app.register(accountRoutes, { services });
-  await app.register(partnershipRoutes, { services });
-  await app.register(consultationApiRoutes, { services });
-  await app.register(consultationPublicRoutes, { services });
-  await app.register(consultationStaffRoutes, { services });
+  await app.register(async (web) => {
+    await web.register(sessionPlugin, { services });
+    await web.register(currentUserPlugin, { services });
+    await web.register(siteRoutes, { services });
+    await web.register(accountRoutes, { services });
+    await web.register(partnershipRoutes, { services });
+    await web.register(consultationApiRoutes, { services });
+    await web.register(consultationPublicRoutes, { services });
+    await web.register(consultationStaffRoutes, { services });
+    await web.register(surveyBuilderRoutes, { services });
+  });
   return app;
 }

@@ -26,6 +26,10 @@ export async function siteRoutes(app: FastifyInstance, { services }: { services:
     }),
   );
 
+}
+
+/** Stateless: no session or cookies. */
+export async function siteApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
   app.get('/health', async () => {
     await services.db.selectFrom('partnerships').select('id').limit(1).execute();
     return { status: 'ok', database: services.dialect };

@@ -138,7 +138,7 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const html = await prerendered.render(
       key,
       async () => app.views.render(`${VIEWS}/question-page.njk`, { ...context, user: undefined, navigation: [], csrfToken: CSRF_PLACEHOLDER, cspNonce: NONCE_PLACEHOLDER }),
-      { csrf: reply.generateCsrf(), nonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script ?? '' },
+      { csrf: reply.generateCsrf(), nonce: reply.cspNonce.script },
     );
     return reply.type('text/html; charset=utf-8').send(html);
   });

@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../errors.js';
+import { toFieldErrors } from '../validation.js';
 
 const TITLES: Record<ErrorCode, string> = {
   not_found: 'Page not found',
@@ -19,6 +21,7 @@ const TITLES: Record<ErrorCode, string> = {
 /** Turns anything thrown into a typed AppError; framework errors keep their meaning, the rest become 'internal'. */
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
+  if (err instanceof ZodError) return new AppError('bad_request', 400, 'The request was not in the expected form', toFieldErrors(err));
   const e = err as FastifyError;
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413)
     return new AppError('payload_too_large', 413, 'The request is larger than this service accepts');

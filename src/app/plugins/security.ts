@@ -1,8 +1,6 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import session from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -12,26 +10,8 @@ import { isApiRequest } from './errorHandler.js';
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
-/** Security headers, form parsing, database sessions and CSRF protection on every form post. */
-export const securityPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
-  await app.register(helmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: services.config.env === 'production',
-  });
+/** Forms, database sessions and CSRF protection on every form post: for the pages and the staff API only. */
+export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
   await app.register(formbody, { bodyLimit: services.config.bodyLimitBytes });
   await app.register(cookie, { secret: services.config.sessionSecret });
   await app.register(session, {
@@ -49,11 +29,10 @@ export const securityPlugin = fp(async (app: FastifyInstance, { services }: { se
     // File uploads (multipart) carry the token in the form's action URL, as their body is streamed, not parsed.
     getToken: (req) =>
       (req.body as { _csrf?: string } | undefined)?._csrf ??
-      (req.isMultipart() ? (req.query as { _csrf?: string })._csrf : undefined) ??
+      (req.headers['content-type']?.startsWith('multipart/form-data') ? (req.query as { _csrf?: string })._csrf : undefined) ??
       (req.headers['x-csrf-token'] as string | undefined),
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
   });
-  await app.register(rateLimit, { global: false });
 
   // The JSON API is not protected by the form token: browsers cannot send cross-site JSON without CORS consent.
   app.addHook('preHandler', (request, reply, done) => {

@@ -37,7 +37,8 @@ declare module 'fastify' {
 /** What every page needs: the signed-in user, a CSRF token for its forms, the CSP nonce and navigation. */
 async function pageContext(request: FastifyRequest, reply: FastifyReply, context: ViewContext): Promise<ViewContext> {
   const user = request.user;
-  const csrfToken = reply.generateCsrf();
+  // Pages outside the session context (404s, the public API's rare HTML) have no forms to protect.
+  const csrfToken = typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : undefined;
   const navigation = user
     ? [
         { href: '/staff', text: 'Staff home', current: request.url === '/staff' },
@@ -52,7 +53,7 @@ async function pageContext(request: FastifyRequest, reply: FastifyReply, context
   return {
     user,
     csrfToken,
-    cspNonce: (reply as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+    cspNonce: reply.cspNonce?.script,
     navigation,
     serviceName: user ? 'Staff' : undefined,
     serviceUrl: user ? '/staff' : undefined,

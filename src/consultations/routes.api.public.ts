@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { forbidden, notFound } from '../app/errors.js';
+import type { Services } from '../app/services.js';
+import { parseOrThrow } from '../app/validation.js';
+import { submitResponse } from './responses/submitResponse.js';
+
+const submissionBody = z.record(z.string(), z.unknown(), { message: 'The body must be a JSON object of answers keyed by question code' });
+const idempotencyKey = z.string().trim().min(1).max(200, 'Idempotency-Key must be 200 characters or fewer').optional();
+
+/**
+ * The public API: anonymous, no session or cookies, registered outside the session context so a submission
+ * costs only what it needs (validation, idempotency, the group commit).
+ */
+export async function consultationPublicApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { runtimes, writer, config } = services;
+  const rateLimit = config.submissionRateLimit > 0 ? { rateLimit: { max: config.submissionRateLimit, timeWindow: '1 minute' } } : undefined;
+
+  app.post('/api/v1/consultations/:id/responses', { config: rateLimit }, async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const body = parseOrThrow(submissionBody, request.body ?? {});
+    // Either {"answers": {...}} or the answers object itself.
+    const answers = body.answers && typeof body.answers === 'object' && !Array.isArray(body.answers) ? (body.answers as Record<string, unknown>) : body;
+    const runtime = await runtimes.get(id);
+    if (!runtime) throw notFound('Consultation');
+    if (!runtime.consultation.audiences.includes('public')) {
+      throw forbidden('This survey is for invited respondents: answer it through its web page, signed in or from your invitation link');
+    }
+    const stored = await submitResponse({
+      runtimes,
+      writer,
+      consultationId: id,
+      answers,
+      channel: 'online',
+      idempotencyKey: parseOrThrow(idempotencyKey, request.headers['idempotency-key']),
+      requireOpen: true,
+    });
+    if (stored.duplicate) reply.header('idempotent-replayed', 'true');
+    return reply.status(201).send({ reference: stored.reference });
+  });
+
+  app.get('/api/v1/consultations/:id/survey', async (request) => {
+    const runtime = await runtimes.get((request.params as { id: string }).id);
+    if (!runtime || runtime.consultation.status === 'draft') throw notFound('Consultation');
+    return { consultationId: runtime.consultation.id, version: runtime.consultation.surveyVersion, definition: runtime.definition };
+  });
+}
