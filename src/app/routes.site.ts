@@ -1,10 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import { listPartnerships } from '../partnerships/queries/listPartnerships.js';
 import { openApiDocument } from './openapi.js';
+import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from './prerendered.js';
 import type { Services } from './services.js';
 
 export async function siteRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  app.get('/', async (_request, reply) => reply.view('home.njk', { title: 'Home', partnerships: await listPartnerships(services.db) }));
+  // The home page is the same for every visitor who is not signed in: rendered at most once a second.
+  const home = new PrerenderedPages(1, 1000);
+  app.get('/', async (request, reply) => {
+    if (request.user) return reply.view('home.njk', { title: 'Home', partnerships: await listPartnerships(services.db) });
+    const html = await home.render(
+      'home',
+      async () => app.views.render('home.njk', { title: 'Home', partnerships: await listPartnerships(services.db), csrfToken: CSRF_PLACEHOLDER, cspNonce: NONCE_PLACEHOLDER }),
+      { csrf: '', nonce: reply.cspNonce.script },
+    );
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
 
   app.get('/accessibility', async (_request, reply) =>
     reply.view('static-page.njk', {

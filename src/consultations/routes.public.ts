@@ -10,7 +10,7 @@ import { checkErrorLinks } from './form/checkErrors.js';
 import { type ErrorLink, errorLinks } from './form/fieldIds.js';
 import { type FormBody, formAnswers } from './form/formAnswers.js';
 import { hubEntries } from './form/hub.js';
-import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from './form/prerendered.js';
+import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../app/prerendered.js';
 import { answerCodes, locateScreen, type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from './form/screens.js';
 import { progressOf, saveProgress } from './form/session.js';
 import { summaryRows } from './form/summary.js';

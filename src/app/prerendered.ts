@@ -31,20 +31,27 @@ export function fillTemplate(template: Template, values: { csrf: string; nonce: 
   return out;
 }
 
-/** Compiled pages by key; forgets everything past `maxEntries` (keys include the survey version, so old ones fall away). */
+/**
+ * Compiled pages by key; forgets everything past `maxEntries` (keys include the survey version, so old ones fall
+ * away) and, where the page shows data that can change (the home page's list), each entry after `ttlMs`.
+ */
 export class PrerenderedPages {
-  private pages = new Map<string, Promise<Template>>();
+  private pages = new Map<string, { at: number; page: Promise<Template> }>();
 
-  constructor(private readonly maxEntries = 500) {}
+  constructor(
+    private readonly maxEntries = 500,
+    private readonly ttlMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   async render(key: string, render: () => Promise<string>, values: { csrf: string; nonce: string }): Promise<string> {
-    let page = this.pages.get(key);
-    if (!page) {
+    const now = Date.now();
+    let entry = this.pages.get(key);
+    if (!entry || now - entry.at >= this.ttlMs) {
       if (this.pages.size >= this.maxEntries) this.pages.clear();
-      page = render().then(compileTemplate);
-      this.pages.set(key, page);
-      page.catch(() => this.pages.delete(key));
+      entry = { at: now, page: render().then(compileTemplate) };
+      this.pages.set(key, entry);
+      entry.page.catch(() => this.pages.delete(key));
     }
-    return fillTemplate(await page, values);
+    return fillTemplate(await entry.page, values);
   }
 }
