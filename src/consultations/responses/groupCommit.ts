@@ -102,7 +102,7 @@ export class ResponseWriter {
     sqlite.transaction(() => {
       for (const p of batch) results.push(insertOne(p.row));
     })();
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    for (const [i, p] of batch.entries()) p.resolve(results[i]!);
 
     function insertOne(row: Pending['row']): StoredResponse {
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -158,6 +158,6 @@ export class ResponseWriter {
       return;
     }
     client.release();
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    for (const [i, p] of batch.entries()) p.resolve(results[i]!);
   }
 }
