@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { pooledRandomBytes } from '../randomPool.js';
 import type { Services } from '../services.js';
 
 declare module 'fastify' {
@@ -31,8 +31,13 @@ export const headersPlugin = fp(async (app: FastifyInstance, { services }: { ser
   // helmet decorates reply.cspNonce itself; with its CSP off, the hook below fills it.
   await app.register(helmet, { contentSecurityPolicy: false, hsts: services.config.env === 'production' });
   await app.register(rateLimit, { global: false });
-  app.addHook('onRequest', (_request, reply, done) => {
-    const nonce = randomBytes(16).toString('base64');
+  app.addHook('onRequest', (request, reply, done) => {
+    // JSON and static files run no scripts: they get the policy with no nonce to make.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.url.startsWith('/public/')) {
+      reply.header('content-security-policy', `${POLICY};script-src 'self'`);
+      return done();
+    }
+    const nonce = pooledRandomBytes(16).toString('base64');
     reply.cspNonce = { script: nonce, style: nonce };
     reply.header('content-security-policy', `${POLICY};script-src 'self' 'nonce-${nonce}'`);
     done();
