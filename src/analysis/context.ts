@@ -1,0 +1,29 @@
+/** What every part of an analysis shares: the table, who is in the filters, the small-base rules and the weights. */
+import type { ResponseTable } from './responseTable.js';
+import { baseStatus, type BaseStatus, type SmallBaseRules, type SurveyDesign } from './stats/index.js';
+
+export interface AnalysisContext {
+  table: ResponseTable;
+  /** 1 for respondents inside the filters (the domain). */
+  mask: Uint8Array;
+  /** Respondents inside the filters. */
+  n: number;
+  rules: SmallBaseRules;
+  /** The weighted design over ALL respondents (filters are domains of it), or null when unweighted. */
+  design: SurveyDesign | null;
+}
+
+export function statusOf(n: number, ctx: AnalysisContext): BaseStatus {
+  return baseStatus(n, ctx.rules);
+}
+
+/** Unweighted percent (0-100) or null for an empty base. */
+export const pct = (count: number, base: number): number | null => (base > 0 ? (count / base) * 100 : null);
+
+export const times100 = (ci: readonly [number, number] | null | undefined): [number, number] | null => (ci ? [ci[0] * 100, ci[1] * 100] : null);
+
+/** "Base: all who answered, excluding don't know, n = 652". */
+export function baseDescription(n: number, excluded: readonly string[], who = 'all who answered', filtered = false): string {
+  const excl = excluded.length > 0 ? `, excluding ${excluded.map((l) => l.toLowerCase()).join(' and ')}` : '';
+  return `Base: ${who}${filtered ? ' (within the filters)' : ''}${excl}, n = ${n}`;
+}

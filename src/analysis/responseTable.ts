@@ -1,0 +1,154 @@
+/**
+ * Responses as columns of codes: one pass over the answers turns each export column (question or grid row)
+ * into a typed array, so every frequency, cross-tab and weighted estimate afterwards is a pass over numbers.
+ * Pure: the query layer feeds answers in as it streams them from the database.
+ */
+import { columnsFor, type Column } from '../consultations/survey/columns.js';
+import type { Answers, SurveyDefinition, SurveyOption } from '../consultations/survey/definition.js';
+import type { Ward } from '../consultations/survey/answerParsers.js';
+
+/** Code of a blank answer; UNEXPECTED is an answer that is not a listed option (bad data). */
+export const BLANK = -1;
+export const UNEXPECTED = -2;
+
+export interface ChoiceColumn {
+  kind: 'choice';
+  column: Column;
+  options: SurveyOption[];
+  /** Option index per respondent, or BLANK / UNEXPECTED. */
+  codes: Int32Array;
+}
+export interface ListColumn {
+  kind: 'list';
+  column: Column;
+  options: SurveyOption[];
+  /** Option indexes chosen (multiple choice) or in rank order (ranking); null when blank. */
+  lists: (number[] | null)[];
+}
+export interface NumberColumn {
+  kind: 'number';
+  column: Column;
+  /** NaN when blank. */
+  values: Float64Array;
+}
+export interface AnsweredColumn {
+  kind: 'answered';
+  column: Column;
+  /** 1 when answered (free text, postcode, date). */
+  answered: Uint8Array;
+}
+export type TableColumn = ChoiceColumn | ListColumn | NumberColumn | AnsweredColumn;
+
+export interface ResponseTable {
+  n: number;
+  columns: TableColumn[];
+  byCode: Map<string, TableColumn>;
+  /** The channel each response came in by (online, paper, ...), as a choice column. */
+  channel: ChoiceColumn;
+}
+
+/** Channels in display order; others met in the data are appended. */
+export const CHANNELS = ['online', 'paper', 'email', 'phone', 'event', 'import'] as const;
+
+export function wardOptions(wards: readonly Ward[]): SurveyOption[] {
+  return wards.map((w) => ({ value: w.code, label: w.name }));
+}
+
+interface Slot {
+  column: Column;
+  kind: TableColumn['kind'];
+  options: SurveyOption[];
+  index: Map<string, number>;
+  ints: number[];
+  lists: (number[] | null)[];
+  nums: number[];
+}
+
+const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** Accumulates responses one at a time (bounded per-response work; memory is the columns only). */
+export class ResponseTableBuilder {
+  private readonly slots: Slot[];
+  private readonly channelSlot: Slot;
+  private n = 0;
+
+  constructor(definition: SurveyDefinition, wards: readonly Ward[]) {
+    this.slots = columnsFor(definition).map((column) => {
+      const kind: TableColumn['kind'] =
+        column.type === 'single_choice' || column.type === 'rating_grid' || column.type === 'ward'
+          ? 'choice'
+          : column.type === 'multiple_choice' || column.type === 'ranking'
+            ? 'list'
+            : column.type === 'number'
+              ? 'number'
+              : 'answered';
+      const options = column.type === 'ward' ? wardOptions(wards) : (column.options ?? []);
+      return { column, kind, options, index: new Map(options.map((o, i) => [o.value, i])), ints: [], lists: [], nums: [] };
+    });
+    const channelColumn: Column = { code: 'channel', label: 'Channel', type: 'single_choice', question: { code: 'channel', type: 'single_choice', label: 'Channel', required: false, options: [] } };
+    const channelOptions = CHANNELS.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
+    this.channelSlot = { column: channelColumn, kind: 'choice', options: channelOptions, index: new Map(channelOptions.map((o, i) => [o.value, i])), ints: [], lists: [], nums: [] };
+  }
+
+  add(answers: Answers, channel?: string): void {
+    this.n++;
+    for (const s of this.slots) {
+      const v = answers[s.column.code];
+      if (s.kind === 'choice') s.ints.push(isBlank(v) ? BLANK : (s.index.get(String(v)) ?? UNEXPECTED));
+      else if (s.kind === 'list') {
+        if (isBlank(v)) s.lists.push(null);
+        else {
+          const items = Array.isArray(v) ? v : [String(v)];
+          const codes: number[] = [];
+          for (const item of items) {
+            const k = s.index.get(item);
+            if (k !== undefined) codes.push(k);
+          }
+          s.lists.push(codes.length > 0 ? codes : null);
+        }
+      } else if (s.kind === 'number') s.nums.push(typeof v === 'number' ? v : isBlank(v) ? Number.NaN : Number(v));
+      else s.ints.push(isBlank(v) ? 0 : 1);
+    }
+    const c = channel ?? (typeof answers.channel === 'string' ? answers.channel : undefined);
+    if (c === undefined || c === '') this.channelSlot.ints.push(BLANK);
+    else {
+      let k = this.channelSlot.index.get(c);
+      if (k === undefined) {
+        k = this.channelSlot.options.length;
+        this.channelSlot.options.push({ value: c, label: c });
+        this.channelSlot.index.set(c, k);
+      }
+      this.channelSlot.ints.push(k);
+    }
+  }
+
+  build(): ResponseTable {
+    const columns: TableColumn[] = this.slots.map((s): TableColumn => {
+      if (s.kind === 'choice') return { kind: 'choice', column: s.column, options: s.options, codes: Int32Array.from(s.ints) };
+      if (s.kind === 'list') return { kind: 'list', column: s.column, options: s.options, lists: s.lists };
+      if (s.kind === 'number') return { kind: 'number', column: s.column, values: Float64Array.from(s.nums) };
+      return { kind: 'answered', column: s.column, answered: Uint8Array.from(s.ints) };
+    });
+    const ch = this.channelSlot;
+    return {
+      n: this.n,
+      columns,
+      byCode: new Map(columns.map((c) => [c.column.code, c])),
+      channel: { kind: 'choice', column: ch.column, options: ch.options, codes: Int32Array.from(ch.ints) },
+    };
+  }
+}
+
+/** A table from answers in memory; `channel` may be given inside each answers object. */
+export function buildResponseTable(definition: SurveyDefinition, answers: readonly Answers[], wards: readonly Ward[]): ResponseTable {
+  const b = new ResponseTableBuilder(definition, wards);
+  for (const a of answers) b.add(a);
+  return b.build();
+}
+
+/** The choice column for a code (the channel included), if the survey has one. */
+export function choiceColumn(table: ResponseTable, code: string): ChoiceColumn | undefined {
+  if (code === 'channel') return table.channel;
+  const c = table.byCode.get(code);
+  return c?.kind === 'choice' ? c : undefined;
+}
