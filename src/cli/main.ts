@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAnalyseCommand } from './commands/analyse.js';
 import { registerConsultationCommands } from './commands/consultation.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerPartnershipCommands } from './commands/partnership.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerPartnershipCommands(program);
   registerUserCommands(program);
   registerConsultationCommands(program);
+  registerAnalyseCommand(program);
   return program;
 }
 

@@ -1,0 +1,43 @@
+/** The operation the CLI, the API and the dashboard share: read a consultation's responses and analyse them. */
+import type { Kysely } from 'kysely';
+import type { Ward } from '../consultations/survey/answerParsers.js';
+import { type Consultation, loadSurveyDefinition } from '../consultations/queries/loadConsultation.js';
+import type { SurveyDefinition } from '../consultations/survey/definition.js';
+import type { Database } from '../db/schema.js';
+import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
+import { responseTableForConsultation } from './queries/responseTableForConsultation.js';
+import { wardsForPartnership } from './queries/wardsForPartnership.js';
+import type { ResponseTable } from './responseTable.js';
+import type { RakingError } from './stats/index.js';
+import type { AnalysisResult } from './types.js';
+import { parseMargins, weightsFromMargins } from './weighting.js';
+
+export interface StoredAnalysis {
+  definition: SurveyDefinition;
+  wards: Ward[];
+  table: ResponseTable;
+  weights: AnalysisWeights | null;
+  result: AnalysisResult;
+}
+
+export async function analyseStoredConsultation(options: {
+  db: Kysely<Database>;
+  consultation: Consultation;
+  /** A `variable,value,population` CSV to rake to; null for unweighted results. */
+  marginsCsv?: string | null;
+  analysis?: Omit<AnalysisOptions, 'weights'>;
+}): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
+  const { db, consultation } = options;
+  const [definition, wards] = await Promise.all([loadSurveyDefinition(db, consultation, consultation.surveyVersion), wardsForPartnership(db, consultation.partnershipId)]);
+  const table = await responseTableForConsultation(db, consultation, definition, wards);
+  let weights: AnalysisWeights | null = null;
+  if (options.marginsCsv) {
+    const parsed = parseMargins(options.marginsCsv);
+    if (!parsed.ok) return parsed;
+    const raked = weightsFromMargins(table, parsed.margins);
+    if (!raked.ok) return raked;
+    weights = raked.weights;
+  }
+  const result = analyseTable(table, { ...options.analysis, weights });
+  return { ok: true, analysis: { definition, wards, table, weights, result } };
+}

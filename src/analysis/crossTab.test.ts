@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { crimeSurveyTemplate } from '../consultations/survey/templates/crimeSurvey.js';
+import { analysisContext } from './analyseConsultation.js';
+import { HAND_BUILT, WARDS } from './testFixtures.js';
+import { breakdownFor, crossTab } from './crossTab.js';
+import { buildResponseTable } from './responseTable.js';
+
+const table = buildResponseTable(crimeSurveyTemplate(), HAND_BUILT, WARDS);
+
+describe('crossTab', () => {
+  it('column percentages and Pearson chi-square, with the small expected count warning', () => {
+    const t = crossTab(analysisContext(table, { rules: { suppressBelow: 1 } }), 'safe_day', 'channel');
+    expect(t.columns.slice(0, 2).map((c) => [c.value, c.n, c.status])).toEqual([
+      ['online', 6, 'small'],
+      ['paper', 2, 'small'],
+    ]);
+    expect(t.rows.map((r) => r.cells.slice(0, 2).map((c) => c?.count))).toEqual([
+      [4, 0],
+      [2, 1],
+      [0, 1],
+      [0, 0],
+    ]);
+    expect(t.rows[0]!.cells[0]!.percent).toBeCloseTo((4 / 6) * 100, 12);
+    // expected 3, 1 / 2.25, 0.75 / 0.75, 0.25: X² = 1/3 + 1 + 1/36 + 1/12 + 3/4 + 9/4 = 40/9, df 2, p = exp(-20/9)
+    expect(t.test).toMatchObject({ method: 'pearson', df: 2, lowExpectedWarning: true, cellsExpectedBelow5: 6 });
+    expect(t.test!.statistic).toBeCloseTo(40 / 9, 12);
+    expect(t.test!.p).toBeCloseTo(Math.exp(-20 / 9), 10);
+    expect(t.testNote).toMatch(/expected counts are below 5/);
+  });
+
+  it('suppresses small columns, leaves them out of the test, and says when nothing can be published', () => {
+    const ctx = analysisContext(table, { rules: { suppressBelow: 5 } });
+    const t = crossTab(ctx, 'safe_day', 'channel');
+    expect(t.columns[1]).toMatchObject({ value: 'paper', n: 2, status: 'suppressed' });
+    expect(t.rows.every((r) => r.cells[1] === null)).toBe(true);
+    expect(t.test).toBeNull();
+    const none = crossTab(analysisContext(table), 'safe_day', 'ward');
+    expect(none.tooSmall).toBe(true);
+    expect(none.message).toMatch(/Too small to publish/);
+    expect(none.rows.every((r) => r.cells.every((c) => c === null))).toBe(true);
+  });
+
+  it('multiple choice by group: % of respondents in each group', () => {
+    const t = crossTab(analysisContext(table, { rules: { suppressBelow: 1 } }), 'concerns', 'ward');
+    expect(t.columns.map((c) => c.n)).toEqual([5, 1]);
+    expect(t.rows.find((r) => r.value === 'asb')!.cells.map((c) => c?.count)).toEqual([3, 1]);
+    expect(t.test).toBeNull();
+  });
+
+  it('ethnic group folds the 19 census tick boxes into 5 groups', () => {
+    const t = buildResponseTable(crimeSurveyTemplate(), [{ ethnicity: 'asian_indian' }, { ethnicity: 'white_irish' }, { ethnicity: 'mixed_other' }, { ethnicity: 'prefer_not_to_say' }, {}], WARDS);
+    expect(Array.from(breakdownFor(t, 'ethnic_group')!.codes)).toEqual([0, 3, 2, -1, -1]);
+  });
+});

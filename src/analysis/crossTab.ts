@@ -1,0 +1,216 @@
+/**
+ * Cross-tabs: a question by a breakdown (ward, age band, sex, ethnic group, disability, channel) with column
+ * percentages, a chi-square test of independence (Pearson unweighted, Rao-Scott weighted) and the small-base
+ * rules: columns under the threshold show no figures and are left out of the test; a table with no publishable
+ * column says it is too small to publish.
+ */
+import { ETHNIC_GROUP_5 } from '../consultations/survey/templates/equality.js';
+import { type AnalysisContext, pct, statusOf } from './context.js';
+import { choiceColumn, type ChoiceColumn, type ListColumn, type ResponseTable } from './responseTable.js';
+import { type BaseStatus, pearsonChiSquare, raoScottChiSquare, weightedProportionsByGroup, wilsonPercentInterval } from './stats/index.js';
+
+export const BREAKDOWNS = [
+  { code: 'ward', label: 'Ward' },
+  { code: 'age_band', label: 'Age band' },
+  { code: 'sex', label: 'Sex' },
+  { code: 'ethnic_group', label: 'Ethnic group (5 groups)' },
+  { code: 'disability', label: 'Disability' },
+  { code: 'channel', label: 'Channel' },
+] as const;
+export type BreakdownCode = (typeof BREAKDOWNS)[number]['code'];
+
+const ETHNIC_GROUPS = [
+  { value: 'asian', label: 'Asian, Asian British or Asian Welsh' },
+  { value: 'black', label: 'Black, Black British, Black Welsh, Caribbean or African' },
+  { value: 'mixed', label: 'Mixed or Multiple ethnic groups' },
+  { value: 'white', label: 'White' },
+  { value: 'other', label: 'Other ethnic group' },
+];
+
+export interface Breakdown {
+  code: string;
+  label: string;
+  levels: { value: string; label: string }[];
+  /** Level per respondent; -1 when unknown (blank, prefer not to say). */
+  codes: Int32Array;
+}
+
+/** The breakdown's levels and each respondent's level, or undefined when the survey does not ask it. */
+export function breakdownFor(table: ResponseTable, code: string): Breakdown | undefined {
+  const meta = BREAKDOWNS.find((b) => b.code === code);
+  if (!meta) return undefined;
+  if (code === 'ethnic_group') {
+    const eth = choiceColumn(table, 'ethnicity');
+    if (!eth) return undefined;
+    const groupOf = eth.options.map((o) => ETHNIC_GROUPS.findIndex((g) => g.value === ETHNIC_GROUP_5[o.value]));
+    return { code, label: meta.label, levels: ETHNIC_GROUPS, codes: Int32Array.from(eth.codes, (k) => (k >= 0 ? (groupOf[k] as number) : -1)) };
+  }
+  const col = choiceColumn(table, code);
+  if (!col) return undefined;
+  const levels = col.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
+  const position = new Int32Array(col.options.length).fill(-1);
+  levels.forEach((x, j) => {
+    position[x.k] = j;
+  });
+  return { code, label: meta.label, levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: Int32Array.from(col.codes, (k) => (k >= 0 ? (position[k] as number) : -1)) };
+}
+
+export interface CrossTabCell {
+  count: number;
+  /** Column percent, 0-100. */
+  percent: number | null;
+  ci95: [number, number] | null;
+  weightedPercent?: number | null;
+  se?: number | null;
+}
+
+export interface CrossTabColumn {
+  value: string;
+  label: string;
+  n: number;
+  status: BaseStatus;
+  weightedN?: number | null;
+}
+
+export interface CrossTab {
+  question: { code: string; label: string; type: string };
+  breakdown: { code: string; label: string };
+  columns: CrossTabColumn[];
+  rows: { value: string; label: string; cells: (CrossTabCell | null)[] }[];
+  /** Every column is under the suppression threshold: nothing may be shown. */
+  tooSmall: boolean;
+  message: string | null;
+  test:
+    | { method: 'pearson'; statistic: number; df: number; p: number; minExpected: number; cellsExpectedBelow5: number; lowExpectedWarning: boolean }
+    | { method: 'rao-scott'; statistic: number; ndf: number | null; ddf: number | null; p: number; pearson: number; meanDesignEffect: number; lowExpectedWarning: boolean }
+    | null;
+  testNote: string | null;
+}
+
+/** Per respondent, the row level of a single-choice question (substantive options only); -1 otherwise. */
+function rowVariable(col: ChoiceColumn): { levels: { value: string; label: string }[]; codes: Int32Array } {
+  const levels = col.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
+  const position = new Int32Array(col.options.length).fill(-1);
+  levels.forEach((x, j) => {
+    position[x.k] = j;
+  });
+  return { levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: Int32Array.from(col.codes, (k) => (k >= 0 ? (position[k] as number) : -1)) };
+}
+
+export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCode: string): CrossTab {
+  const { table } = ctx;
+  const qcol = questionCode === 'channel' ? table.channel : table.byCode.get(questionCode);
+  if (!qcol || (qcol.kind !== 'choice' && !(qcol.kind === 'list' && qcol.column.type === 'multiple_choice'))) {
+    throw new RangeError(`"${questionCode}" cannot be cross-tabulated: choose a single choice, multiple choice or rating grid question`);
+  }
+  const bd = breakdownFor(table, breakdownCode);
+  if (!bd) throw new RangeError(`"${breakdownCode}" is not a breakdown this survey supports`);
+  const G = bd.levels.length;
+  const group = new Int32Array(table.n);
+  for (let i = 0; i < table.n; i++) group[i] = ctx.mask[i] ? (bd.codes[i] as number) : -1;
+  const shell = { question: { code: qcol.column.code, label: qcol.column.label, type: qcol.column.type }, breakdown: { code: bd.code, label: bd.label } };
+  return qcol.kind === 'choice' ? singleChoiceCrossTab(ctx, shell, qcol, bd, group, G) : multipleChoiceCrossTab(ctx, shell, qcol, bd, group, G);
+}
+
+type Shell = Pick<CrossTab, 'question' | 'breakdown'>;
+
+function finishColumns(ctx: AnalysisContext, bd: Breakdown, bases: Float64Array): { columns: CrossTabColumn[]; publish: boolean[]; tooSmall: boolean } {
+  const columns = bd.levels.map((l, g) => ({ value: l.value, label: l.label, n: bases[g] as number, status: statusOf(bases[g] as number, ctx) }));
+  const publish = columns.map((c) => c.status !== 'suppressed');
+  return { columns, publish, tooSmall: !publish.some(Boolean) };
+}
+
+const TOO_SMALL = 'Too small to publish: every group has fewer respondents than the suppression threshold.';
+
+function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
+  const row = rowVariable(qcol);
+  const L = row.levels.length;
+  const counts = Array.from({ length: L }, () => new Float64Array(G));
+  const bases = new Float64Array(G);
+  for (let i = 0; i < ctx.table.n; i++) {
+    const g = group[i] as number;
+    const r = row.codes[i] as number;
+    if (g < 0 || r < 0) continue;
+    (counts[r] as Float64Array)[g] = ((counts[r] as Float64Array)[g] as number) + 1;
+    bases[g] = (bases[g] as number) + 1;
+  }
+  const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
+  const weighted = ctx.design ? weightedProportionsByGroup(ctx.design, row.codes, L, group, G) : null;
+  if (weighted) columns.forEach((c, g) => (c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null));
+  const rows = row.levels.map((l, r) => ({
+    ...l,
+    cells: columns.map((c, g): CrossTabCell | null => {
+      if (!publish[g]) return null;
+      const count = (counts[r] as Float64Array)[g] as number;
+      const cell: CrossTabCell = { count, percent: pct(count, c.n), ci95: wilsonPercentInterval(count, c.n) };
+      if (weighted) {
+        const lv = weighted[g]?.levels[r];
+        cell.weightedPercent = lv ? lv.estimate * 100 : null;
+        cell.se = lv ? lv.se * 100 : null;
+      }
+      return cell;
+    }),
+  }));
+  let test: CrossTab['test'] = null;
+  let testNote: string | null = null;
+  const pubCols = columns.map((_, g) => g).filter((g) => publish[g] && (bases[g] as number) > 0);
+  if (!tooSmall) {
+    const sub = row.levels.map((_, r) => pubCols.map((g) => (counts[r] as Float64Array)[g] as number));
+    const pearson = pearsonChiSquare(sub);
+    if (!pearson) testNote = 'No test: fewer than two groups or answers with respondents.';
+    else if (ctx.design) {
+      const groupPub = Int32Array.from(group, (g) => (g >= 0 && publish[g] ? g : -1));
+      try {
+        const rs = raoScottChiSquare(ctx.design, row.codes, L, groupPub, G);
+        test = { method: 'rao-scott', statistic: rs.statistic, ndf: rs.ndf, ddf: rs.ddf, p: rs.p, pearson: rs.pearson, meanDesignEffect: rs.meanDesignEffect, lowExpectedWarning: pearson.lowExpectedWarning };
+      } catch (err) {
+        testNote = `No test: ${(err as Error).message}`;
+      }
+    } else {
+      test = { method: 'pearson', statistic: pearson.statistic, df: pearson.df, p: pearson.p, minExpected: pearson.minExpected, cellsExpectedBelow5: pearson.cellsExpectedBelow5, lowExpectedWarning: pearson.lowExpectedWarning };
+    }
+    if (pearson?.lowExpectedWarning) testNote = `Some expected counts are below 5 (${pearson.cellsExpectedBelow5} cells; smallest ${pearson.minExpected.toFixed(1)}): treat the test with caution.`;
+    if (pubCols.length < columns.length && test) testNote = `${testNote ? `${testNote} ` : ''}Groups too small to publish are left out of the test.`;
+  }
+  return { ...shell, columns, rows: tooSmall ? row.levels.map((l) => ({ ...l, cells: columns.map(() => null) })) : rows, tooSmall, message: tooSmall ? TOO_SMALL : null, test: tooSmall ? null : test, testNote: tooSmall ? null : testNote };
+}
+
+function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
+  const subIdx = qcol.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
+  const counts = new Map<number, Float64Array>(subIdx.map((x) => [x.k, new Float64Array(G)]));
+  const bases = new Float64Array(G);
+  for (let i = 0; i < ctx.table.n; i++) {
+    const g = group[i] as number;
+    const l = qcol.lists[i];
+    if (g < 0 || !l) continue;
+    const chosen = new Set(l);
+    let any = false;
+    for (const k of chosen) {
+      const c = counts.get(k);
+      if (c) {
+        c[g] = (c[g] as number) + 1;
+        any = true;
+      }
+    }
+    if (any) bases[g] = (bases[g] as number) + 1;
+  }
+  const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
+  const rows = subIdx.map((x) => ({
+    value: x.o.value,
+    label: x.o.label,
+    cells: columns.map((c, g): CrossTabCell | null => {
+      if (!publish[g] || tooSmall) return null;
+      const count = (counts.get(x.k) as Float64Array)[g] as number;
+      return { count, percent: pct(count, c.n), ci95: wilsonPercentInterval(count, c.n) };
+    }),
+  }));
+  return {
+    ...shell,
+    columns,
+    rows,
+    tooSmall,
+    message: tooSmall ? TOO_SMALL : null,
+    test: null,
+    testNote: tooSmall ? null : 'Respondents can choose more than one option, so no single chi-square test applies; percentages are of respondents in each group. Unweighted.',
+  };
+}
