@@ -6,6 +6,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { authorize, can, type Principal } from '../accounts/policy.js';
+import { recordAudit } from '../accounts/recordAudit.js';
 import { AppError, notFound } from '../app/errors.js';
 import type { Services } from '../app/services.js';
 import { findPartnership } from '../partnerships/queries/listPartnerships.js';
@@ -24,6 +25,7 @@ import { validateAnswers } from './survey/validateAnswers.js';
 import { errorLinks } from './form/fieldIds.js';
 import { type FormBody, formAnswers } from './form/formAnswers.js';
 import { submitResponse } from './responses/submitResponse.js';
+import { createInvitations } from './invitations/createInvitations.js';
 import { TEMPLATES } from './templates.js';
 
 const errorList = (fields: { field: string; message: string }[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
@@ -178,12 +180,50 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
         throw new AppError('validation_failed', 422, 'There is a problem', [{ field: '_channel', message: 'Select how this response was received' }, ...(checked.ok ? [] : checked.errors)]);
       }
       const stored = await submitResponse({ runtimes, writer: services.writer, consultationId: id, answers: raw, channel, enteredBy: principal.id, requireOpen: false, partnershipId: consultation.partnershipId });
+      await recordAudit(db, { actor: { id: principal.id, label: principal.email }, action: 'response.enter', entity: 'response', entityId: stored.id, partnershipId: consultation.partnershipId, detail: { reference: stored.reference, channel } });
       return reply.redirect(`/staff/consultations/${id}/responses/new?saved=${stored.reference}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'not_open')) throw err;
       const fields = err.code === 'not_open' ? [{ field: '_channel', message: err.message }] : err.fields;
       const links = [...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })), ...errorLinks(questions, fields)];
       return enterPage(reply.status(422), id, { consultation, partnership, values: { ...raw, _channel: body._channel }, errors: links, fieldErrors: byField(fields) });
+    }
+  });
+
+  const invitationsPage = async (reply: FastifyReply, consultation: Consultation, view: Record<string, unknown>) => {
+    const invited = await db
+      .selectFrom('invitations')
+      .select(['name', 'email', 'created_at as createdAt', 'response_reference as reference'])
+      .where('partnership_id', '=', consultation.partnershipId)
+      .where('consultation_id', '=', consultation.id)
+      .orderBy('created_at')
+      .orderBy('name')
+      .execute();
+    return reply.view('consultations/views/staff-invitations.njk', { title: 'Invite elected members', consultation, invited, created: [], values: {}, fieldErrors: {}, ...view });
+  };
+
+  app.get('/staff/consultations/:id/invitations', async (request, reply) => {
+    const { consultation, partnership } = await consultationFor(request.user, (request.params as { id: string }).id, 'consultation:manage');
+    return invitationsPage(reply, consultation, { partnership });
+  });
+
+  app.post('/staff/consultations/:id/invitations', async (request, reply) => {
+    const { consultation, partnership, principal } = await consultationFor(request.user, (request.params as { id: string }).id, 'consultation:manage');
+    const text = String((request.body as { people?: unknown } | undefined)?.people ?? '');
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const invitees = lines.map((line) => {
+      const comma = line.lastIndexOf(',');
+      return comma < 0 ? { name: '', email: line } : { name: line.slice(0, comma).trim(), email: line.slice(comma + 1).trim() };
+    });
+    try {
+      const created = await createInvitations({ db, actor: { id: principal.id, label: principal.email }, partnershipId: consultation.partnershipId, consultationId: consultation.id, invitees });
+      return invitationsPage(reply, consultation, { partnership, created, origin: `${request.protocol}://${request.host}` });
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
+      const first = err.fields[0];
+      const row = first ? /^(\d+)\./.exec(first.field)?.[1] : undefined;
+      const message = `${row !== undefined ? `Line ${Number(row) + 1}: ` : ''}${first?.message ?? 'Check the list'}`;
+      return invitationsPage(reply.status(422), consultation, { partnership, values: { people: text }, errors: [{ text: message, href: '#people' }], fieldErrors: { people: message } });
     }
   });
 

@@ -146,3 +146,40 @@ describeEachEngine('keying in a paper response', ({ handle }) => {
     expect(answers.safe_centre_dark).toBe('dont_know');
   });
 });
+
+describeEachEngine('inviting elected members', ({ handle }) => {
+  let server: TestServer;
+  let consultationId: string;
+  let admin: HttpClient;
+  beforeAll(async () => {
+    ({ consultationId } = await openConsultation(handle(), 'members-survey', "Members' survey"));
+    server = await startTestServer(handle());
+    admin = new HttpClient(server.url);
+    await admin.signIn('admin@saferplan.demo', DEMO_PASSWORD);
+  });
+  afterAll(() => server.close());
+
+  it('creates personal links shown once, which let a member in without signing in', async () => {
+    const page = `/staff/consultations/${consultationId}/invitations`;
+    let _csrf = await admin.csrfFrom(page);
+    const bad = await admin.postForm(page, { _csrf, people: 'Cllr Ann Lee, ann.lee@example.gov.uk\nCllr Bob, not-an-email' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('Line 2: Enter an email address in the correct format');
+    expect(await handle().db.selectFrom('invitations').selectAll().execute()).toEqual([]);
+
+    _csrf = await admin.csrfFrom(page);
+    const ok = await admin.postForm(page, { _csrf, people: 'Cllr Ann Lee, ann.lee@example.gov.uk\nCllr Bob Patel, bob.patel@example.gov.uk' });
+    const html = await ok.text();
+    const links = [...html.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/p\/[^<\s]+\/invitation\/[^<\s]+)/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(2);
+    const rows = await handle().db.selectFrom('invitations').select(['email', 'token_hash']).orderBy('email').execute();
+    expect(rows.map((r) => r.email)).toEqual(['ann.lee@example.gov.uk', 'bob.patel@example.gov.uk']);
+    for (const link of links) expect(rows.some((r) => link.endsWith(r.token_hash))).toBe(false);
+
+    const member = new HttpClient(server.url);
+    const opened = await member.get(new URL(links[0]!).pathname);
+    expect([200, 303]).toContain(opened.status);
+    const audit = await handle().db.selectFrom('audit_log').select('action').where('entity_id', '=', consultationId).execute();
+    expect(audit.map((a) => a.action)).toContain('invitations.create');
+  });
+});
