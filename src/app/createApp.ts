@@ -2,6 +2,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { accountRoutes } from '../accounts/routes.js';
+import { analysisRoutes } from '../analysis/routes.js';
 import { surveyBuilderRoutes } from '../consultations/builder/routes.js';
 import { consultationApiRoutes } from '../consultations/routes.api.js';
 import { consultationPublicApiRoutes } from '../consultations/routes.api.public.js';
@@ -53,6 +54,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     await web.register(consultationPublicRoutes, { services });
     await web.register(consultationStaffRoutes, { services });
     await web.register(surveyBuilderRoutes, { services });
+    await web.register(analysisRoutes, { services });
   });
   return app;
 }

@@ -5,6 +5,7 @@ import session from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { DatabaseSessionStore } from '../../accounts/sessionStore.js';
+import { pooledRandomBytes } from '../randomPool.js';
 import type { Services } from '../services.js';
 import { isApiRequest } from './errorHandler.js';
 
@@ -19,6 +20,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { ser
     cookieName: 'saferplan.sid',
     store: new DatabaseSessionStore(services.db),
     saveUninitialized: false,
+    // Every cookie-less request gets a session object; ids from the pooled generator cost no system call each.
+    idGenerator: () => pooledRandomBytes(24).toString('base64url'),
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_MAX_AGE_MS },
   });
   // The CSRF secret lives in a signed cookie, not the session, so anonymous survey pages write nothing to the
