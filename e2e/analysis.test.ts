@@ -1,0 +1,87 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cliActor } from '../src/accounts/recordAudit.js';
+import { loadDemo } from '../src/demo/loadDemo.js';
+import { BasePage } from './pages/BasePage.js';
+import { SignInPage } from './pages/SignInPage.js';
+import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
+import { type DemoApp, startDemoApp } from './support/demoApp.js';
+
+/** The survey analysis dashboard (a page object kept beside its only test). */
+class AnalysisPage extends BasePage {
+  async open(consultationId: string, query = ''): Promise<number> {
+    return this.visit(`/staff/consultations/${consultationId}/analysis${query}`);
+  }
+  async safetyRow(where: string): Promise<string[]> {
+    return (await this.page.getByRole('row', { name: new RegExp(`^${where}`) }).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+  }
+  charts() {
+    return this.page.locator('figure svg[role="img"]');
+  }
+  async choose(label: string, option: string): Promise<void> {
+    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
+  }
+  async submit(button: string): Promise<void> {
+    await Promise.all([this.page.waitForEvent('load'), this.page.getByRole('button', { name: button }).click()]);
+  }
+}
+
+describe('survey analysis dashboard in Chromium (JavaScript off)', () => {
+  let app: DemoApp;
+  let browser: Browser;
+  let session: BrowserSession | undefined;
+  let crimeSurveyId: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+    ({ crimeSurveyId } = (await loadDemo(app.handle, cliActor())).consultations);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  afterEach(async () => {
+    const problems = session?.problems ?? [];
+    await session?.close();
+    session = undefined;
+    expect(problems).toEqual([]);
+  });
+
+  async function signedIn(): Promise<Page> {
+    session = await openSession(browser, { javaScriptEnabled: false });
+    await new SignInPage(session.page, app.url).open();
+    await new SignInPage(session.page, app.url).signIn('analyst@saferplan.demo', app.demo.password);
+    return session.page;
+  }
+
+  it('shows the headline indicators, every question with a chart and table, filters and a cross-tab, and passes axe', async () => {
+    const page = new AnalysisPage(await signedIn(), app.url);
+    expect(await page.open(crimeSurveyId)).toBe(200);
+    expect(await page.headingText()).toContain('Demo data');
+    expect(await page.page.getByText('invented demonstration responses').count()).toBe(1);
+    const area = await page.safetyRow('In the area');
+    expect(area[0]).toMatch(/^81\.1%/);
+    expect(area[1]).toMatch(/^46\.4%/);
+    expect(area[2]).toMatch(/points/);
+    expect(await page.charts().count()).toBeGreaterThan(20);
+    expect(await page.charts().first().locator('title').count()).toBe(1);
+    await page.checkAccessibility();
+
+    await page.choose('Ward', 'Earlsdon');
+    await page.submit('Apply filters');
+    expect(page.page.url()).toContain('ward=earlsdon');
+    expect(await page.page.getByText(/within the filters \(Ward: Earlsdon\)/).count()).toBe(1);
+
+    await page.choose('Question', 'How safe do you feel walking alone in this area… after dark?');
+    await page.choose('Break down by', 'Sex');
+    await page.submit('Show cross-tab');
+    expect(page.page.url()).toContain('ward=earlsdon');
+    expect(await page.page.getByText(/Too small to publish|column percentages/).count()).toBeGreaterThan(0);
+    await page.checkAccessibility();
+
+    await page.open(crimeSurveyId, '?xq=safe_dark&by=age_band');
+    expect(await page.page.getByRole('table', { name: /by age band: column percentages/ }).count()).toBe(1);
+    expect(await page.page.getByText(/Pearson chi-square = /).count()).toBe(1);
+    await page.checkAccessibility();
+  });
+});

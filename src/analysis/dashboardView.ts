@@ -1,0 +1,96 @@
+/** The dashboard page's view context from an analysis. Pure. */
+import type { Consultation } from '../consultations/queries/loadConsultation.js';
+import { BREAKDOWNS, breakdownFor, type CrossTab } from './crossTab.js';
+import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
+import { choiceColumn, type ResponseTable } from './responseTable.js';
+import { type AnalysisQuery, FILTER_CODES, filterQueryString } from './schema.js';
+import type { AnalysisResult } from './types.js';
+
+const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
+
+export function dashboardView(a: {
+  consultation: Consultation;
+  partnership: unknown;
+  table: ResponseTable;
+  result: AnalysisResult;
+  query: AnalysisQuery;
+  filters: Record<string, string>;
+  xtab: CrossTab | null;
+  xtabError: string | null;
+}) {
+  const { consultation, result, table } = a;
+  const base = `/staff/consultations/${consultation.id}/analysis`;
+  const qs = filterQueryString(a.filters);
+  const weighted = result.weighted;
+  const filterSelects = FILTER_CODES.flatMap((code) => {
+    const col = choiceColumn(table, code);
+    if (!col) return [];
+    const items = [{ value: '', text: 'All' }, ...col.options.filter((o) => !o.nonSubstantive).map((o) => ({ value: o.value, text: o.label, selected: a.filters[code] === o.value }))];
+    return [{ id: `filter-${code}`, name: code, label: { text: FILTER_LABELS[code] }, items }];
+  });
+  const questions = result.questions.map((q, i) => ({ ...questionModel(q, weighted, base, qs), showGridHeading: Boolean(q.grid) && result.questions[i - 1]?.grid?.code !== q.grid?.code }));
+  const crossTabQuestions = [
+    { value: '', text: 'Choose a question' },
+    ...result.questions
+      .filter((q) => q.type === 'single_choice' || q.type === 'rating_grid' || q.type === 'multiple_choice')
+      .map((q) => ({ value: q.code, text: q.grid ? `${q.grid.label} ${q.grid.rowLabel}` : q.label, selected: a.query.xq === q.code })),
+  ];
+  const breakdownItems = [
+    { value: '', text: 'Choose a breakdown' },
+    ...BREAKDOWNS.filter((b) => breakdownFor(table, b.code)).map((b) => ({ value: b.code, text: b.label, selected: a.query.by === b.code })),
+  ];
+  const ind = result.indicators;
+  const indicators = ind
+    ? {
+        safety: ind.safety.map((s) => ({
+          label: s.label,
+          day: proportionModel(s.day),
+          dark: proportionModel(s.dark),
+          paired: {
+            n: s.paired.n,
+            suppressed: s.paired.status === 'suppressed',
+            difference: s.paired.differencePoints === null ? '' : `${s.paired.differencePoints.toFixed(1)} points`,
+            ci: fmtCi(s.paired.ci95),
+            p: fmtP(s.paired.p),
+            significant: s.paired.significant,
+          },
+        })),
+        asbItems: ind.asb.items.map((i) => ({ label: i.label, national: i.national, ...proportionModel(i) })),
+        asbScore: {
+          n: ind.asb.score.n,
+          suppressed: ind.asb.score.status === 'suppressed',
+          mean: ind.asb.score.mean === null ? '' : ind.asb.score.mean.toFixed(2),
+          highPercent: fmtPct(ind.asb.score.highPercent),
+          highCi: fmtCi(ind.asb.score.highCi95),
+          threshold: ind.asb.score.highThreshold,
+        },
+        topConcerns: ind.topConcerns.slice(0, 5).map((o) => ({ label: o.label, percent: fmtPct(o.percent), ci: fmtCi(o.ci95), count: o.count === null ? 'Too small to publish' : String(o.count) })),
+        topConcernsBase: ind.topConcernsBase?.description ?? '',
+        victimisation: ind.victimisation ? { rate: proportionModel(ind.victimisation.rate), reported: proportionModel(ind.victimisation.reported) } : null,
+      }
+    : null;
+  const filterSummary = Object.entries(a.filters).map(([code, value]) => {
+    const col = choiceColumn(table, code);
+    return `${FILTER_LABELS[code as keyof typeof FILTER_LABELS] ?? code}: ${col?.options.find((o) => o.value === value)?.label ?? value}`;
+  });
+  return {
+    title: `Analysis: ${consultation.title}`,
+    partnership: a.partnership,
+    consultation,
+    base,
+    n: result.n,
+    totalResponses: result.totalResponses,
+    weighted,
+    rules: result.rules,
+    filterSelects,
+    filterSummary,
+    indicators,
+    questions,
+    crossTabQuestions,
+    breakdownItems,
+    xtab: a.xtab ? crossTabModel(a.xtab) : null,
+    xtabError: a.xtabError,
+    xtabCsvHref: a.xtab ? `${base}/crosstab.csv?${new URLSearchParams({ ...a.filters, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
+    filterHidden: Object.entries(a.filters).map(([name, value]) => ({ name, value })),
+  };
+}

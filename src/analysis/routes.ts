@@ -1,0 +1,95 @@
+/** Analysis routes: the JSON API, the staff dashboard and its downloads. Thin: parse -> policy -> analyse -> view/JSON. */
+import type { FastifyInstance } from 'fastify';
+import { authorize, type Principal } from '../accounts/policy.js';
+import { forbidden, notFound, validationFailed } from '../app/errors.js';
+import type { Services } from '../app/services.js';
+import { loadConsultation } from '../consultations/queries/loadConsultation.js';
+import { canSeeResults } from '../consultations/status.js';
+import { findPartnership } from '../partnerships/queries/listPartnerships.js';
+import { analysisContext } from './analyseConsultation.js';
+import { analyseStoredConsultation } from './analyseStoredConsultation.js';
+import { chartFor } from './dashboardModel.js';
+import { dashboardView } from './dashboardView.js';
+import { crossTab } from './crossTab.js';
+import { type AnalysisQuery, analysisQuerySchema, filtersOf } from './schema.js';
+import { crossTabCsv, questionCsv } from './tableCsv.js';
+import { parseOrThrow } from '../app/validation.js';
+
+export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { db } = services;
+
+  /** Analysts and admins always; other staff per the consultation's results visibility. */
+  async function resultsFor(user: Principal | undefined, id: string) {
+    const consultation = await loadConsultation(db, id);
+    if (!consultation) throw notFound('Consultation');
+    const principal = authorize(user, 'consultation:view', consultation.partnershipId);
+    if (!canSeeResults(principal.role, consultation.status, consultation.resultsVisibility)) throw forbidden('The results of this consultation are not available to you yet');
+    return consultation;
+  }
+
+  async function analyse(user: Principal | undefined, id: string, rawQuery: unknown) {
+    const consultation = await resultsFor(user, id);
+    const query: AnalysisQuery = parseOrThrow(analysisQuerySchema, rawQuery);
+    const filters = filtersOf(query);
+    try {
+      const outcome = await analyseStoredConsultation({ db, consultation, analysis: { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } } });
+      if (!outcome.ok) throw validationFailed([{ field: 'weights', message: outcome.error.message }]);
+      return { consultation, query, filters, ...outcome.analysis };
+    } catch (err) {
+      if (err instanceof RangeError) throw validationFailed([{ field: 'filters', message: err.message }]);
+      throw err;
+    }
+  }
+
+  app.get('/api/v1/consultations/:id/analysis', async (request) => {
+    const { id } = request.params as { id: string };
+    return (await analyse(request.user, id, request.query)).result;
+  });
+
+  app.get('/staff/consultations/:id/analysis', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const a = await analyse(request.user, id, request.query);
+    const partnership = await findPartnership(db, a.consultation.partnershipId);
+    let xtab = null;
+    let xtabError: string | null = null;
+    if (a.query.xq && a.query.by) {
+      try {
+        xtab = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules }), a.query.xq, a.query.by);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        xtabError = err.message;
+      }
+    }
+    return reply.view('analysis/views/dashboard.njk', dashboardView({ ...a, partnership, xtab, xtabError }));
+  });
+
+  app.get('/staff/consultations/:id/analysis/questions/:code/table.csv', async (request, reply) => {
+    const { id, code } = request.params as { id: string; code: string };
+    const a = await analyse(request.user, id, request.query);
+    const q = a.result.questions.find((x) => x.code === code);
+    if (!q) throw notFound('Question');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${code}.csv"`).send(questionCsv(q, a.result.weighted));
+  });
+
+  app.get('/staff/consultations/:id/analysis/questions/:code/chart.svg', async (request, reply) => {
+    const { id, code } = request.params as { id: string; code: string };
+    const a = await analyse(request.user, id, request.query);
+    const q = a.result.questions.find((x) => x.code === code);
+    const svg = q ? chartFor(q, false, a.result.weighted) : null;
+    if (!svg) throw notFound('Chart');
+    return reply.type('image/svg+xml').header('content-disposition', `attachment; filename="${code}.svg"`).send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
+  });
+
+  app.get('/staff/consultations/:id/analysis/crosstab.csv', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const a = await analyse(request.user, id, request.query);
+    if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
+    try {
+      const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules }), a.query.xq, a.query.by);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${a.query.xq}-by-${a.query.by}.csv"`).send(crossTabCsv(t));
+    } catch (err) {
+      if (err instanceof RangeError) throw validationFailed([{ field: 'xq', message: err.message }]);
+      throw err;
+    }
+  });
+}
