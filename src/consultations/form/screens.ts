@@ -48,11 +48,19 @@ const asAnswers = (raw: Record<string, unknown>) => raw as Answers;
 
 /** The screens with something to show given the answers so far, each holding only its shown questions. */
 export function visibleScreens(definition: SurveyDefinition, raw: Record<string, unknown>): Screen[] {
+  // A first visit (nothing answered yet) is the common case on every question page: worked out once per survey.
+  const fresh = Object.keys(raw).length === 0;
+  const cached = fresh ? freshScreensCache.get(definition) : undefined;
+  if (cached) return cached;
   const shown = visibleCodes(definition, asAnswers(raw));
-  return surveyScreens(definition)
+  const screens = surveyScreens(definition)
     .map((s) => ({ ...s, questions: s.questions.filter((q) => shown.has(q.code)) }))
     .filter((s) => s.questions.length > 0);
+  if (fresh) freshScreensCache.set(definition, screens);
+  return screens;
 }
+
+const freshScreensCache = new WeakMap<SurveyDefinition, Screen[]>();
 
 export interface ScreenPosition {
   screen: Screen;
