@@ -12,7 +12,11 @@ const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 export class DatabaseSessionStore implements SessionStore {
   constructor(private readonly db: Kysely<Database>) {}
 
+  private writes = 0;
+
   set(id: string, session: Session, callback: Callback): void {
+    // Now and then, forget sessions that have expired, so the table does not grow without end.
+    if (++this.writes % 200 === 0) void this.deleteExpired().catch(() => undefined);
     const cookieExpires = (session as { cookie?: { expires?: string | Date | null } }).cookie?.expires;
     const expires = cookieExpires ? new Date(cookieExpires) : new Date(Date.now() + DEFAULT_TTL_MS);
     const row = { id, data: JSON.stringify(session), expires_at: expires.toISOString() };
@@ -34,6 +38,10 @@ export class DatabaseSessionStore implements SessionStore {
         if (!row || row.expires_at < new Date().toISOString()) return callback(null, null);
         callback(null, JSON.parse(row.data) as Session);
       }, callback);
+  }
+
+  async deleteExpired(): Promise<void> {
+    await this.db.deleteFrom('sessions').where('expires_at', '<', new Date().toISOString()).execute();
   }
 
   destroy(id: string, callback: Callback): void {
