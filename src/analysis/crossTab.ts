@@ -6,7 +6,7 @@
  */
 import { ETHNIC_GROUP_5 } from '../consultations/survey/templates/equality.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
-import { choiceColumn, type ChoiceColumn, type ListColumn, type ResponseTable } from './responseTable.js';
+import { choiceColumn, type ChoiceColumn, type ListColumn, recode, type ResponseTable } from './responseTable.js';
 import { type BaseStatus, pearsonChiSquare, raoScottChiSquare, weightedProportionsByGroup, wilsonPercentInterval } from './stats/index.js';
 
 export const BREAKDOWNS = [
@@ -35,15 +35,24 @@ export interface Breakdown {
   codes: Int32Array;
 }
 
-/** The breakdown's levels and each respondent's level, or undefined when the survey does not ask it. */
+const breakdowns = new WeakMap<ResponseTable, Map<string, Breakdown | undefined>>();
+
+/** The breakdown's levels and each respondent's level, or undefined when the survey does not ask it (cached per table). */
 export function breakdownFor(table: ResponseTable, code: string): Breakdown | undefined {
+  let cache = breakdowns.get(table);
+  if (!cache) breakdowns.set(table, (cache = new Map()));
+  if (!cache.has(code)) cache.set(code, computeBreakdown(table, code));
+  return cache.get(code);
+}
+
+function computeBreakdown(table: ResponseTable, code: string): Breakdown | undefined {
   const meta = BREAKDOWNS.find((b) => b.code === code);
   if (!meta) return undefined;
   if (code === 'ethnic_group') {
     const eth = choiceColumn(table, 'ethnicity');
     if (!eth) return undefined;
     const groupOf = eth.options.map((o) => ETHNIC_GROUPS.findIndex((g) => g.value === ETHNIC_GROUP_5[o.value]));
-    return { code, label: meta.label, levels: ETHNIC_GROUPS, codes: Int32Array.from(eth.codes, (k) => (k >= 0 ? (groupOf[k] as number) : -1)) };
+    return { code, label: meta.label, levels: ETHNIC_GROUPS, codes: recode(eth.codes, groupOf) };
   }
   const col = choiceColumn(table, code);
   if (!col) return undefined;
@@ -52,7 +61,7 @@ export function breakdownFor(table: ResponseTable, code: string): Breakdown | un
   levels.forEach((x, j) => {
     position[x.k] = j;
   });
-  return { code, label: meta.label, levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: Int32Array.from(col.codes, (k) => (k >= 0 ? (position[k] as number) : -1)) };
+  return { code, label: meta.label, levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: recode(col.codes, position) };
 }
 
 export interface CrossTabCell {
@@ -87,14 +96,21 @@ export interface CrossTab {
   testNote: string | null;
 }
 
-/** Per respondent, the row level of a single-choice question (substantive options only); -1 otherwise. */
+const rowVariables = new WeakMap<ChoiceColumn, { levels: { value: string; label: string }[]; codes: Int32Array }>();
 function rowVariable(col: ChoiceColumn): { levels: { value: string; label: string }[]; codes: Int32Array } {
+  let v = rowVariables.get(col);
+  if (!v) rowVariables.set(col, (v = computeRowVariable(col)));
+  return v;
+}
+
+/** Per respondent, the row level of a single-choice question (substantive options only); -1 otherwise. */
+function computeRowVariable(col: ChoiceColumn): { levels: { value: string; label: string }[]; codes: Int32Array } {
   const levels = col.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
   const position = new Int32Array(col.options.length).fill(-1);
   levels.forEach((x, j) => {
     position[x.k] = j;
   });
-  return { levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: Int32Array.from(col.codes, (k) => (k >= 0 ? (position[k] as number) : -1)) };
+  return { levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: recode(col.codes, position) };
 }
 
 export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCode: string): CrossTab {
@@ -106,13 +122,26 @@ export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCo
   const bd = breakdownFor(table, breakdownCode);
   if (!bd) throw new RangeError(`"${breakdownCode}" is not a breakdown this survey supports`);
   const G = bd.levels.length;
-  const group = new Int32Array(table.n);
-  for (let i = 0; i < table.n; i++) group[i] = ctx.mask[i] ? (bd.codes[i] as number) : -1;
+  const group = groupWithinFilters(ctx, bd);
   const shell = { question: { code: qcol.column.code, label: qcol.column.label, type: qcol.column.type }, breakdown: { code: bd.code, label: bd.label } };
   return qcol.kind === 'choice' ? singleChoiceCrossTab(ctx, shell, qcol, bd, group, G) : multipleChoiceCrossTab(ctx, shell, qcol, bd, group, G);
 }
 
 type Shell = Pick<CrossTab, 'question' | 'breakdown'>;
+
+const groups = new WeakMap<Uint8Array, Map<string, Int32Array>>();
+/** Each respondent's group, -1 outside the filters (cached per filter mask). */
+function groupWithinFilters(ctx: AnalysisContext, bd: Breakdown): Int32Array {
+  let cache = groups.get(ctx.mask);
+  if (!cache) groups.set(ctx.mask, (cache = new Map()));
+  let group = cache.get(bd.code);
+  if (!group) {
+    group = new Int32Array(ctx.table.n);
+    for (let i = 0; i < ctx.table.n; i++) group[i] = ctx.mask[i] ? (bd.codes[i] as number) : -1;
+    cache.set(bd.code, group);
+  }
+  return group;
+}
 
 function finishColumns(ctx: AnalysisContext, bd: Breakdown, bases: Float64Array): { columns: CrossTabColumn[]; publish: boolean[]; tooSmall: boolean } {
   const columns = bd.levels.map((l, g) => ({ value: l.value, label: l.label, n: bases[g] as number, status: statusOf(bases[g] as number, ctx) }));
@@ -125,15 +154,16 @@ const TOO_SMALL = 'Too small to publish: every group has fewer respondents than 
 function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
   const row = rowVariable(qcol);
   const L = row.levels.length;
-  const counts = Array.from({ length: L }, () => new Float64Array(G));
-  const bases = new Float64Array(G);
-  for (let i = 0; i < ctx.table.n; i++) {
+  const flat = new Float64Array(L * G);
+  const rc = row.codes;
+  for (let i = 0; i < group.length; i++) {
     const g = group[i] as number;
-    const r = row.codes[i] as number;
-    if (g < 0 || r < 0) continue;
-    (counts[r] as Float64Array)[g] = ((counts[r] as Float64Array)[g] as number) + 1;
-    bases[g] = (bases[g] as number) + 1;
+    const r = rc[i] as number;
+    if (g >= 0 && r >= 0) flat[r * G + g] = (flat[r * G + g] as number) + 1;
   }
+  const counts = Array.from({ length: L }, (_, r) => flat.subarray(r * G, (r + 1) * G));
+  const bases = new Float64Array(G);
+  for (const c of counts) for (let g = 0; g < G; g++) bases[g] = (bases[g] as number) + (c[g] as number);
   const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
   const weighted = ctx.design ? weightedProportionsByGroup(ctx.design, row.codes, L, group, G) : null;
   if (weighted) columns.forEach((c, g) => (c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null));
@@ -159,7 +189,7 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
     const pearson = pearsonChiSquare(sub);
     if (!pearson) testNote = 'No test: fewer than two groups or answers with respondents.';
     else if (ctx.design) {
-      const groupPub = Int32Array.from(group, (g) => (g >= 0 && publish[g] ? g : -1));
+      const groupPub = recode(group, publish.map((p, g) => (p ? g : -1)));
       try {
         const rs = raoScottChiSquare(ctx.design, row.codes, L, groupPub, G);
         test = { method: 'rao-scott', statistic: rs.statistic, ndf: rs.ndf, ddf: rs.ddf, p: rs.p, pearson: rs.pearson, meanDesignEffect: rs.meanDesignEffect, lowExpectedWarning: pearson.lowExpectedWarning };

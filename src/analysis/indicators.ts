@@ -45,7 +45,8 @@ function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext):
   const hide = status === 'suppressed';
   const r: ProportionResult = { n, status, count: hide ? null : count, percent: hide ? null : pct(count, n), ci95: hide ? null : wilsonPercentInterval(count, n) };
   if (ctx.design) {
-    const codes = Int32Array.from(flags, (f) => (f === null ? -1 : f ? 1 : 0));
+    const codes = new Int32Array(flags.length);
+    for (let i = 0; i < flags.length; i++) codes[i] = flags[i] === null ? -1 : flags[i] ? 1 : 0;
     const w = !hide && n > 0 ? weightedProportions(ctx.design, codes, 2, ctx.mask)?.levels[1] : undefined;
     r.weightedPercent = w ? w.estimate * 100 : null;
     r.se = w ? w.se * 100 : null;

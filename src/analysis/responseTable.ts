@@ -54,12 +54,30 @@ export function wardOptions(wards: readonly Ward[]): SurveyOption[] {
   return wards.map((w) => ({ value: w.code, label: w.name }));
 }
 
+/** A growable Int32Array (no boxed numbers, so 1,000,000 responses stay compact). */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
 interface Slot {
   column: Column;
+  code: string;
   kind: TableColumn['kind'];
   options: SurveyOption[];
   index: Map<string, number>;
-  ints: number[];
+  ints: IntColumn;
   lists: (number[] | null)[];
   nums: number[];
 }
@@ -83,18 +101,18 @@ export class ResponseTableBuilder {
               ? 'number'
               : 'answered';
       const options = column.type === 'ward' ? wardOptions(wards) : (column.options ?? []);
-      return { column, kind, options, index: new Map(options.map((o, i) => [o.value, i])), ints: [], lists: [], nums: [] };
+      return { column, code: column.code, kind, options, index: new Map(options.map((o, i) => [o.value, i])), ints: new IntColumn(), lists: [], nums: [] };
     });
     const channelColumn: Column = { code: 'channel', label: 'Channel', type: 'single_choice', question: { code: 'channel', type: 'single_choice', label: 'Channel', required: false, options: [] } };
     const channelOptions = CHANNELS.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
-    this.channelSlot = { column: channelColumn, kind: 'choice', options: channelOptions, index: new Map(channelOptions.map((o, i) => [o.value, i])), ints: [], lists: [], nums: [] };
+    this.channelSlot = { column: channelColumn, code: 'channel', kind: 'choice', options: channelOptions, index: new Map(channelOptions.map((o, i) => [o.value, i])), ints: new IntColumn(), lists: [], nums: [] };
   }
 
   add(answers: Answers, channel?: string): void {
     this.n++;
     for (const s of this.slots) {
-      const v = answers[s.column.code];
-      if (s.kind === 'choice') s.ints.push(isBlank(v) ? BLANK : (s.index.get(String(v)) ?? UNEXPECTED));
+      const v = answers[s.code];
+      if (s.kind === 'choice') s.ints.push(v === undefined || v === null || v === '' ? BLANK : (s.index.get(typeof v === 'string' ? v : String(v)) ?? UNEXPECTED));
       else if (s.kind === 'list') {
         if (isBlank(v)) s.lists.push(null);
         else {
@@ -124,17 +142,17 @@ export class ResponseTableBuilder {
 
   build(): ResponseTable {
     const columns: TableColumn[] = this.slots.map((s): TableColumn => {
-      if (s.kind === 'choice') return { kind: 'choice', column: s.column, options: s.options, codes: Int32Array.from(s.ints) };
+      if (s.kind === 'choice') return { kind: 'choice', column: s.column, options: s.options, codes: s.ints.done() };
       if (s.kind === 'list') return { kind: 'list', column: s.column, options: s.options, lists: s.lists };
       if (s.kind === 'number') return { kind: 'number', column: s.column, values: Float64Array.from(s.nums) };
-      return { kind: 'answered', column: s.column, answered: Uint8Array.from(s.ints) };
+      return { kind: 'answered', column: s.column, answered: Uint8Array.from(s.ints.done()) };
     });
     const ch = this.channelSlot;
     return {
       n: this.n,
       columns,
       byCode: new Map(columns.map((c) => [c.column.code, c])),
-      channel: { kind: 'choice', column: ch.column, options: ch.options, codes: Int32Array.from(ch.ints) },
+      channel: { kind: 'choice', column: ch.column, options: ch.options, codes: ch.ints.done() },
     };
   }
 }
@@ -144,6 +162,16 @@ export function buildResponseTable(definition: SurveyDefinition, answers: readon
   const b = new ResponseTableBuilder(definition, wards);
   for (const a of answers) b.add(a);
   return b.build();
+}
+
+/** Each respondent's code through a lookup (map[k] for codes k >= 0, -1 otherwise): a plain loop, since typed-array from() with a map function is slow. */
+export function recode(codes: Int32Array, map: ArrayLike<number>): Int32Array {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) {
+    const k = codes[i] as number;
+    out[i] = k >= 0 ? (map[k] as number) : -1;
+  }
+  return out;
 }
 
 /** The choice column for a code (the channel included), if the survey has one. */

@@ -49,7 +49,11 @@ export function weightsFromMargins(
     if (!col) {
       return { ok: false, error: new RakingError('INVALID_INPUT', `The margins name "${variable}", which is not a single-choice question of this survey (use a question code such as age_band, sex or ward).`, variable) };
     }
-    const answers = Array.from(col.codes, (k) => (k >= 0 ? (col.options[k]?.value ?? null) : null));
+    const answers: (string | null)[] = new Array(col.codes.length);
+    for (let i = 0; i < col.codes.length; i++) {
+      const k = col.codes[i] as number;
+      answers[i] = k >= 0 ? (col.options[k]?.value ?? null) : null;
+    }
     const encoded = encodeMargin(variable, answers, population);
     if (!encoded.ok) return encoded;
     raking.push(encoded.margin);

@@ -13,7 +13,7 @@ export async function responseTableForConsultation(
   c: { partnershipId: string; id: string },
   definition: SurveyDefinition,
   wards: readonly Ward[],
-  pageSize = 20_000,
+  pageSize = 5000,
 ): Promise<ResponseTable> {
   const builder = new ResponseTableBuilder(definition, wards);
   let after: { submittedAt: string; id: string } | undefined;
