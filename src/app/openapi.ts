@@ -1,3 +1,4 @@
+import { analysisOpenApiPath } from '../analysis/openapi.js';
 /** The OpenAPI description of /api/v1; each capability adds its paths here as it adds routes. */
 export function openApiDocument() {
   const error = {
@@ -47,6 +48,7 @@ export function openApiDocument() {
           responses: { '200': { description: '{consultationId, responses: [{reference, channel, submittedAt, surveyVersion, answers}], next}' }, '401': { description: 'Not signed in' }, '403': { description: 'Not allowed' } },
         },
       },
+      '/api/v1/consultations/{id}/analysis': analysisOpenApiPath,
       '/api/v1/consultations/{id}/survey': {
         get: { summary: 'The current survey definition', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: '{consultationId, version, definition}' }, '404': { description: 'No such consultation' } } },
       },
