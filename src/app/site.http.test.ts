@@ -36,6 +36,18 @@ describeEachEngine('site pages', ({ handle }) => {
     expect(nonces.size).toBe(3);
   });
 
+  it('sends the security headers on pages and JSON alike', async () => {
+    for (const path of ['/', '/api/v1/openapi.json', '/sign-in']) {
+      const res = await new HttpClient(server.url).get(path);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), path).toBe('SAMEORIGIN');
+      expect(res.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-opener-policy'), path).toBe('same-origin');
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('content-security-policy'), path).not.toContain('unsafe-inline');
+    }
+  });
+
   it('answers health and the OpenAPI document without setting cookies', async () => {
     const health = await new HttpClient(server.url).get('/health');
     expect(await health.json()).toEqual({ status: 'ok', database: expect.stringMatching(/^(sqlite|postgres)$/) });
