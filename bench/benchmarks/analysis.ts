@@ -47,7 +47,7 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
   try {
     const t0 = performance.now();
     const consultation = (await loadConsultation(handle.db, consultationId))!;
-    const outcome = await analyseStoredConsultation({ db: handle.db, consultation });
+    const outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation });
     if (!outcome.ok) throw outcome.error;
     const { table, result } = outcome.analysis;
     const t1 = performance.now();

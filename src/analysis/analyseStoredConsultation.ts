@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Ward } from '../consultations/survey/answerParsers.js';
 import { type Consultation, loadSurveyDefinition } from '../consultations/queries/loadConsultation.js';
 import type { SurveyDefinition } from '../consultations/survey/definition.js';
+import type { Dialect } from '../db/byDialect.js';
 import type { Database } from '../db/schema.js';
 import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
 import { responseTableForConsultation } from './queries/responseTableForConsultation.js';
@@ -22,6 +23,8 @@ export interface StoredAnalysis {
 
 export async function analyseStoredConsultation(options: {
   db: Kysely<Database>;
+  /** 'sqlite' reads with one streaming query; otherwise pages. */
+  dialect?: Dialect;
   consultation: Consultation;
   /** A `variable,value,population` CSV to rake to; null for unweighted results. */
   marginsCsv?: string | null;
@@ -29,7 +32,7 @@ export async function analyseStoredConsultation(options: {
 }): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
   const { db, consultation } = options;
   const [definition, wards] = await Promise.all([loadSurveyDefinition(db, consultation, consultation.surveyVersion), wardsForPartnership(db, consultation.partnershipId)]);
-  const table = await responseTableForConsultation(db, consultation, definition, wards);
+  const table = await responseTableForConsultation(db, consultation, definition, wards, undefined, options.dialect);
   let weights: AnalysisWeights | null = null;
   if (options.marginsCsv) {
     const parsed = parseMargins(options.marginsCsv);

@@ -52,3 +52,16 @@ describe('crossTab', () => {
     expect(Array.from(breakdownFor(t, 'ethnic_group')!.codes)).toEqual([0, 3, 2, -1, -1]);
   });
 });
+
+describe('representativeness', () => {
+  it('puts the sample profile beside the population and names the largest gaps', async () => {
+    const { representativeness } = await import('./representativeness.js');
+    // channel: 6 online, 4 paper in the sample; population 50/50
+    const r = representativeness(table, new Map([['channel', [{ value: 'online', population: 500 }, { value: 'paper', population: 500 }]]]));
+    expect(r.variables[0]!.rows.map((x) => [x.value, x.sampleCount, x.samplePercent, x.populationPercent, x.gapPoints])).toEqual([
+      ['online', 6, 60, 50, 10],
+      ['paper', 4, 40, 50, -10],
+    ]);
+    expect(r.largestGaps[0]).toEqual({ variable: 'channel', label: 'Online', gapPoints: 10 });
+  });
+});

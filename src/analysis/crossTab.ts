@@ -207,16 +207,15 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
 
 function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
   const subIdx = qcol.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
-  const counts = new Map<number, Float64Array>(subIdx.map((x) => [x.k, new Float64Array(G)]));
+  const counts: (Float64Array | undefined)[] = qcol.options.map((o) => (o.nonSubstantive ? undefined : new Float64Array(G)));
   const bases = new Float64Array(G);
   for (let i = 0; i < ctx.table.n; i++) {
     const g = group[i] as number;
     const l = qcol.lists[i];
     if (g < 0 || !l) continue;
-    const chosen = new Set(l);
     let any = false;
-    for (const k of chosen) {
-      const c = counts.get(k);
+    for (const k of l) {
+      const c = counts[k];
       if (c) {
         c[g] = (c[g] as number) + 1;
         any = true;
@@ -230,7 +229,7 @@ function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListCo
     label: x.o.label,
     cells: columns.map((c, g): CrossTabCell | null => {
       if (!publish[g] || tooSmall) return null;
-      const count = (counts.get(x.k) as Float64Array)[g] as number;
+      const count = (counts[x.k] as Float64Array)[g] as number;
       return { count, percent: pct(count, c.n), ci95: wilsonPercentInterval(count, c.n) };
     }),
   }));

@@ -97,9 +97,8 @@ function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionRe
     const l = lists[i];
     if (!ctx.mask[i] || !l) continue;
     answered++;
-    const chosen = new Set(l);
     let any = false;
-    for (const k of chosen) {
+    for (const k of l) {
       counts[k] = (counts[k] as number) + 1;
       if (!nonSubIdx.has(k)) any = true;
     }
@@ -153,10 +152,7 @@ function rankingResult(col: ListColumn, ctx: AnalysisContext): QuestionResult {
     const l = lists[i];
     if (!ctx.mask[i] || !l) continue;
     base++;
-    const seen = new Set<number>();
     l.forEach((k, r) => {
-      if (seen.has(k)) return;
-      seen.add(k);
       sum[k] = (sum[k] as number) + r + 1;
       by[k] = (by[k] as number) + 1;
     });

@@ -22,7 +22,7 @@ export interface ListColumn {
   kind: 'list';
   column: Column;
   options: SurveyOption[];
-  /** Option indexes chosen (multiple choice) or in rank order (ranking); null when blank. */
+  /** Option indexes chosen (multiple choice) or in rank order (ranking), each at most once; null when blank. */
   lists: (number[] | null)[];
 }
 export interface NumberColumn {
@@ -120,7 +120,7 @@ export class ResponseTableBuilder {
           const codes: number[] = [];
           for (const item of items) {
             const k = s.index.get(item);
-            if (k !== undefined) codes.push(k);
+            if (k !== undefined && !codes.includes(k)) codes.push(k);
           }
           s.lists.push(codes.length > 0 ? codes : null);
         }

@@ -32,7 +32,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const query: AnalysisQuery = parseOrThrow(analysisQuerySchema, rawQuery);
     const filters = filtersOf(query);
     try {
-      const outcome = await analyseStoredConsultation({ db, consultation, analysis: { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } } });
+      const outcome = await analyseStoredConsultation({ db, dialect: services.dialect, consultation, analysis: { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } } });
       if (!outcome.ok) throw validationFailed([{ field: 'weights', message: outcome.error.message }]);
       return { consultation, query, filters, ...outcome.analysis };
     } catch (err) {

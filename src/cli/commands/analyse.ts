@@ -50,7 +50,7 @@ export function registerAnalyseCommand(program: Command) {
         if (!Number.isInteger(suppressBelow) || suppressBelow < 0) throw new CliError('--suppress-below must be a whole number');
         let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;
         try {
-          outcome = await analyseStoredConsultation({ db: handle.db, consultation, marginsCsv, analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } } });
+          outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation, marginsCsv, analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } } });
         } catch (err) {
           if (err instanceof RangeError) throw new CliError(err.message);
           throw err;
