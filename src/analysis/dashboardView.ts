@@ -3,7 +3,9 @@ import type { Consultation } from '../consultations/queries/loadConsultation.js'
 import { BREAKDOWNS, breakdownFor, type CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
-import { type AnalysisQuery, FILTER_CODES, filterQueryString } from './schema.js';
+import { representativeness } from './representativeness.js';
+import { type AnalysisQuery, FILTER_CODES, filterQueryString, weightingParams } from './schema.js';
+import { parseMargins } from './weighting.js';
 import type { AnalysisResult } from './types.js';
 
 const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
@@ -17,10 +19,14 @@ export function dashboardView(a: {
   filters: Record<string, string>;
   xtab: CrossTab | null;
   xtabError: string | null;
+  weightingError: string | null;
 }) {
   const { consultation, result, table } = a;
   const base = `/staff/consultations/${consultation.id}/analysis`;
-  const qs = filterQueryString(a.filters);
+  const linkParams = { ...a.filters, ...weightingParams(a.query) };
+  const qs = filterQueryString(linkParams);
+  const parsedMargins = a.query.margins ? parseMargins(a.query.margins) : null;
+  const profile = parsedMargins?.ok ? representativeness(table, parsedMargins.margins) : null;
   const weighted = result.weighted;
   const filterSelects = FILTER_CODES.flatMap((code) => {
     const col = choiceColumn(table, code);
@@ -90,7 +96,19 @@ export function dashboardView(a: {
     breakdownItems,
     xtab: a.xtab ? crossTabModel(a.xtab) : null,
     xtabError: a.xtabError,
-    xtabCsvHref: a.xtab ? `${base}/crosstab.csv?${new URLSearchParams({ ...a.filters, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
-    filterHidden: Object.entries(a.filters).map(([name, value]) => ({ name, value })),
+    xtabCsvHref: a.xtab ? `${base}/crosstab.csv?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
+    filterHidden: Object.entries(linkParams).map(([name, value]) => ({ name, value })),
+    margins: a.query.margins ?? '',
+    weightedChecked: Boolean(a.query.weighted),
+    weightingError: a.weightingError ?? (parsedMargins && !parsedMargins.ok ? parsedMargins.error.message : null),
+    weighting: result.weighting
+      ? { ...result.weighting, kishDesignEffect: result.weighting.kishDesignEffect.toFixed(2), kishEffectiveSampleSize: result.weighting.kishEffectiveSampleSize.toFixed(0), minWeight: result.weighting.minWeight.toFixed(3), maxWeight: result.weighting.maxWeight.toFixed(3) }
+      : null,
+    profile: profile
+      ? {
+          variables: profile.variables.map((v) => ({ ...v, rows: v.rows.map((r) => ({ ...r, samplePercent: fmtPct(r.samplePercent), populationPercent: fmtPct(r.populationPercent), gap: r.gapPoints === null ? '' : `${r.gapPoints > 0 ? '+' : ''}${r.gapPoints.toFixed(1)}` })) })),
+          largestGaps: profile.largestGaps.map((g) => `${g.label} (${g.variable}): ${g.gapPoints > 0 ? '+' : ''}${g.gapPoints.toFixed(1)} points`),
+        }
+      : null,
   };
 }

@@ -27,14 +27,22 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     return consultation;
   }
 
-  async function analyse(user: Principal | undefined, id: string, rawQuery: unknown) {
+  /** softWeights: a margins problem is reported beside unweighted results (the dashboard) instead of failing (the API). */
+  async function analyse(user: Principal | undefined, id: string, rawQuery: unknown, softWeights = false) {
     const consultation = await resultsFor(user, id);
     const query: AnalysisQuery = parseOrThrow(analysisQuerySchema, rawQuery);
     const filters = filtersOf(query);
+    const analysis = { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } };
+    const marginsCsv = query.weighted ? (query.margins ?? null) : null;
     try {
-      const outcome = await analyseStoredConsultation({ db, dialect: services.dialect, consultation, analysis: { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } } });
-      if (!outcome.ok) throw validationFailed([{ field: 'weights', message: outcome.error.message }]);
-      return { consultation, query, filters, ...outcome.analysis };
+      let outcome = await analyseStoredConsultation({ db, dialect: services.dialect, consultation, marginsCsv, analysis });
+      let weightingError: string | null = null;
+      if (!outcome.ok && softWeights) {
+        weightingError = outcome.error.message;
+        outcome = await analyseStoredConsultation({ db, dialect: services.dialect, consultation, analysis });
+      }
+      if (!outcome.ok) throw validationFailed([{ field: 'margins', message: `${outcome.error.message} No weights were applied.` }]);
+      return { consultation, query, filters, weightingError, ...outcome.analysis };
     } catch (err) {
       if (err instanceof RangeError) throw validationFailed([{ field: 'filters', message: err.message }]);
       throw err;
@@ -48,13 +56,13 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
 
   app.get('/staff/consultations/:id/analysis', async (request, reply) => {
     const { id } = request.params as { id: string };
-    const a = await analyse(request.user, id, request.query);
+    const a = await analyse(request.user, id, request.query, true);
     const partnership = await findPartnership(db, a.consultation.partnershipId);
     let xtab = null;
     let xtabError: string | null = null;
     if (a.query.xq && a.query.by) {
       try {
-        xtab = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules }), a.query.xq, a.query.by);
+        xtab = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
         xtabError = err.message;
@@ -85,7 +93,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const a = await analyse(request.user, id, request.query);
     if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
     try {
-      const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules }), a.query.xq, a.query.by);
+      const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${a.query.xq}-by-${a.query.by}.csv"`).send(crossTabCsv(t));
     } catch (err) {
       if (err instanceof RangeError) throw validationFailed([{ field: 'xq', message: err.message }]);

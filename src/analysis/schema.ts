@@ -19,6 +19,9 @@ export const analysisQuerySchema = z.object({
   xq: optional,
   by: optional,
   suppressBelow: z.coerce.number().int().min(0).max(1000).optional(),
+  /** Population margins, CSV variable,value,population, and whether to weight to them. */
+  margins: z.string().max(20_000, 'The margins must be 20,000 characters or fewer').optional(),
+  weighted: z.enum(['on']).optional(),
 });
 export type AnalysisQuery = z.output<typeof analysisQuerySchema>;
 
@@ -31,8 +34,13 @@ export function filtersOf(q: AnalysisQuery): Record<string, string> {
   return out;
 }
 
-/** The filters as a query string (for download links), "" when none. */
-export function filterQueryString(filters: Record<string, string>): string {
-  const s = new URLSearchParams(filters).toString();
+/** The weighting choice carried in links and forms. */
+export function weightingParams(q: AnalysisQuery): Record<string, string> {
+  return q.weighted && q.margins ? { weighted: 'on', margins: q.margins } : {};
+}
+
+/** Filters and weighting as a query string (for download links), "" when none. */
+export function filterQueryString(params: Record<string, string>): string {
+  const s = new URLSearchParams(params).toString();
   return s ? `?${s}` : '';
 }
