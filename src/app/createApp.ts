@@ -33,6 +33,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     bodyLimit: services.config.bodyLimitBytes,
     trustProxy: services.config.trustProxy,
   });
+  // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
+  app.addHook('onClose', async () => services.writer.close());
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(headersPlugin, { services });
