@@ -46,6 +46,7 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
   const handle = await openDatabase({ kind: 'sqlite', path: dbPath });
   try {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const consultation = (await loadConsultation(handle.db, consultationId))!;
     const outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation });
     if (!outcome.ok) throw outcome.error;
@@ -63,7 +64,8 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
       }
     }
     const t2 = performance.now();
-    return { seconds: (t2 - t0) / 1000, readAndQuestions: (t1 - t0) / 1000, crossTabs, crossTabSeconds: (t2 - t1) / 1000, n: result.n, questions: result.questions.length, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+    const cpu = process.cpuUsage(cpu0);
+    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, seconds: (t2 - t0) / 1000, readAndQuestions: (t1 - t0) / 1000, crossTabs, crossTabSeconds: (t2 - t1) / 1000, n: result.n, questions: result.questions.length, maxRssMb: process.resourceUsage().maxRSS / 1024 };
   } finally {
     await handle.close();
   }
@@ -89,7 +91,7 @@ const analysisBenchmark: Benchmark = {
         const id = await seed(dbPath, rows);
         const r = runChild(dbPath, id);
         const label = rows === 100_000 ? '100k' : '1M';
-        const notes = `${r.n} responses, ${r.questions} questions, ${r.crossTabs} cross-tabs; read + questions ${r.readAndQuestions.toFixed(2)} s, cross-tabs ${r.crossTabSeconds.toFixed(2)} s`;
+        const notes = `${r.n} responses, ${r.questions} questions, ${r.crossTabs} cross-tabs; read + questions ${r.readAndQuestions.toFixed(2)} s, cross-tabs ${r.crossTabSeconds.toFixed(2)} s; CPU ${r.cpuSeconds.toFixed(2)} s (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs)`;
         out.push({ name: `analysis ${label} seconds`, value: r.n === rows ? r.seconds : Number.POSITIVE_INFINITY, unit: 's', better: 'lower', target: { kind: 'atMost', value: rows === 100_000 ? 1 : 10 }, notes });
         if (rows === 1_000_000) out.push({ name: 'analysis 1M peak memory', value: r.maxRssMb, unit: 'MB', better: 'lower', target: { kind: 'atMost', value: 1024 } });
       } finally {
