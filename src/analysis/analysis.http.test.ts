@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
 import { describeEachEngine } from '../../test-support/databases.js';
@@ -86,6 +87,13 @@ describeEachEngine('analysis API and dashboard', ({ handle }) => {
     const [head, first] = csv.split('\r\n');
     expect(head).toBe('question,option,label,substantive,count,percent,ci95_low,ci95_high,base_n,base');
     expect(first).toMatch(new RegExp(`^safe_day,very_safe,Very safe,yes,6,${(6 / 11) * 100},[0-9.]+,[0-9.]+,11,"Base: all who answered, excluding don't know, n = 11"$`));
+    const xlsx = await analyst.get(`/staff/consultations/${consultationId}/analysis/questions/safe_day/table.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const row = wb.worksheets[0]!.getRow(2).values as unknown[];
+    expect(row.slice(1, 7)).toEqual(['safe_day', 'very_safe', 'Very safe', 'yes', 6, (6 / 11) * 100]);
+    const xcsv = await (await analyst.get(`/staff/consultations/${consultationId}/analysis/crosstab.csv?xq=safe_day&by=sex&suppressBelow=1`)).text();
+    expect(xcsv.split('\r\n')[0]).toBe('question,breakdown,group,group_n,option,label,count,column_percent,ci95_low,ci95_high,weighted_percent,se');
     const svg = await analyst.get(`/staff/consultations/${consultationId}/analysis/questions/safe_day/chart.svg`);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     const text = await svg.text();

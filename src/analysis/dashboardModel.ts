@@ -55,6 +55,7 @@ export function questionModel(q: QuestionResult, weighted: boolean, base: string
     nonSubstantive: q.nonSubstantive.map(displayRow),
     svg: chartFor(q, true, weighted),
     csvHref: `${base}/questions/${q.code}/table.csv${query}`,
+    xlsxHref: `${base}/questions/${q.code}/table.xlsx${query}`,
     svgHref: `${base}/questions/${q.code}/chart.svg${query}`,
   };
 }

@@ -97,6 +97,7 @@ export function dashboardView(a: {
     xtab: a.xtab ? crossTabModel(a.xtab) : null,
     xtabError: a.xtabError,
     xtabCsvHref: a.xtab ? `${base}/crosstab.csv?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
+    xtabXlsxHref: a.xtab ? `${base}/crosstab.xlsx?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
     filterHidden: Object.entries(linkParams).map(([name, value]) => ({ name, value })),
     margins: a.query.margins ?? '',
     weightedChecked: Boolean(a.query.weighted),

@@ -1,5 +1,5 @@
 /** Analysis routes: the JSON API, the staff dashboard and its downloads. Thin: parse -> policy -> analyse -> view/JSON. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorize, type Principal } from '../accounts/policy.js';
 import { forbidden, notFound, validationFailed } from '../app/errors.js';
 import type { Services } from '../app/services.js';
@@ -12,7 +12,7 @@ import { chartFor } from './dashboardModel.js';
 import { dashboardView } from './dashboardView.js';
 import { crossTab } from './crossTab.js';
 import { type AnalysisQuery, analysisQuerySchema, filtersOf } from './schema.js';
-import { crossTabCsv, questionCsv } from './tableCsv.js';
+import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
 import { parseOrThrow } from '../app/validation.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -71,13 +71,34 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     return reply.view('analysis/views/dashboard.njk', dashboardView({ ...a, partnership, xtab, xtabError }));
   });
 
-  app.get('/staff/consultations/:id/analysis/questions/:code/table.csv', async (request, reply) => {
-    const { id, code } = request.params as { id: string; code: string };
-    const a = await analyse(request.user, id, request.query);
-    const q = a.result.questions.find((x) => x.code === code);
-    if (!q) throw notFound('Question');
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${code}.csv"`).send(questionCsv(q, a.result.weighted));
-  });
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  async function sendTable(reply: FastifyReply, rows: unknown[][], name: string, format: 'csv' | 'xlsx') {
+    reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
+    return format === 'csv' ? reply.type('text/csv; charset=utf-8').send(toCsv(rows)) : reply.type(XLSX).send(await toXlsx(rows, name));
+  }
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/staff/consultations/:id/analysis/questions/:code/table.${format}`, async (request, reply) => {
+      const { id, code } = request.params as { id: string; code: string };
+      const a = await analyse(request.user, id, request.query);
+      const q = a.result.questions.find((x) => x.code === code);
+      if (!q) throw notFound('Question');
+      return sendTable(reply, questionRows(q, a.result.weighted), code, format);
+    });
+
+    app.get(`/staff/consultations/:id/analysis/crosstab.${format}`, async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const a = await analyse(request.user, id, request.query);
+      if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
+      try {
+        const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
+        return sendTable(reply, crossTabRows(t), `${a.query.xq}-by-${a.query.by}`, format);
+      } catch (err) {
+        if (err instanceof RangeError) throw validationFailed([{ field: 'xq', message: err.message }]);
+        throw err;
+      }
+    });
+  }
 
   app.get('/staff/consultations/:id/analysis/questions/:code/chart.svg', async (request, reply) => {
     const { id, code } = request.params as { id: string; code: string };
@@ -86,18 +107,5 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const svg = q ? chartFor(q, false, a.result.weighted) : null;
     if (!svg) throw notFound('Chart');
     return reply.type('image/svg+xml').header('content-disposition', `attachment; filename="${code}.svg"`).send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
-  });
-
-  app.get('/staff/consultations/:id/analysis/crosstab.csv', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const a = await analyse(request.user, id, request.query);
-    if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
-    try {
-      const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${a.query.xq}-by-${a.query.by}.csv"`).send(crossTabCsv(t));
-    } catch (err) {
-      if (err instanceof RangeError) throw validationFailed([{ field: 'xq', message: err.message }]);
-      throw err;
-    }
   });
 }

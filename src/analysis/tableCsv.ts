@@ -1,4 +1,5 @@
-/** CSV downloads of result tables: every figure unrounded, suppressed cells say so. */
+/** CSV and XLSX downloads of result tables: every figure unrounded, suppressed cells say so. */
+import ExcelJS from 'exceljs';
 import type { CrossTab } from './crossTab.js';
 import type { QuestionResult } from './types.js';
 
@@ -9,13 +10,14 @@ const cell = (v: unknown): string => {
 };
 const line = (values: unknown[]) => `${values.map(cell).join(',')}\r\n`;
 
-export function questionCsv(q: QuestionResult, weighted: boolean): string {
+/** A question's table as rows, the header first. */
+export function questionRows(q: QuestionResult, weighted: boolean): unknown[][] {
   const head = ['question', 'option', 'label', 'substantive', 'count', 'percent', 'ci95_low', 'ci95_high', ...(weighted ? ['weighted_count', 'weighted_percent', 'se'] : []), 'base_n', 'base'];
-  let out = line(head);
+  const out: unknown[][] = [head];
   const rows = [...q.options.map((o) => ({ o, s: true })), ...q.nonSubstantive.map((o) => ({ o, s: false }))];
   for (const { o, s } of rows) {
     const suppressed = o.count === null;
-    out += line([
+    out.push([
       q.code,
       o.value,
       o.label,
@@ -29,17 +31,28 @@ export function questionCsv(q: QuestionResult, weighted: boolean): string {
       q.base.description,
     ]);
   }
-  if (rows.length === 0) out += line([q.code, '', 'answered', 'yes', q.answered, '', '', '', ...(weighted ? ['', '', ''] : []), q.base.n, q.base.description]);
+  if (rows.length === 0) out.push([q.code, '', 'answered', 'yes', q.answered, '', '', '', ...(weighted ? ['', '', ''] : []), q.base.n, q.base.description]);
   return out;
 }
 
-export function crossTabCsv(t: CrossTab): string {
-  let out = line(['question', 'breakdown', 'group', 'group_n', 'option', 'label', 'count', 'column_percent', 'ci95_low', 'ci95_high', 'weighted_percent', 'se']);
+/** A cross-tab as rows (one per group and answer), the header first. */
+export function crossTabRows(t: CrossTab): unknown[][] {
+  const out: unknown[][] = [['question', 'breakdown', 'group', 'group_n', 'option', 'label', 'count', 'column_percent', 'ci95_low', 'ci95_high', 'weighted_percent', 'se']];
   t.columns.forEach((c, g) => {
     for (const r of t.rows) {
       const x = r.cells[g];
-      out += line([t.question.code, t.breakdown.code, c.label, c.n, r.value, r.label, x ? x.count : 'too small to publish', x?.percent, x?.ci95?.[0], x?.ci95?.[1], x?.weightedPercent, x?.se]);
+      out.push([t.question.code, t.breakdown.code, c.label, c.n, r.value, r.label, x ? x.count : 'too small to publish', x?.percent, x?.ci95?.[0], x?.ci95?.[1], x?.weightedPercent, x?.se]);
     }
   });
   return out;
+}
+
+export const toCsv = (rows: unknown[][]): string => rows.map(line).join('');
+
+export async function toXlsx(rows: unknown[][], sheet: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet.slice(0, 31));
+  for (const r of rows) ws.addRow(r.map((v) => (v === null || v === undefined ? '' : v)));
+  ws.getRow(1).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
