@@ -65,3 +65,17 @@ describe('representativeness', () => {
     expect(r.largestGaps[0]).toEqual({ variable: 'channel', label: 'Online', gapPoints: 10 });
   });
 });
+
+describe('weighted crossTab', () => {
+  it('gives weighted column percentages and the Rao-Scott test', () => {
+    const t = crossTab(analysisContext(table, { rules: { suppressBelow: 1 }, weights: { values: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2] } }), 'safe_day', 'channel');
+    // online: weights 1,2,1,2 very safe of 1,2,1,2,1,2 -> 6/9; paper: r7 (1, fairly safe), r8 (2, a bit unsafe) -> 1/3, 2/3
+    expect(t.rows[0]!.cells[0]!.weightedPercent).toBeCloseTo((6 / 9) * 100, 10);
+    expect(t.rows[1]!.cells[1]!.weightedPercent).toBeCloseTo((1 / 3) * 100, 10);
+    expect(t.rows[2]!.cells[1]!.weightedPercent).toBeCloseTo((2 / 3) * 100, 10);
+    expect(t.columns[0]!.weightedN).toBe(9);
+    expect(t.test?.method).toBe('rao-scott');
+    expect(t.test!.p).toBeGreaterThan(0);
+    expect(t.test!.p).toBeLessThan(1);
+  });
+});
