@@ -64,6 +64,18 @@ describe('saferplan analyse', () => {
     expect(r.questions.find((q) => q.code === 'safe_day')!.base.weightedN).toBeCloseTo(1000, 9);
   });
 
+  it('--max-weight-ratio caps the weights, or explains when the margins cannot be met under the cap', async () => {
+    // weights are 500/6 and 125 (mean 100): a cap of 1.3 x mean binds no one; under 1.2 x the four male
+    // respondents could reach at most 480 of their 500, so raking cannot converge and no weights are applied
+    const ok = await runCli(['--db', db, 'analyse', id, '--weights', path.join(dir, 'margins.csv'), '--max-weight-ratio', '1.3']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect((JSON.parse(ok.stdout) as AnalysisResult).weighting!.trimming).toMatchObject({ cap: 130, trimmedCount: 0, converged: true });
+    const tight = await runCli(['--db', db, 'analyse', id, '--weights', path.join(dir, 'margins.csv'), '--max-weight-ratio', '1.2']);
+    expect(tight.code).toBe(1);
+    expect(tight.stdout).toBe('');
+    expect(tight.stderr).toMatch(/did not converge[\s\S]*No weights were applied/);
+  });
+
   it('a margin problem prints the explanation, applies no weights and exits 1', async () => {
     const { code, stdout, stderr } = await runCli(['--db', db, 'analyse', id, '--weights', path.join(dir, 'bad.csv')]);
     expect(code).toBe(1);

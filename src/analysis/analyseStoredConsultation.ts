@@ -28,6 +28,8 @@ export async function analyseStoredConsultation(options: {
   consultation: Consultation;
   /** A `variable,value,population` CSV to rake to; null for unweighted results. */
   marginsCsv?: string | null;
+  /** Trim weights at this multiple of the mean weight (re-raking the rest). */
+  maxWeightRatio?: number;
   analysis?: Omit<AnalysisOptions, 'weights'>;
 }): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
   const { db, consultation } = options;
@@ -37,7 +39,7 @@ export async function analyseStoredConsultation(options: {
   if (options.marginsCsv) {
     const parsed = parseMargins(options.marginsCsv);
     if (!parsed.ok) return parsed;
-    const raked = weightsFromMargins(table, parsed.margins);
+    const raked = weightsFromMargins(table, parsed.margins, options.maxWeightRatio ? { maxWeightRatio: options.maxWeightRatio } : {});
     if (!raked.ok) return raked;
     weights = raked.weights;
   }

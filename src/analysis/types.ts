@@ -1,5 +1,5 @@
 /** The documented analysis JSON (docs/analysis.md): what analyseConsultation returns, the CLI prints and the API sends. */
-import type { BaseStatus } from './stats/index.js';
+import type { BaseStatus, TrimmingReport } from './stats/index.js';
 
 /** One option. Figures are null when the base is suppressed (too small to publish). percent/ci95/se are 0-100. */
 export interface OptionResult {
@@ -128,6 +128,8 @@ export interface WeightingInfo {
   kishEffectiveSampleSize: number;
   minWeight: number;
   maxWeight: number;
+  /** When a cap was asked for: the cap, respondents trimmed, rounds, whether every weight is under it. */
+  trimming?: TrimmingReport | null;
 }
 
 export interface AnalysisResult {

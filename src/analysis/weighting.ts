@@ -76,6 +76,7 @@ export function weightsFromMargins(
         kishEffectiveSampleSize: summary?.kishEffectiveSampleSize ?? table.n,
         minWeight: summary?.min ?? 1,
         maxWeight: summary?.max ?? 1,
+        trimming: result.trimming,
       },
     },
   };

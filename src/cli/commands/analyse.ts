@@ -23,10 +23,11 @@ export function registerAnalyseCommand(program: Command) {
     .description('analyse a consultation\'s responses; prints the analysis JSON (docs/analysis.md)')
     .option('--format <format>', 'json (the only format)', 'json')
     .option('--weights <file>', 'rake to population margins: CSV variable,value,population')
+    .option('--max-weight-ratio <ratio>', 'trim weights at this multiple of the mean weight, e.g. 5')
     .option('--filter <code=value>', 'analyse only respondents giving this answer (repeatable), e.g. ward=earlsdon', collect, [])
     .option('--benchmark <indicator=proportion:label>', 'compare an indicator with a benchmark (repeatable), e.g. safe_dark=0.49:England', collect, [])
     .option('--suppress-below <n>', 'suppress figures when the base is under n', '10')
-    .action((id: string, o: { format: string; weights?: string; filter: string[]; benchmark: string[]; suppressBelow: string }) =>
+    .action((id: string, o: { format: string; weights?: string; maxWeightRatio?: string; filter: string[]; benchmark: string[]; suppressBelow: string }) =>
       withDatabase(program.opts(), async (handle) => {
         if (o.format !== 'json') throw new CliError(`--format ${o.format} is not supported: use --format json`);
         const consultation = await loadConsultation(handle.db, id);
@@ -48,9 +49,11 @@ export function registerAnalyseCommand(program: Command) {
         );
         const suppressBelow = Number(o.suppressBelow);
         if (!Number.isInteger(suppressBelow) || suppressBelow < 0) throw new CliError('--suppress-below must be a whole number');
+        const maxWeightRatio = o.maxWeightRatio === undefined ? undefined : Number(o.maxWeightRatio);
+        if (maxWeightRatio !== undefined && !(maxWeightRatio > 1)) throw new CliError('--max-weight-ratio must be a number above 1');
         let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;
         try {
-          outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation, marginsCsv, analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } } });
+          outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation, marginsCsv, maxWeightRatio, analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } } });
         } catch (err) {
           if (err instanceof RangeError) throw new CliError(err.message);
           throw err;
