@@ -48,7 +48,7 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const consultation = (await loadConsultation(handle.db, consultationId))!;
-    const outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation });
+    const outcome = await analyseStoredConsultation({ db: handle.db, driver: handle.driver, consultation });
     if (!outcome.ok) throw outcome.error;
     const { table, result } = outcome.analysis;
     const t1 = performance.now();

@@ -1,9 +1,9 @@
 /** The operation the CLI, the API and the dashboard share: read a consultation's responses and analyse them. */
 import type { Kysely } from 'kysely';
+import type { DbHandle } from '../db/database.js';
 import type { Ward } from '../consultations/survey/answerParsers.js';
 import { type Consultation, loadSurveyDefinition } from '../consultations/queries/loadConsultation.js';
 import type { SurveyDefinition } from '../consultations/survey/definition.js';
-import type { Dialect } from '../db/byDialect.js';
 import type { Database } from '../db/schema.js';
 import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
 import { responseTableForConsultation } from './queries/responseTableForConsultation.js';
@@ -23,8 +23,8 @@ export interface StoredAnalysis {
 
 export async function analyseStoredConsultation(options: {
   db: Kysely<Database>;
-  /** 'sqlite' reads with one streaming query; otherwise pages. */
-  dialect?: Dialect;
+  /** The driver underneath: on SQLite the answers are read in one synchronous pass; otherwise a page at a time. */
+  driver?: DbHandle['driver'];
   consultation: Consultation;
   /** A `variable,value,population` CSV to rake to; null for unweighted results. */
   marginsCsv?: string | null;
@@ -34,7 +34,7 @@ export async function analyseStoredConsultation(options: {
 }): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
   const { db, consultation } = options;
   const [definition, wards] = await Promise.all([loadSurveyDefinition(db, consultation, consultation.surveyVersion), wardsForPartnership(db, consultation.partnershipId)]);
-  const table = await responseTableForConsultation(db, consultation, definition, wards, undefined, options.dialect);
+  const table = await responseTableForConsultation(db, consultation, definition, wards, options.driver);
   let weights: AnalysisWeights | null = null;
   if (options.marginsCsv) {
     const parsed = parseMargins(options.marginsCsv);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Ward } from '../../consultations/survey/answerParsers.js';
 import type { Answers, SurveyDefinition } from '../../consultations/survey/definition.js';
-import type { Dialect } from '../../db/byDialect.js';
+import type { DbHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { type ResponseTable, ResponseTableBuilder } from '../responseTable.js';
 
@@ -14,15 +14,18 @@ export async function responseTableForConsultation(
   c: { partnershipId: string; id: string },
   definition: SurveyDefinition,
   wards: readonly Ward[],
+  driver?: DbHandle['driver'],
   pageSize = 5000,
-  dialect?: Dialect,
 ): Promise<ResponseTable> {
   const builder = new ResponseTableBuilder(definition, wards);
-  if (dialect === 'sqlite') {
-    // One streaming read (better-sqlite3 iterate): no order is needed to analyse, and keyset pages over
-    // (submitted_at, id) get slower as the table grows.
-    const rows = db.selectFrom('responses').select(['channel', 'answers']).where('partnership_id', '=', c.partnershipId).where('consultation_id', '=', c.id).stream(1000);
-    for await (const r of rows) builder.add(JSON.parse(r.answers) as Answers, r.channel);
+  if (driver?.kind === 'sqlite') {
+    // One synchronous pass over raw rows (no order is needed to analyse): about a third of the time of Kysely's
+    // row-by-row async stream at 100,000 responses. Kysely's connection lock keeps any transaction out meanwhile.
+    const sqlite = driver.sqlite;
+    await db.connection().execute(async () => {
+      const rows = sqlite.prepare('select answers, channel from responses where partnership_id = ? and consultation_id = ?').raw(true);
+      for (const [answers, channel] of rows.iterate(c.partnershipId, c.id) as IterableIterator<[string, string]>) builder.add(JSON.parse(answers) as Answers, channel);
+    });
     return builder.build();
   }
   let after: { submittedAt: string; id: string } | undefined;

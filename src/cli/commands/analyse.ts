@@ -53,7 +53,7 @@ export function registerAnalyseCommand(program: Command) {
         if (maxWeightRatio !== undefined && !(maxWeightRatio > 1)) throw new CliError('--max-weight-ratio must be a number above 1');
         let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;
         try {
-          outcome = await analyseStoredConsultation({ db: handle.db, dialect: handle.dialect, consultation, marginsCsv, maxWeightRatio, analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } } });
+          outcome = await analyseStoredConsultation({ db: handle.db, driver: handle.driver, consultation, marginsCsv, maxWeightRatio, analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } } });
         } catch (err) {
           if (err instanceof RangeError) throw new CliError(err.message);
           throw err;
