@@ -29,7 +29,8 @@ export interface AppOptions {
  */
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: services.config.logLevel },
+    // LOG_LEVEL=silent turns the logger off entirely: a silent pino still costs each request its child logger.
+    logger: options.logger === false || services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     bodyLimit: services.config.bodyLimitBytes,
     trustProxy: services.config.trustProxy,
   });
