@@ -104,8 +104,25 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     expect(html).toContain('Check your answers before sending them');
     expect(html).toContain('Earlsdon');
     expect(html).toContain('CV5 6 (we keep only this part)');
-    expect(html).toContain(`href="${base}/questions/feeling_safe#safe_dark"`);
+    expect(html).toContain(`href="${base}/questions/feeling_safe?change=1#safe_dark"`);
     expect(html).toContain('<li>Fly-tipping</li>');
+  });
+
+  it('returns a change made from check your answers straight to it, unless the change reveals new questions', async () => {
+    const client = new HttpClient(server.url);
+    const pages = CRIME_PAGES.map(([code, fields]) => [code, code === 'experience' ? { victim: 'no' } : fields] as [string, Fields]).filter(([code]) => !code.startsWith('experience-'));
+    for (const [code, fields] of pages) await post(client, `${base}/questions/${code}`, fields);
+    const change = await client.get(`${base}/questions/feeling_safe?change=1`);
+    const changeHtml = await change.text();
+    expect(changeHtml).toContain(`action="${base}/questions/feeling_safe?change=1"`);
+    expect(changeHtml).toContain(`href="${base}/check"`);
+    const safe = await post(client, `${base}/questions/feeling_safe?change=1`, { safe_day: 'very_safe', safe_dark: 'very_unsafe', safe_centre_day: 'fairly_safe', safe_centre_dark: 'very_unsafe' });
+    expect(safe.headers.get('location')).toBe(`${base}/check`);
+    const victim = await post(client, `${base}/questions/experience?change=1`, { victim: 'yes' });
+    expect(victim.headers.get('location')).toBe(`${base}/questions/experience-2?change=1`);
+    const reported = await post(client, `${base}/questions/experience-2?change=1`, { victim_reported: 'yes' });
+    expect(reported.headers.get('location')).toBe(`${base}/check`);
+    expect(await (await client.get(`${base}/check`)).text()).toContain('Very unsafe');
   });
 
   it('skips a conditional page when the answer that shows it was not given', async () => {

@@ -129,9 +129,10 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const position = locateScreen(t.definition, answers, params.screen);
     if (!position) return skipTo(reply, t, answers, params.screen);
     const { screen } = position;
-    const context = questionContext(t, position, answers);
+    const changing = isChanging(request);
+    const context = questionContext(t, position, answers, [], changing);
     const saved = screen.questions.some((q) => answerCodes(q).some((code) => code in answers));
-    if (saved || request.user) return reply.view(`${VIEWS}/question-page.njk`, context);
+    if (saved || changing || request.user) return reply.view(`${VIEWS}/question-page.njk`, context);
     // First visit to this page: the same HTML for everyone but the CSRF token and the CSP nonce.
     const c = t.consultation;
     const key = [c.id, c.surveyVersion, screen.code, screen.questions.map((q) => q.code).join(','), context.backHref, c.title, t.partnership.name].join('|');
@@ -154,23 +155,32 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const answers = { ...progress.answers, ...formAnswers(screen.questions, (request.body ?? {}) as FormBody) };
     const result = validateAnswers(t.definition, answers, { wards: t.wards });
     const errors = result.ok ? [] : errorLinks(screen.questions, result.errors);
+    const changing = isChanging(request);
     if (errors.length > 0) {
-      return reply.status(422).view(`${VIEWS}/question-page.njk`, questionContext(t, position, answers, errors));
+      return reply.status(422).view(`${VIEWS}/question-page.njk`, questionContext(t, position, answers, errors, changing));
     }
     saveProgress(request, t.consultation.id, { ...progress, answers });
     const next = screenAfter(t.definition, answers, screen.code);
+    // A change made from "check your answers" goes back there, unless it revealed questions not yet answered.
+    if (changing) {
+      const revealed = next && next.questions.some((q) => answerCodes(q).some((code) => !(code in answers)));
+      return reply.redirect(revealed ? changeHref(t, next.code) : t.urls.check, 303);
+    }
     return reply.redirect(next ? t.urls.question(next.code) : t.urls.check, 303);
   });
 
-  function questionContext(t: Target, { screen, previous }: ScreenPosition, values: Record<string, unknown>, errors: ErrorLink[] = []) {
+  const isChanging = (request: FastifyRequest) => (request.query as { change?: string } | undefined)?.change === '1';
+  const changeHref = (t: Target, code: string) => `${t.urls.question(code)}?change=1`;
+
+  function questionContext(t: Target, { screen, previous }: ScreenPosition, values: Record<string, unknown>, errors: ErrorLink[] = [], changing = false) {
     return {
       title: `${screen.title} – ${t.consultation.title}`,
       partnership: t.partnership,
       consultation: t.consultation,
       screen,
       wards: t.wards,
-      backHref: previous ? t.urls.question(previous.code) : t.urls.page,
-      formAction: t.urls.question(screen.code),
+      backHref: changing ? t.urls.check : previous ? t.urls.question(previous.code) : t.urls.page,
+      formAction: changing ? changeHref(t, screen.code) : t.urls.question(screen.code),
       values,
       fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
       errors,
@@ -186,7 +196,7 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
 
   function renderCheck(reply: FastifyReply, t: Target, answers: Record<string, unknown>, problems: { field: string; message: string }[] = []) {
     const screens = visibleScreens(t.definition, answers);
-    const hrefFor = (s: Screen) => t.urls.question(s.code);
+    const hrefFor = (s: Screen) => changeHref(t, s.code);
     const sections: { title: string; rows: ReturnType<typeof summaryRows> }[] = [];
     for (const s of screens) {
       const rows = summaryRows([s], answers, t.wards, hrefFor);
