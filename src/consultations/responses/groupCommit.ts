@@ -88,9 +88,12 @@ export class ResponseWriter {
 
   private async flushSqlite(batch: Pending[]): Promise<void> {
     if (this.handle.driver.kind !== 'sqlite') throw new Error('unreachable');
-    this.committer ??= new SqliteCommitter(this.handle.driver.sqlite.name, COLUMNS);
+    const file = this.handle.driver.sqlite.name;
     let outcomes: RowOutcome[];
     try {
+      // The writer thread opens the file itself: an in-memory database would be a different, empty one there.
+      if (file === ':memory:' || file === '') throw new Error('responses cannot be stored in an in-memory SQLite database: use a file');
+      this.committer ??= new SqliteCommitter(file, COLUMNS);
       outcomes = await this.committer.commit(batch.map((p) => p.row));
     } catch (err) {
       for (const p of batch) p.reject(err);
