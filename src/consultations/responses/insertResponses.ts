@@ -13,10 +13,9 @@ export async function insertChunk(trx: Transaction<Database>, rows: ResponseRow[
     .execute();
 }
 
-/** Stores many responses in one transaction (imports, the demo); `alsoInTransaction` runs in the same one. */
-export async function insertResponses(handle: DbHandle, rows: ResponseRow[], alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
+/** Stores many responses in one transaction (the demo's generated responses). */
+export async function insertResponses(handle: DbHandle, rows: ResponseRow[]): Promise<void> {
   await handle.db.transaction().execute(async (trx) => {
     for (let i = 0; i < rows.length; i += CHUNK) await insertChunk(trx, rows.slice(i, i + CHUNK));
-    await alsoInTransaction?.(trx);
   });
 }
