@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../app/errors.js';
 import type { Services } from '../app/services.js';
-import { toFieldErrors } from '../app/validation.js';
+import { errorSummaryItems, messagesByField, toFieldErrors } from '../app/validation.js';
 import { listPartnerships } from '../partnerships/queries/listPartnerships.js';
 import { authenticate } from './authenticate.js';
 import { createUser } from './createUser.js';
@@ -13,8 +13,6 @@ import { ROLE_LABELS, ROLES } from './roles.js';
 import { signInSchema } from './schema.js';
 
 const safeNext = (next: unknown) => (typeof next === 'string' && /^\/[a-zA-Z0-9]/.test(next) ? next : '/staff');
-const errorList = (fields: { field: string; message: string }[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
-const byField = (fields: { field: string; message: string }[]) => Object.fromEntries(fields.map((f) => [f.field, f.message]));
 const formBody = z.record(z.string(), z.unknown());
 
 export async function accountRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -37,8 +35,8 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
           title: 'Sign in',
           next,
           values: { email: typeof body.email === 'string' ? body.email : '' },
-          errors: errorList(fields),
-          fieldErrors: byField(fields),
+          errors: errorSummaryItems(fields),
+          fieldErrors: messagesByField(fields),
         });
       if (!parsed.success) return show(toFieldErrors(parsed.error));
       const user = await authenticate(db, parsed.data.email, parsed.data.password);
@@ -92,8 +90,8 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
       roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
       partnershipItems: partnerships.map((p) => ({ value: p.id, text: p.name, selected: values.partnership === p.id })),
       values: { email: values.email, name: values.name },
-      errors: errorList(fields),
-      fieldErrors: byField(fields),
+      errors: errorSummaryItems(fields),
+      fieldErrors: messagesByField(fields),
     });
   }
 

@@ -19,3 +19,9 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
   }
   return fields;
 }
+
+/** GOV.UK error summary items: each message linking to its field. */
+export const errorSummaryItems = (fields: readonly FieldError[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
+
+/** Each field's message, for the error message under the field itself. */
+export const messagesByField = (fields: readonly FieldError[]): Record<string, string> => Object.fromEntries(fields.map((f) => [f.field, f.message]));

@@ -9,6 +9,7 @@ import { authorize, can, type Principal } from '../accounts/policy.js';
 import { recordAudit } from '../accounts/recordAudit.js';
 import { AppError, notFound } from '../app/errors.js';
 import type { Services } from '../app/services.js';
+import { errorSummaryItems, messagesByField } from '../app/validation.js';
 import { findPartnership } from '../partnerships/queries/listPartnerships.js';
 import { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
 import { createConsultation } from './createConsultation.js';
@@ -28,8 +29,6 @@ import { submitResponse } from './responses/submitResponse.js';
 import { createInvitations } from './invitations/createInvitations.js';
 import { TEMPLATES } from './templates.js';
 
-const errorList = (fields: { field: string; message: string }[]) => fields.map((f) => ({ text: f.message, href: `#${f.field}` }));
-const byField = (fields: { field: string; message: string }[]) => Object.fromEntries(fields.map((f) => [f.field, f.message]));
 const formBody = z.record(z.string(), z.string().or(z.array(z.string())));
 
 const ACTION_LABELS: Record<StageAction, string> = {
@@ -78,8 +77,8 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
       title: 'Create a consultation',
       partnership,
       values,
-      errors: errorList(fields.map((f) => (f.field === 'opens' || f.field === 'closes' ? { ...f, field: `${f.field}-day` } : f))),
-      fieldErrors: byField(fields),
+      errors: errorSummaryItems(fields.map((f) => (f.field === 'opens' || f.field === 'closes' ? { ...f, field: `${f.field}-day` } : f))),
+      fieldErrors: messagesByField(fields),
       templateItems: Object.values(TEMPLATES).map((t) => ({ value: t.id, text: t.name, hint: t.summary ? { text: t.summary } : undefined, checked: values.template === t.id })),
     });
 
@@ -186,7 +185,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
       if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'not_open')) throw err;
       const fields = err.code === 'not_open' ? [{ field: '_channel', message: err.message }] : err.fields;
       const links = [...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })), ...errorLinks(questions, fields)];
-      return enterPage(reply.status(422), id, { consultation, partnership, values: { ...raw, _channel: body._channel }, errors: links, fieldErrors: byField(fields) });
+      return enterPage(reply.status(422), id, { consultation, partnership, values: { ...raw, _channel: body._channel }, errors: links, fieldErrors: messagesByField(fields) });
     }
   });
 

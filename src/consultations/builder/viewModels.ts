@@ -126,4 +126,4 @@ export function errorList(errors: FieldError[], fieldsOnPage: ReadonlySet<string
   );
 }
 
-export const byField = (errors: FieldError[]) => Object.fromEntries(errors.map((e) => [e.field, e.message]));
+export { messagesByField as byField } from '../../app/validation.js';
