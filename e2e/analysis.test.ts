@@ -1,11 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../src/accounts/recordAudit.js';
 import { loadDemo } from '../src/demo/loadDemo.js';
 import { BasePage } from './pages/BasePage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
+import { closeAfterTests } from './support/teardown.js';
 
 /** The survey analysis dashboard (a page object kept beside its only test). */
 class AnalysisPage extends BasePage {
@@ -36,16 +37,14 @@ describe('survey analysis dashboard in Chromium (JavaScript off)', () => {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
     ({ crimeSurveyId } = (await loadDemo(app.handle, cliActor())).consultations);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  closeAfterTests(
+    () => {
+      const taken = session;
+      session = undefined;
+      return taken;
+    },
+    () => ({ browser, app }),
+  );
 
   async function signedIn(): Promise<Page> {
     session = await openSession(browser, { javaScriptEnabled: false });

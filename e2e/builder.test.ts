@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cliActor } from '../src/accounts/recordAudit.js';
 import { changeConsultationStage } from '../src/consultations/changeConsultationStage.js';
 import { createConsultation } from '../src/consultations/createConsultation.js';
@@ -8,6 +8,7 @@ import { BasePage } from './pages/BasePage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
+import { closeAfterTests } from './support/teardown.js';
 
 const ANALYST = 'analyst@saferplan.demo';
 
@@ -60,16 +61,14 @@ describe('survey builder in Chromium with JavaScript off', () => {
     expect(res.status).toBe(201);
     survey = `/staff/consultations/${id}/survey`;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  afterEach(async () => {
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  closeAfterTests(
+    () => {
+      const taken = session;
+      session = undefined;
+      return taken;
+    },
+    () => ({ browser, app }),
+  );
 
   it("an analyst fixes a question's wording through the real form, and every builder page passes axe", { timeout: 120_000 }, async () => {
     session = await openSession(browser, { javaScriptEnabled: false });

@@ -1,11 +1,12 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AuditLogPage } from './pages/AuditLogPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { StaffHomePage } from './pages/StaffHomePage.js';
 import { UsersPage } from './pages/UsersPage.js';
 import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
+import { closeAfterTests } from './support/teardown.js';
 
 const ADMIN = 'admin@saferplan.demo';
 const ANALYST = 'analyst@saferplan.demo';
@@ -19,17 +20,14 @@ describe('staff sign-in in Chromium', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-  afterEach(async () => {
-    // Every page a test visited loaded its styles and scripts without errors or CSP violations.
-    const problems = session?.problems ?? [];
-    await session?.close();
-    session = undefined;
-    expect(problems).toEqual([]);
-  });
+  closeAfterTests(
+    () => {
+      const taken = session;
+      session = undefined;
+      return taken;
+    },
+    () => ({ browser, app }),
+  );
 
   it('the demo admin signs in through the form, sees the staff home, users and audit log, and signs out', async () => {
     session = await openSession(browser);
