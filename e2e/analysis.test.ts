@@ -4,7 +4,7 @@ import { cliActor } from '../src/accounts/recordAudit.js';
 import { loadDemo } from '../src/demo/loadDemo.js';
 import { BasePage } from './pages/BasePage.js';
 import { SignInPage } from './pages/SignInPage.js';
-import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
+import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
 import { closeAfterTests } from './support/teardown.js';
 
@@ -37,17 +37,10 @@ describe('survey analysis dashboard in Chromium (JavaScript off)', () => {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
     ({ crimeSurveyId } = (await loadDemo(app.handle, cliActor())).consultations);
   });
-  closeAfterTests(
-    () => {
-      const taken = session;
-      session = undefined;
-      return taken;
-    },
-    () => ({ browser, app }),
-  );
+  const sessions = closeAfterTests(() => ({ browser, app }));
 
   async function signedIn(): Promise<Page> {
-    session = await openSession(browser, { javaScriptEnabled: false });
+    session = await sessions.open(browser, { javaScriptEnabled: false });
     await new SignInPage(session.page, app.url).open();
     await new SignInPage(session.page, app.url).signIn('analyst@saferplan.demo', app.demo.password);
     return session.page;

@@ -6,7 +6,7 @@ import { createConsultation } from '../src/consultations/createConsultation.js';
 import { VALID_CRIME_ANSWERS } from '../test-support/consultations.js';
 import { BasePage } from './pages/BasePage.js';
 import { SignInPage } from './pages/SignInPage.js';
-import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
+import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
 import { closeAfterTests } from './support/teardown.js';
 
@@ -61,17 +61,10 @@ describe('survey builder in Chromium with JavaScript off', () => {
     expect(res.status).toBe(201);
     survey = `/staff/consultations/${id}/survey`;
   });
-  closeAfterTests(
-    () => {
-      const taken = session;
-      session = undefined;
-      return taken;
-    },
-    () => ({ browser, app }),
-  );
+  const sessions = closeAfterTests(() => ({ browser, app }));
 
   it("an analyst fixes a question's wording through the real form, and every builder page passes axe", { timeout: 120_000 }, async () => {
-    session = await openSession(browser, { javaScriptEnabled: false });
+    session = await sessions.open(browser, { javaScriptEnabled: false });
     const signIn = await new SignInPage(session.page, app.url).open(survey);
     await signIn.signIn(ANALYST, app.demo.password);
     const builder = new SurveyBuilderPage(session.page, app.url);

@@ -4,7 +4,7 @@ import { AuditLogPage } from './pages/AuditLogPage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { StaffHomePage } from './pages/StaffHomePage.js';
 import { UsersPage } from './pages/UsersPage.js';
-import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
+import { type BrowserSession, launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
 import { closeAfterTests } from './support/teardown.js';
 
@@ -20,17 +20,10 @@ describe('staff sign-in in Chromium', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
   });
-  closeAfterTests(
-    () => {
-      const taken = session;
-      session = undefined;
-      return taken;
-    },
-    () => ({ browser, app }),
-  );
+  const sessions = closeAfterTests(() => ({ browser, app }));
 
   it('the demo admin signs in through the form, sees the staff home, users and audit log, and signs out', async () => {
-    session = await openSession(browser);
+    session = await sessions.open(browser);
     const signIn = await new SignInPage(session.page, app.url).open();
     expect(await signIn.headingText()).toBe('Sign in');
     await signIn.checkAccessibility();
@@ -71,7 +64,7 @@ describe('staff sign-in in Chromium', () => {
   });
 
   it('a wrong password shows the GOV.UK error summary and reveals nothing else', async () => {
-    session = await openSession(browser);
+    session = await sessions.open(browser);
     const signIn = await new SignInPage(session.page, app.url).open();
     await signIn.signIn(ADMIN, 'not-the-password');
 
@@ -91,7 +84,7 @@ describe('staff sign-in in Chromium', () => {
   });
 
   it('an unknown email gets exactly the same answer as a wrong password', async () => {
-    session = await openSession(browser);
+    session = await sessions.open(browser);
     const signIn = await new SignInPage(session.page, app.url).open();
     await signIn.signIn('nobody@saferplan.demo', 'not-the-password');
     expect(await signIn.errorSummaryItems()).toEqual(['Enter a correct email address and password']);
@@ -99,7 +92,7 @@ describe('staff sign-in in Chromium', () => {
   });
 
   it('signing in and out works with JavaScript disabled', async () => {
-    session = await openSession(browser, { javaScriptEnabled: false });
+    session = await sessions.open(browser, { javaScriptEnabled: false });
     const signIn = await new SignInPage(session.page, app.url).open();
     await signIn.checkAccessibility();
     await signIn.signIn(ADMIN, app.demo.password);
@@ -119,7 +112,7 @@ describe('staff sign-in in Chromium', () => {
   });
 
   it('a deep link asks for sign-in, then returns to the page asked for', async () => {
-    session = await openSession(browser);
+    session = await sessions.open(browser);
     const audit = new AuditLogPage(session.page, app.url);
     await audit.open();
     const signIn = new SignInPage(session.page, app.url);
@@ -131,7 +124,7 @@ describe('staff sign-in in Chromium', () => {
   });
 
   it('an analyst has no admin navigation and is refused the users page', async () => {
-    session = await openSession(browser);
+    session = await sessions.open(browser);
     const signIn = await new SignInPage(session.page, app.url).open();
     await signIn.signIn(ANALYST, app.demo.password);
     const home = new StaffHomePage(session.page, app.url);
