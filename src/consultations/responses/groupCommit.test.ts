@@ -18,6 +18,19 @@ const row = (partnershipId: string, consultationId: string, key: string | null) 
 });
 
 describeEachEngine('ResponseWriter (group commit)', ({ handle }) => {
+  it('stores a burst larger than one transaction takes, every row acknowledged', async () => {
+    const { partnershipId, consultationId } = await openConsultation(handle(), 'crime-survey', 'Burst');
+    const writer = new ResponseWriter(handle());
+    try {
+      const stored = await Promise.all(Array.from({ length: 6000 }, () => writer.write(row(partnershipId, consultationId, null))));
+      expect(new Set(stored.map((s) => s.id)).size).toBe(6000);
+      const n = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(6000);
+    } finally {
+      await writer.close();
+    }
+  });
+
   it('stores a burst in one go, each acknowledged once committed, and a repeated key once', async () => {
     const { partnershipId, consultationId } = await openConsultation(handle());
     const writer = new ResponseWriter(handle());

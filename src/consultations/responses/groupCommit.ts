@@ -28,6 +28,8 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+const MAX_BATCH = 2000;
+
 const COLUMNS = ['partnership_id', 'id', 'consultation_id', 'reference', 'survey_version', 'channel', 'answers', 'submitted_at', 'entered_by', 'idempotency_key', 'import_id', 'is_demo'] as const;
 
 /**
@@ -65,8 +67,8 @@ export class ResponseWriter {
       return this.flush();
     }
     this.scheduled = false;
-    const batch = this.queue;
-    this.queue = [];
+    // At most MAX_BATCH rows a transaction: PostgreSQL takes at most 65,535 parameters in one statement.
+    const batch = this.queue.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     this.flushing = (this.handle.driver.kind === 'sqlite' ? this.flushSqlite(batch) : this.flushPostgres(batch)).finally(() => {
       this.flushing = null;
