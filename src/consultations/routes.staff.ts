@@ -20,7 +20,7 @@ import { responseCounts } from './queries/responseCounts.js';
 import { exportHeader, writeCsv, writeXlsx } from './responses/exportResponses.js';
 import { ImportRejected, importResponses } from './responses/importResponses.js';
 import { formatOf, TableFormatError } from './responses/readTable.js';
-import { STATUS_LABELS } from './status.js';
+import { type ConsultationStatus, STATUS_LABELS } from './status.js';
 import { allQuestions } from './survey/columns.js';
 import { validateAnswers } from './survey/validateAnswers.js';
 import { errorLinks } from './form/fieldIds.js';
@@ -39,11 +39,17 @@ const ACTION_LABELS: Record<StageAction, string> = {
   publish: 'Publish results',
 };
 
-function availableActions(c: Consultation): { action: StageAction; label: string; primary: boolean }[] {
-  const list: StageAction[] =
-    c.status === 'draft' ? ['schedule', 'open'] : c.status === 'scheduled' ? ['open'] : c.status === 'open' ? ['close'] : c.status === 'closed' ? ['mark-analysed', 'publish'] : c.status === 'analysed' ? ['publish'] : [];
-  return list.map((action, i) => ({ action, label: ACTION_LABELS[action], primary: i === 0 }));
-}
+/** What staff can do next from each status, the usual next step first. */
+const NEXT_ACTIONS: Record<ConsultationStatus, StageAction[]> = {
+  draft: ['schedule', 'open'],
+  scheduled: ['open'],
+  open: ['close'],
+  closed: ['mark-analysed', 'publish'],
+  analysed: ['publish'],
+  published: [],
+};
+
+const availableActions = (c: Consultation) => NEXT_ACTIONS[c.status].map((action, i) => ({ action, label: ACTION_LABELS[action], primary: i === 0 }));
 
 export async function consultationStaffRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db, runtimes } = services;
