@@ -49,7 +49,9 @@ function parseArgs(argv: string[]) {
 async function main() {
   const { filters, list, json } = parseArgs(process.argv.slice(2));
   const all = await discoverBenchmarks();
-  const chosen = all.filter(({ file, benchmark }) => !filters.length || filters.some((f) => benchmark.name.toLowerCase().includes(f) || file.toLowerCase().includes(f)));
+  const chosen = all.filter(
+    ({ file, benchmark }) => !filters.length || filters.some((f) => benchmark.name.toLowerCase().includes(f) || file.toLowerCase().includes(f)),
+  );
   if (list) {
     for (const { file, benchmark } of all) process.stdout.write(`${benchmark.name.padEnd(24)} ${file}  ${benchmark.description ?? ''}\n`);
     return;

@@ -14,7 +14,12 @@ class AnalysisPage extends BasePage {
     return this.visit(`/staff/consultations/${consultationId}/analysis${query}`);
   }
   async safetyRow(where: string): Promise<string[]> {
-    return (await this.page.getByRole('row', { name: new RegExp(`^${where}`) }).getByRole('cell').allInnerTexts()).map((t) => t.trim());
+    return (
+      await this.page
+        .getByRole('row', { name: new RegExp(`^${where}`) })
+        .getByRole('cell')
+        .allInnerTexts()
+    ).map((t) => t.trim());
   }
   charts() {
     return this.page.locator('figure svg[role="img"]');
@@ -80,7 +85,9 @@ describe('survey analysis dashboard in Chromium (JavaScript off)', () => {
   it('weights to margins entered on the page, shows sample beside population, and explains margins that cannot be used', async () => {
     const page = new AnalysisPage(await signedIn(), app.url);
     await page.open(crimeSurveyId);
-    await page.page.getByLabel('Population margins for weighting (optional)').fill('variable,value,population\nchannel,online,400\nchannel,paper,400\nchannel,email,100\nchannel,event,100');
+    await page.page
+      .getByLabel('Population margins for weighting (optional)')
+      .fill('variable,value,population\nchannel,online,400\nchannel,paper,400\nchannel,email,100\nchannel,event,100');
     await page.page.getByLabel('Weight the results to these margins (raking)').check();
     await page.submit('Apply filters');
     expect(await page.page.getByText(/^Weighted to channel: raking converged/).count()).toBe(1);
@@ -91,7 +98,9 @@ describe('survey analysis dashboard in Chromium (JavaScript off)', () => {
 
     await page.page.getByLabel('Population margins for weighting (optional)').fill('variable,value,population\nsex,female,1000\nsex,male,1000');
     await page.submit('Apply filters');
-    expect(await page.page.locator('.govuk-error-summary').innerText()).toMatch(/which the population margins do not cover[\s\S]*No weights were applied/);
+    expect(await page.page.locator('.govuk-error-summary').innerText()).toMatch(
+      /which the population margins do not cover[\s\S]*No weights were applied/,
+    );
     expect(await page.page.getByRole('columnheader', { name: 'Weighted %' }).count()).toBe(0);
     await page.checkAccessibility();
   });

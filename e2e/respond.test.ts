@@ -104,9 +104,20 @@ describe('answering the Crime Survey in Chromium', () => {
       expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
       await confirmation.checkAccessibility();
 
-      const row = await app.handle.db.selectFrom('responses').select(['answers', 'channel']).where('reference', '=', reference).executeTakeFirstOrThrow();
+      const row = await app.handle.db
+        .selectFrom('responses')
+        .select(['answers', 'channel'])
+        .where('reference', '=', reference)
+        .executeTakeFirstOrThrow();
       expect(row.channel).toBe('online');
-      expect(JSON.parse(row.answers)).toMatchObject({ ward: 'earlsdon', postcode: 'CV5 6', safe_dark: 'a_bit_unsafe', concerns: ['fly_tipping', 'asb'], victim_reported: 'no', age_band: 'age_35_44' });
+      expect(JSON.parse(row.answers)).toMatchObject({
+        ward: 'earlsdon',
+        postcode: 'CV5 6',
+        safe_dark: 'a_bit_unsafe',
+        concerns: ['fly_tipping', 'asb'],
+        victim_reported: 'no',
+        age_band: 'age_35_44',
+      });
       expect(session.problems).toEqual([]);
     }, 180_000);
   });

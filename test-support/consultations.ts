@@ -9,7 +9,12 @@ import { loadDemoPartnership } from '../src/partnerships/demo/loadDemoPartnershi
 export async function openConsultation(handle: DbHandle, template: TemplateId = 'crime-survey', title = 'Crime Survey') {
   const { partnershipId } = await loadDemoPartnership(handle.db, cliActor());
   const closes = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const { id, slug } = await createConsultation({ db: handle.db, actor: cliActor(), partnershipId, consultation: { template, title, opens: '2024-01-01', closes } });
+  const { id, slug } = await createConsultation({
+    db: handle.db,
+    actor: cliActor(),
+    partnershipId,
+    consultation: { template, title, opens: '2024-01-01', closes },
+  });
   await changeConsultationStage({ db: handle.db, actor: cliActor(), partnershipId, consultationId: id, action: 'open' });
   return { partnershipId, consultationId: id, slug };
 }

@@ -6,6 +6,8 @@ export default async function setup() {
   const pg = await postgresAvailability();
   if (!pg.available) {
     if (process.env.CI) throw new Error(`PostgreSQL is required in CI but is not reachable at ${pg.url}: ${pg.reason}`);
-    process.stderr.write(`\nPostgreSQL not reachable at ${pg.url} (${pg.reason}): PostgreSQL tests are skipped. Set TEST_DATABASE_URL to run them.\n\n`);
+    process.stderr.write(
+      `\nPostgreSQL not reachable at ${pg.url} (${pg.reason}): PostgreSQL tests are skipped. Set TEST_DATABASE_URL to run them.\n\n`,
+    );
   }
 }

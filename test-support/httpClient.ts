@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../src/app/config.js';
+import { type Config, loadConfig } from '../src/app/config.js';
 import { createApp } from '../src/app/createApp.js';
 import { buildServices } from '../src/app/services.js';
 import type { DbHandle } from '../src/db/database.js';

@@ -18,11 +18,15 @@ export async function freePort(): Promise<number> {
 
 /** `saferplan serve` in its own process on a database file, as a user runs it. */
 export async function spawnServer(dbPath: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/saferplan.js'), '--db', dbPath, 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', SUBMISSION_RATE_LIMIT: '0', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/saferplan.js'), '--db', dbPath, 'serve', '--no-demo', '--port', String(port), '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent', SUBMISSION_RATE_LIMIT: '0', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const deadline = Date.now() + 30_000;

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openConsultation } from '../../test-support/consultations.js';
 import { analysisContext } from '../../src/analysis/analyseConsultation.js';
 import { analyseStoredConsultation } from '../../src/analysis/analyseStoredConsultation.js';
 import { BREAKDOWNS, breakdownFor, crossTab } from '../../src/analysis/crossTab.js';
@@ -13,6 +12,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { COVENTRY_WARDS } from '../../src/partnerships/demo/coventry.js';
 import { slugify } from '../../src/partnerships/slugify.js';
+import { openConsultation } from '../../test-support/consultations.js';
 import { ROOT } from '../support/servers.js';
 import type { Benchmark, Result } from '../support/types.js';
 
@@ -24,7 +24,10 @@ async function seed(dbPath: string, rows: number): Promise<string> {
   await migrateToLatest(handle);
   const { consultationId, partnershipId } = await openConsultation(handle);
   const wards = COVENTRY_WARDS.map((name) => ({ code: slugify(name), name }));
-  const demo = generateDemoResponses({ wards, count: 5000, opens: '2024-07-09T23:00:00.000Z', closes: '2024-10-02T22:59:59.000Z' }).map((r) => ({ channel: r.channel, answers: JSON.stringify(r.answers) }));
+  const demo = generateDemoResponses({ wards, count: 5000, opens: '2024-07-09T23:00:00.000Z', closes: '2024-10-02T22:59:59.000Z' }).map((r) => ({
+    channel: r.channel,
+    answers: JSON.stringify(r.answers),
+  }));
   if (handle.driver.kind !== 'sqlite') throw new Error('the analysis bench runs on SQLite');
   const sqlite = handle.driver.sqlite;
   const insert = sqlite.prepare(
@@ -34,7 +37,15 @@ async function seed(dbPath: string, rows: number): Promise<string> {
   sqlite.transaction(() => {
     for (let i = 0; i < rows; i++) {
       const d = demo[i % demo.length]!;
-      insert.run(partnershipId, crypto.randomUUID(), consultationId, `R${i.toString(36).toUpperCase().padStart(9, '0')}`, d.channel, d.answers, new Date(start + i * 1000).toISOString());
+      insert.run(
+        partnershipId,
+        crypto.randomUUID(),
+        consultationId,
+        `R${i.toString(36).toUpperCase().padStart(9, '0')}`,
+        d.channel,
+        d.answers,
+        new Date(start + i * 1000).toISOString(),
+      );
     }
   })();
   await handle.close();
@@ -65,14 +76,27 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
     }
     const t2 = performance.now();
     const cpu = process.cpuUsage(cpu0);
-    return { cpuSeconds: (cpu.user + cpu.system) / 1e6, seconds: (t2 - t0) / 1000, readAndQuestions: (t1 - t0) / 1000, crossTabs, crossTabSeconds: (t2 - t1) / 1000, n: result.n, questions: result.questions.length, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+    return {
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      seconds: (t2 - t0) / 1000,
+      readAndQuestions: (t1 - t0) / 1000,
+      crossTabs,
+      crossTabSeconds: (t2 - t1) / 1000,
+      n: result.n,
+      questions: result.questions.length,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    };
   } finally {
     await handle.close();
   }
 }
 
 function runChild(dbPath: string, consultationId: string) {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--analyse-child', dbPath, consultationId], { cwd: ROOT, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--analyse-child', dbPath, consultationId], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (child.status !== 0) throw new Error(`analysis failed: ${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Awaited<ReturnType<typeof fullAnalysis>>;
 }
@@ -92,8 +116,16 @@ const analysisBenchmark: Benchmark = {
         const r = runChild(dbPath, id);
         const label = rows === 100_000 ? '100k' : '1M';
         const notes = `${r.n} responses, ${r.questions} questions, ${r.crossTabs} cross-tabs; read + questions ${r.readAndQuestions.toFixed(2)} s, cross-tabs ${r.crossTabSeconds.toFixed(2)} s; CPU ${r.cpuSeconds.toFixed(2)} s (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} CPUs)`;
-        out.push({ name: `analysis ${label} seconds`, value: r.n === rows ? r.seconds : Number.POSITIVE_INFINITY, unit: 's', better: 'lower', target: { kind: 'atMost', value: rows === 100_000 ? 1 : 10 }, notes });
-        if (rows === 1_000_000) out.push({ name: 'analysis 1M peak memory', value: r.maxRssMb, unit: 'MB', better: 'lower', target: { kind: 'atMost', value: 1024 } });
+        out.push({
+          name: `analysis ${label} seconds`,
+          value: r.n === rows ? r.seconds : Number.POSITIVE_INFINITY,
+          unit: 's',
+          better: 'lower',
+          target: { kind: 'atMost', value: rows === 100_000 ? 1 : 10 },
+          notes,
+        });
+        if (rows === 1_000_000)
+          out.push({ name: 'analysis 1M peak memory', value: r.maxRssMb, unit: 'MB', better: 'lower', target: { kind: 'atMost', value: 1024 } });
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

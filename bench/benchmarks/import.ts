@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { openConsultation } from '../../test-support/consultations.js';
 import { generateDemoResponses } from '../../src/consultations/demo/generateDemoResponses.js';
 import { answerToCell } from '../../src/consultations/survey/cells.js';
 import { columnsFor } from '../../src/consultations/survey/columns.js';
@@ -12,6 +11,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { COVENTRY_WARDS } from '../../src/partnerships/demo/coventry.js';
 import { slugify } from '../../src/partnerships/slugify.js';
+import { openConsultation } from '../../test-support/consultations.js';
 import { ROOT } from '../support/servers.js';
 import type { Benchmark, Result } from '../support/types.js';
 
@@ -46,12 +46,22 @@ const importBenchmark: Benchmark = {
       await migrateToLatest(handle);
       const { consultationId } = await openConsultation(handle);
       await handle.close();
-      const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/importInProcess.ts', dbPath, consultationId, csv], { cwd: ROOT, encoding: 'utf8' });
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/importInProcess.ts', dbPath, consultationId, csv], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
       const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; maxRssMb: number; imported: number };
       const notes = `${r.imported} imported from ${(fs.statSync(csv).size / 1_048_576).toFixed(1)} MB of CSV`;
       return [
-        { name: 'import 100k seconds', value: r.imported === ROWS ? r.seconds : Number.POSITIVE_INFINITY, unit: 's', better: 'lower', target: { kind: 'atMost', value: 20 }, notes },
+        {
+          name: 'import 100k seconds',
+          value: r.imported === ROWS ? r.seconds : Number.POSITIVE_INFINITY,
+          unit: 's',
+          better: 'lower',
+          target: { kind: 'atMost', value: 20 },
+          notes,
+        },
         { name: 'import 100k peak memory', value: r.maxRssMb, unit: 'MB', better: 'lower', target: { kind: 'atMost', value: 256 } },
       ];
     } finally {

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openConsultation } from '../../test-support/consultations.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { openConsultation } from '../../test-support/consultations.js';
 import { startBareFastify } from '../support/appServer.js';
 import { describeLoad, loadServer } from '../support/load.js';
 import { startServerProcess } from '../support/servers.js';
@@ -42,7 +42,14 @@ const questionPage: Benchmark = {
       const pageLoad = await loadServer(start, `/p/coventry-community-safety-partnership/${slug}/questions/${PAGE}`, LOAD);
       const failed = pageLoad.non2xx + pageLoad.errors + pageLoad.timeouts > 0;
       return [
-        { name: 'bare fastify req/s', value: bareLoad.requestsPerSecond, unit: 'req/s', better: 'higher', target: { kind: 'none' }, notes: describeLoad(bareLoad) },
+        {
+          name: 'bare fastify req/s',
+          value: bareLoad.requestsPerSecond,
+          unit: 'req/s',
+          better: 'higher',
+          target: { kind: 'none' },
+          notes: describeLoad(bareLoad),
+        },
         {
           name: 'question page req/s',
           // A run with failed requests measured error pages, not the question page: it cannot pass.

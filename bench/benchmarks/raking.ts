@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createDesign } from '../../src/analysis/stats/design.js';
-import { raoScottChiSquare } from '../../src/analysis/stats/raoScott.js';
 import { type RakingMargin, rake } from '../../src/analysis/stats/raking.js';
+import { raoScottChiSquare } from '../../src/analysis/stats/raoScott.js';
 import { weightedProportionsByGroup } from '../../src/analysis/stats/weightedEstimates.js';
 import type { Benchmark, Result } from '../support/types.js';
 
@@ -95,7 +95,9 @@ cat(sprintf('{"rake": %.6f, "svyby": %.6f, "svychisq": %.6f, "F": %.15g, "firstS
   t_rake, t_by, t_chisq, unname(ch$statistic), as.matrix(SE(by))[1]))
 `;
 
-async function timeR(data: ReturnType<typeof syntheticSurvey>): Promise<{ rake: number; svyby: number; svychisq: number; F: number; firstSe: number } | string> {
+async function timeR(
+  data: ReturnType<typeof syntheticSurvey>,
+): Promise<{ rake: number; svyby: number; svychisq: number; F: number; firstSe: number } | string> {
   try {
     await run('Rscript', ['-e', 'suppressMessages(library(survey))']);
   } catch {
@@ -158,9 +160,30 @@ const benchmark: Benchmark = {
       notes: `${notes}${rNote ? `; ${rNote}` : ''}`,
     });
     const results: Result[] = [
-      figure('rake 100k x 3 margins', raking.ms, typeof r === 'string' ? undefined : r.rake, 0.1, 50, `median of 9; ${raked.iterations} sweeps, max margin error ${raked.maxRelativeMarginError.toExponential(1)}`),
-      figure('weighted cross-tab by ward + SEs', crossTab.ms, typeof r === 'string' ? undefined : r.svyby, 0.02, 160, `median of 9; design cells + ${WARD} wards x ${LEVELS} levels with linearised SEs${agreement}`),
-      figure('Rao-Scott chi-square', raoScott.ms, typeof r === 'string' ? undefined : r.svychisq, 0.02, 320, `median of 9; ${LEVELS} x ${WARD} table, F = ${raoScott.value.statistic.toFixed(4)}, p = ${raoScott.value.p.toExponential(2)}`),
+      figure(
+        'rake 100k x 3 margins',
+        raking.ms,
+        typeof r === 'string' ? undefined : r.rake,
+        0.1,
+        50,
+        `median of 9; ${raked.iterations} sweeps, max margin error ${raked.maxRelativeMarginError.toExponential(1)}`,
+      ),
+      figure(
+        'weighted cross-tab by ward + SEs',
+        crossTab.ms,
+        typeof r === 'string' ? undefined : r.svyby,
+        0.02,
+        160,
+        `median of 9; design cells + ${WARD} wards x ${LEVELS} levels with linearised SEs${agreement}`,
+      ),
+      figure(
+        'Rao-Scott chi-square',
+        raoScott.ms,
+        typeof r === 'string' ? undefined : r.svychisq,
+        0.02,
+        320,
+        `median of 9; ${LEVELS} x ${WARD} table, F = ${raoScott.value.statistic.toFixed(4)}, p = ${raoScott.value.p.toExponential(2)}`,
+      ),
     ];
     if (typeof r !== 'string') {
       results.push(

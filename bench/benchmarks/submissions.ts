@@ -3,14 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
 import { describeLoad, type LoadOptions, type LoadResult, runLoad } from '../support/load.js';
 import { type ServerProcess, startServerProcess } from '../support/servers.js';
 import type { Benchmark, Result } from '../support/types.js';
 
-const LOAD = { connections: 50, durationSeconds: 5, warmupSeconds: 0, method: 'POST' as const, jsonBody: JSON.stringify({ answers: VALID_CRIME_ANSWERS }) };
+const LOAD = {
+  connections: 50,
+  durationSeconds: 5,
+  warmupSeconds: 0,
+  method: 'POST' as const,
+  jsonBody: JSON.stringify({ answers: VALID_CRIME_ANSWERS }),
+};
 
 async function measure(server: ServerProcess, urlPath: string, options: Omit<LoadOptions, 'url'>): Promise<LoadResult> {
   try {
@@ -42,7 +48,10 @@ const submissions: Benchmark = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-submit-'));
     try {
       const minimal = (mode: 'naive' | 'group') =>
-        startServerProcess({ label: `minimal ${mode}`, nodeArgs: ['--import', 'tsx', 'bench/support/minimalSubmitServer.ts', '{port}', path.join(dir, `${mode}.sqlite`), mode] });
+        startServerProcess({
+          label: `minimal ${mode}`,
+          nodeArgs: ['--import', 'tsx', 'bench/support/minimalSubmitServer.ts', '{port}', path.join(dir, `${mode}.sqlite`), mode],
+        });
       const naive = await measure(await minimal('naive'), '/submit', LOAD);
       const group = await measure(await minimal('group'), '/submit', LOAD);
 
@@ -72,12 +81,40 @@ const submissions: Benchmark = {
       const failed = real.non2xx + real.errors + real.timeouts > 0;
       const value = failed ? 0 : real.requestsPerSecond;
       return [
-        { name: 'minimal naive req/s', value: naive.requestsPerSecond, unit: 'req/s', better: 'higher', target: { kind: 'none' }, notes: describeLoad(naive) },
-        { name: 'minimal group-commit req/s', value: group.requestsPerSecond, unit: 'req/s', better: 'higher', target: { kind: 'none' }, notes: describeLoad(group) },
+        {
+          name: 'minimal naive req/s',
+          value: naive.requestsPerSecond,
+          unit: 'req/s',
+          better: 'higher',
+          target: { kind: 'none' },
+          notes: describeLoad(naive),
+        },
+        {
+          name: 'minimal group-commit req/s',
+          value: group.requestsPerSecond,
+          unit: 'req/s',
+          better: 'higher',
+          target: { kind: 'none' },
+          notes: describeLoad(group),
+        },
         { name: 'API submissions/s', value, unit: 'req/s', better: 'higher', target: { kind: 'atLeast', value: 10_000 }, notes: describeLoad(real) },
         { name: 'API p99 latency', value: real.latencyP99Ms, unit: 'ms', better: 'lower', target: { kind: 'atMost', value: 20 } },
-        { name: 'API vs naive', value, unit: 'req/s', better: 'higher', target: { kind: 'ratioAtLeast', ratio: 2.5 }, baseline: { name: 'minimal naive', value: naive.requestsPerSecond } },
-        { name: 'API vs group-commit ceiling', value, unit: 'req/s', better: 'higher', target: { kind: 'ratioAtLeast', ratio: 0.4 }, baseline: { name: 'minimal group commit', value: group.requestsPerSecond } },
+        {
+          name: 'API vs naive',
+          value,
+          unit: 'req/s',
+          better: 'higher',
+          target: { kind: 'ratioAtLeast', ratio: 2.5 },
+          baseline: { name: 'minimal naive', value: naive.requestsPerSecond },
+        },
+        {
+          name: 'API vs group-commit ceiling',
+          value,
+          unit: 'req/s',
+          better: 'higher',
+          target: { kind: 'ratioAtLeast', ratio: 0.4 },
+          baseline: { name: 'minimal group commit', value: group.requestsPerSecond },
+        },
         {
           name: 'acknowledged but not stored',
           value: Math.max(0, real.ok - stored),

@@ -57,7 +57,9 @@ export class QuestionPage extends BasePage {
 
   /** Follows an error summary link and returns the id of the element it targets. */
   async errorLinkTargets(): Promise<string[]> {
-    return (await this.errorSummary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((h) => h.replace(/^#/, ''));
+    return (await this.errorSummary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))).map((h) =>
+      h.replace(/^#/, ''),
+    );
   }
 
   async hasElementWithId(id: string): Promise<boolean> {

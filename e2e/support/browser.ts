@@ -110,7 +110,6 @@ export async function checkAccessibility(page: Page, label = page.url()): Promis
   }
 }
 
-
 async function scriptlessCopy(page: Page): Promise<Page> {
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
   const browser = page.context().browser();

@@ -8,7 +8,9 @@ import type { DemoApp } from './demoApp.js';
  * test, which fails if the session recorded problems (console errors, CSP violations, failed sub-resources);
  * after the suite the browser and the app close.
  */
-export function closeAfterTests(suite: () => { browser?: Browser; app?: DemoApp }): { open(browser: Browser, options?: BrowserContextOptions): Promise<BrowserSession> } {
+export function closeAfterTests(suite: () => { browser?: Browser; app?: DemoApp }): {
+  open(browser: Browser, options?: BrowserContextOptions): Promise<BrowserSession>;
+} {
   let current: BrowserSession | undefined;
   afterAll(async () => {
     const { browser, app } = suite();

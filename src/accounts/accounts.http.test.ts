@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
-import { loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
-import { cliActor } from './recordAudit.js';
+import { loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
 import { listAuditLog } from './queries/listAuditLog.js';
+import { cliActor } from './recordAudit.js';
 
 describeEachEngine('accounts over HTTP', ({ handle }) => {
   let server: TestServer;
@@ -69,7 +69,13 @@ describeEachEngine('accounts over HTTP', ({ handle }) => {
   it('lets an admin add a user, audits it, and refuses duplicates and bad roles with field errors', async () => {
     const admin = new HttpClient(server.url);
     await admin.signIn('admin@saferplan.demo', DEMO_PASSWORD);
-    const fields = { email: 'Officer@Example.org', name: 'An Officer', role: 'partner', partnership: partnershipId, password: 'a-long-enough-password' };
+    const fields = {
+      email: 'Officer@Example.org',
+      name: 'An Officer',
+      role: 'partner',
+      partnership: partnershipId,
+      password: 'a-long-enough-password',
+    };
     let _csrf = await admin.csrfFrom('/staff/users');
     expect((await admin.postForm('/staff/users', { _csrf, ...fields })).status).toBe(303);
     expect(await (await admin.get('/staff/users')).text()).toContain('officer@example.org');

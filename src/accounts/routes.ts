@@ -68,7 +68,17 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
       return renderUsers(reply.status(422), actor.partnershipIds, body, [{ field: 'partnership', message: 'Select a partnership you belong to' }]);
     }
     try {
-      await createUser({ db, actor: { id: actor.id, label: actor.email }, user: { email: body.email as string, name: (body.name as string) ?? '', role: body.role as never, password: body.password as string, partnershipIds: [partnershipId] } });
+      await createUser({
+        db,
+        actor: { id: actor.id, label: actor.email },
+        user: {
+          email: body.email as string,
+          name: (body.name as string) ?? '',
+          role: body.role as never,
+          password: body.password as string,
+          partnershipIds: [partnershipId],
+        },
+      });
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
         const fields = err.fields.length ? err.fields : [{ field: 'email', message: err.message }];
@@ -79,10 +89,18 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     return reply.redirect('/staff/users', 303);
   });
 
-  async function renderUsers(reply: FastifyReply, partnershipIds: readonly string[], values: Record<string, unknown>, fields: { field: string; message: string }[]) {
+  async function renderUsers(
+    reply: FastifyReply,
+    partnershipIds: readonly string[],
+    values: Record<string, unknown>,
+    fields: { field: string; message: string }[],
+  ) {
     const partnerships = await listPartnerships(db, partnershipIds);
     const names = new Map(partnerships.map((p) => [p.id, p.name]));
-    const users = (await listUsers(db, partnershipIds)).map((u) => ({ ...u, partnershipNames: u.partnershipIds.map((id) => names.get(id) ?? id).join(', ') }));
+    const users = (await listUsers(db, partnershipIds)).map((u) => ({
+      ...u,
+      partnershipNames: u.partnershipIds.map((id) => names.get(id) ?? id).join(', '),
+    }));
     return reply.view('accounts/views/users.njk', {
       title: 'Users',
       users,

@@ -28,7 +28,10 @@ describe('saferplan analyse', () => {
     await migrateToLatest(handle);
     id = (await openConsultation(handle)).consultationId;
     await handle.close();
-    const csv = ['sex,safe_day,safe_dark,safe_centre_day,safe_centre_dark', ...ROWS.map(([sex, day]) => `${sex},${day},a_bit_unsafe,fairly_safe,very_unsafe`)].join('\n');
+    const csv = [
+      'sex,safe_day,safe_dark,safe_centre_day,safe_centre_dark',
+      ...ROWS.map(([sex, day]) => `${sex},${day},a_bit_unsafe,fairly_safe,very_unsafe`),
+    ].join('\n');
     fs.writeFileSync(path.join(dir, 'responses.csv'), csv);
     fs.writeFileSync(path.join(dir, 'margins.csv'), 'variable,value,population\nsex,female,500\nsex,male,500\n');
     fs.writeFileSync(path.join(dir, 'bad.csv'), 'variable,value,population\nsex,female,500\n');

@@ -16,7 +16,13 @@ describe('analyseConsultation on ten hand-built responses', () => {
     const day = q(r, 'safe_day');
     expect(day.type).toBe('rating_grid');
     expect(day.grid).toEqual({ code: 'safety_area', label: 'How safe do you feel walking alone in this area…', rowLabel: 'during the day?' });
-    expect(day.base).toMatchObject({ n: 8, description: "Base: all who answered, excluding don't know, n = 8", status: 'small', small: true, suppressed: false });
+    expect(day.base).toMatchObject({
+      n: 8,
+      description: "Base: all who answered, excluding don't know, n = 8",
+      status: 'small',
+      small: true,
+      suppressed: false,
+    });
     expect(day.answered).toBe(9);
     expect(day.notAnswered).toBe(1);
     expect(day.options.map((o) => [o.value, o.count, o.percent])).toEqual([
@@ -28,7 +34,15 @@ describe('analyseConsultation on ten hand-built responses', () => {
     expect(day.options[0]!.ci95![0]).toBeCloseTo(21.521606221387756, 10);
     expect(day.options[0]!.ci95![1]).toBeCloseTo(78.47839377861224, 10);
     expect(day.options[3]!.ci95).toEqual([0, expect.closeTo(32.440756488388026, 10)]);
-    expect(day.nonSubstantive).toEqual([{ value: 'dont_know', label: "Don't know", count: 1, percent: (1 / 9) * 100, ci95: [expect.closeTo(1.9890887638544936, 10), expect.closeTo(43.4999705576656, 10)] }]);
+    expect(day.nonSubstantive).toEqual([
+      {
+        value: 'dont_know',
+        label: "Don't know",
+        count: 1,
+        percent: (1 / 9) * 100,
+        ci95: [expect.closeTo(1.9890887638544936, 10), expect.closeTo(43.4999705576656, 10)],
+      },
+    ]);
   });
 
   it('multiple choice: % of respondents choosing each option, ranked', () => {
@@ -90,7 +104,13 @@ describe('analyseConsultation on ten hand-built responses', () => {
   });
 
   it('compares with a benchmark the analyst enters', () => {
-    const b = analyseConsultation(definition, HAND_BUILT, WARDS, { rules, benchmarks: [{ indicator: 'safe_dark', proportion: 0.49, label: 'Kensington and Chelsea' }, { indicator: 'nonsense', proportion: 0.5, label: 'x' }] });
+    const b = analyseConsultation(definition, HAND_BUILT, WARDS, {
+      rules,
+      benchmarks: [
+        { indicator: 'safe_dark', proportion: 0.49, label: 'Kensington and Chelsea' },
+        { indicator: 'nonsense', proportion: 0.5, label: 'x' },
+      ],
+    });
     const [k, bad] = b.indicators!.benchmarks;
     expect(k).toMatchObject({ label: 'Kensington and Chelsea', localPercent: 25, benchmarkPercent: 49, method: 'one-sample score' });
     expect(k!.differencePoints).toBeCloseTo(-24, 10);

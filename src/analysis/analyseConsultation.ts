@@ -71,6 +71,11 @@ export function analyseTable(table: ResponseTable, options: AnalysisOptions = {}
 }
 
 /** definition + every response's answers (with `channel` inside each, optionally) + the partnership's wards. */
-export function analyseConsultation(definition: SurveyDefinition, answers: readonly Answers[], wards: readonly Ward[], options: AnalysisOptions = {}): AnalysisResult {
+export function analyseConsultation(
+  definition: SurveyDefinition,
+  answers: readonly Answers[],
+  wards: readonly Ward[],
+  options: AnalysisOptions = {},
+): AnalysisResult {
   return analyseTable(buildResponseTable(definition, answers, wards), options);
 }

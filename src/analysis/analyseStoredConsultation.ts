@@ -1,9 +1,9 @@
 /** The operation the CLI, the API and the dashboard share: read a consultation's responses and analyse them. */
 import type { Kysely } from 'kysely';
-import type { DbHandle } from '../db/database.js';
-import type { Ward } from '../consultations/survey/answerParsers.js';
 import { type Consultation, loadSurveyDefinition } from '../consultations/queries/loadConsultation.js';
+import type { Ward } from '../consultations/survey/answerParsers.js';
 import type { SurveyDefinition } from '../consultations/survey/definition.js';
+import type { DbHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
 import { responseTableForConsultation } from './queries/responseTableForConsultation.js';
@@ -33,7 +33,10 @@ export async function analyseStoredConsultation(options: {
   analysis?: Omit<AnalysisOptions, 'weights'>;
 }): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
   const { db, consultation } = options;
-  const [definition, wards] = await Promise.all([loadSurveyDefinition(db, consultation, consultation.surveyVersion), wardsForPartnership(db, consultation.partnershipId)]);
+  const [definition, wards] = await Promise.all([
+    loadSurveyDefinition(db, consultation, consultation.surveyVersion),
+    wardsForPartnership(db, consultation.partnershipId),
+  ]);
   const table = await responseTableForConsultation(db, consultation, definition, wards, options.driver);
   let weights: AnalysisWeights | null = null;
   if (options.marginsCsv) {

@@ -10,8 +10,34 @@ import type { AnalysisResult } from './types.js';
 
 // Twelve responses, posted through the public API. Hand-computed: safe_day base 11 (one don't know),
 // very safe 6/11; safe after dark 3/12; paired b = 7, c = 0, so McNemar X² = 49/7 = 7.
-const DAY = ['very_safe', 'very_safe', 'very_safe', 'very_safe', 'very_safe', 'very_safe', 'fairly_safe', 'fairly_safe', 'fairly_safe', 'a_bit_unsafe', 'a_bit_unsafe', 'dont_know'];
-const DARK = ['fairly_safe', 'fairly_safe', 'a_bit_unsafe', 'a_bit_unsafe', 'a_bit_unsafe', 'a_bit_unsafe', 'very_unsafe', 'very_unsafe', 'very_unsafe', 'very_unsafe', 'very_unsafe', 'fairly_safe'];
+const DAY = [
+  'very_safe',
+  'very_safe',
+  'very_safe',
+  'very_safe',
+  'very_safe',
+  'very_safe',
+  'fairly_safe',
+  'fairly_safe',
+  'fairly_safe',
+  'a_bit_unsafe',
+  'a_bit_unsafe',
+  'dont_know',
+];
+const DARK = [
+  'fairly_safe',
+  'fairly_safe',
+  'a_bit_unsafe',
+  'a_bit_unsafe',
+  'a_bit_unsafe',
+  'a_bit_unsafe',
+  'very_unsafe',
+  'very_unsafe',
+  'very_unsafe',
+  'very_unsafe',
+  'very_unsafe',
+  'fairly_safe',
+];
 
 describeEachEngine('analysis API and dashboard', ({ handle }) => {
   let server: TestServer;
@@ -23,10 +49,24 @@ describeEachEngine('analysis API and dashboard', ({ handle }) => {
     server = await startTestServer(handle(), { submissionRateLimit: 0 });
     const client = new HttpClient(server.url);
     for (let i = 0; i < DAY.length; i++) {
-      const res = await client.postJson(`/api/v1/consultations/${consultationId}/responses`, { ...VALID_CRIME_ANSWERS, safe_day: DAY[i], safe_dark: DARK[i] });
+      const res = await client.postJson(`/api/v1/consultations/${consultationId}/responses`, {
+        ...VALID_CRIME_ANSWERS,
+        safe_day: DAY[i],
+        safe_dark: DARK[i],
+      });
       expect(res.status).toBe(201);
     }
-    await createUser({ db: handle().db, actor: cliActor(), user: { email: `viewer-${Date.now()}@example.org`, name: 'Viewer', role: 'viewer', password: 'a-long-viewer-password', partnershipIds: [opened.partnershipId] } });
+    await createUser({
+      db: handle().db,
+      actor: cliActor(),
+      user: {
+        email: `viewer-${Date.now()}@example.org`,
+        name: 'Viewer',
+        role: 'viewer',
+        password: 'a-long-viewer-password',
+        partnershipIds: [opened.partnershipId],
+      },
+    });
     analyst = new HttpClient(server.url);
     await analyst.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
   });
@@ -86,7 +126,9 @@ describeEachEngine('analysis API and dashboard', ({ handle }) => {
     const csv = await (await analyst.get(`/staff/consultations/${consultationId}/analysis/questions/safe_day/table.csv`)).text();
     const [head, first] = csv.split('\r\n');
     expect(head).toBe('question,option,label,substantive,count,percent,ci95_low,ci95_high,base_n,base');
-    expect(first).toMatch(new RegExp(`^safe_day,very_safe,Very safe,yes,6,${(6 / 11) * 100},[0-9.]+,[0-9.]+,11,"Base: all who answered, excluding don't know, n = 11"$`));
+    expect(first).toMatch(
+      new RegExp(`^safe_day,very_safe,Very safe,yes,6,${(6 / 11) * 100},[0-9.]+,[0-9.]+,11,"Base: all who answered, excluding don't know, n = 11"$`),
+    );
     const xlsx = await analyst.get(`/staff/consultations/${consultationId}/analysis/questions/safe_day/table.xlsx`);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);

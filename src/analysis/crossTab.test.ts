@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { crimeSurveyTemplate } from '../consultations/survey/templates/crimeSurvey.js';
 import { analysisContext } from './analyseConsultation.js';
-import { HAND_BUILT, WARDS } from './testFixtures.js';
 import { breakdownFor, crossTab } from './crossTab.js';
 import { buildResponseTable } from './responseTable.js';
+import { HAND_BUILT, WARDS } from './testFixtures.js';
 
 const table = buildResponseTable(crimeSurveyTemplate(), HAND_BUILT, WARDS);
 
@@ -48,7 +48,11 @@ describe('crossTab', () => {
   });
 
   it('ethnic group folds the 19 census tick boxes into 5 groups', () => {
-    const t = buildResponseTable(crimeSurveyTemplate(), [{ ethnicity: 'asian_indian' }, { ethnicity: 'white_irish' }, { ethnicity: 'mixed_other' }, { ethnicity: 'prefer_not_to_say' }, {}], WARDS);
+    const t = buildResponseTable(
+      crimeSurveyTemplate(),
+      [{ ethnicity: 'asian_indian' }, { ethnicity: 'white_irish' }, { ethnicity: 'mixed_other' }, { ethnicity: 'prefer_not_to_say' }, {}],
+      WARDS,
+    );
     expect(Array.from(breakdownFor(t, 'ethnic_group')!.codes)).toEqual([0, 3, 2, -1, -1]);
   });
 });
@@ -57,7 +61,18 @@ describe('representativeness', () => {
   it('puts the sample profile beside the population and names the largest gaps', async () => {
     const { representativeness } = await import('./representativeness.js');
     // channel: 6 online, 4 paper in the sample; population 50/50
-    const r = representativeness(table, new Map([['channel', [{ value: 'online', population: 500 }, { value: 'paper', population: 500 }]]]));
+    const r = representativeness(
+      table,
+      new Map([
+        [
+          'channel',
+          [
+            { value: 'online', population: 500 },
+            { value: 'paper', population: 500 },
+          ],
+        ],
+      ]),
+    );
     expect(r.variables[0]!.rows.map((x) => [x.value, x.sampleCount, x.samplePercent, x.populationPercent, x.gapPoints])).toEqual([
       ['online', 6, 60, 50, 10],
       ['paper', 4, 40, 50, -10],
@@ -68,7 +83,11 @@ describe('representativeness', () => {
 
 describe('weighted crossTab', () => {
   it('gives weighted column percentages and the Rao-Scott test', () => {
-    const t = crossTab(analysisContext(table, { rules: { suppressBelow: 1 }, weights: { values: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2] } }), 'safe_day', 'channel');
+    const t = crossTab(
+      analysisContext(table, { rules: { suppressBelow: 1 }, weights: { values: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2] } }),
+      'safe_day',
+      'channel',
+    );
     // online: weights 1,2,1,2 very safe of 1,2,1,2,1,2 -> 6/9; paper: r7 (1, fairly safe), r8 (2, a bit unsafe) -> 1/3, 2/3
     expect(t.rows[0]!.cells[0]!.weightedPercent).toBeCloseTo((6 / 9) * 100, 10);
     expect(t.rows[1]!.cells[1]!.weightedPercent).toBeCloseTo((1 / 3) * 100, 10);

@@ -6,7 +6,7 @@
  */
 import { ETHNIC_GROUP_5 } from '../consultations/survey/templates/equality.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
-import { choiceColumn, type ChoiceColumn, type ListColumn, recode, type ResponseTable } from './responseTable.js';
+import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, recode } from './responseTable.js';
 import { type BaseStatus, pearsonChiSquare, raoScottChiSquare, weightedProportionsByGroup, wilsonPercentInterval } from './stats/index.js';
 
 export const BREAKDOWNS = [
@@ -40,7 +40,10 @@ const breakdowns = new WeakMap<ResponseTable, Map<string, Breakdown | undefined>
 /** The breakdown's levels and each respondent's level, or undefined when the survey does not ask it (cached per table). */
 export function breakdownFor(table: ResponseTable, code: string): Breakdown | undefined {
   let cache = breakdowns.get(table);
-  if (!cache) breakdowns.set(table, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    breakdowns.set(table, cache);
+  }
   if (!cache.has(code)) cache.set(code, computeBreakdown(table, code));
   return cache.get(code);
 }
@@ -91,7 +94,16 @@ export interface CrossTab {
   message: string | null;
   test:
     | { method: 'pearson'; statistic: number; df: number; p: number; minExpected: number; cellsExpectedBelow5: number; lowExpectedWarning: boolean }
-    | { method: 'rao-scott'; statistic: number; ndf: number | null; ddf: number | null; p: number; pearson: number; meanDesignEffect: number; lowExpectedWarning: boolean }
+    | {
+        method: 'rao-scott';
+        statistic: number;
+        ndf: number | null;
+        ddf: number | null;
+        p: number;
+        pearson: number;
+        meanDesignEffect: number;
+        lowExpectedWarning: boolean;
+      }
     | null;
   testNote: string | null;
 }
@@ -99,7 +111,10 @@ export interface CrossTab {
 const rowVariables = new WeakMap<ChoiceColumn, { levels: { value: string; label: string }[]; codes: Int32Array }>();
 function rowVariable(col: ChoiceColumn): { levels: { value: string; label: string }[]; codes: Int32Array } {
   let v = rowVariables.get(col);
-  if (!v) rowVariables.set(col, (v = computeRowVariable(col)));
+  if (!v) {
+    v = computeRowVariable(col);
+    rowVariables.set(col, v);
+  }
   return v;
 }
 
@@ -123,7 +138,10 @@ export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCo
   if (!bd) throw new RangeError(`"${breakdownCode}" is not a breakdown this survey supports`);
   const G = bd.levels.length;
   const group = groupWithinFilters(ctx, bd);
-  const shell = { question: { code: qcol.column.code, label: qcol.column.label, type: qcol.column.type }, breakdown: { code: bd.code, label: bd.label } };
+  const shell = {
+    question: { code: qcol.column.code, label: qcol.column.label, type: qcol.column.type },
+    breakdown: { code: bd.code, label: bd.label },
+  };
   return qcol.kind === 'choice' ? singleChoiceCrossTab(ctx, shell, qcol, bd, group, G) : multipleChoiceCrossTab(ctx, shell, qcol, bd, group, G);
 }
 
@@ -133,7 +151,10 @@ const groups = new WeakMap<Uint8Array, Map<string, Int32Array>>();
 /** Each respondent's group, -1 outside the filters (cached per filter mask). */
 function groupWithinFilters(ctx: AnalysisContext, bd: Breakdown): Int32Array {
   let cache = groups.get(ctx.mask);
-  if (!cache) groups.set(ctx.mask, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    groups.set(ctx.mask, cache);
+  }
   let group = cache.get(bd.code);
   if (!group) {
     group = new Int32Array(ctx.table.n);
@@ -143,7 +164,11 @@ function groupWithinFilters(ctx: AnalysisContext, bd: Breakdown): Int32Array {
   return group;
 }
 
-function finishColumns(ctx: AnalysisContext, bd: Breakdown, bases: Float64Array): { columns: CrossTabColumn[]; publish: boolean[]; tooSmall: boolean } {
+function finishColumns(
+  ctx: AnalysisContext,
+  bd: Breakdown,
+  bases: Float64Array,
+): { columns: CrossTabColumn[]; publish: boolean[]; tooSmall: boolean } {
   const columns = bd.levels.map((l, g) => ({ value: l.value, label: l.label, n: bases[g] as number, status: statusOf(bases[g] as number, ctx) }));
   const publish = columns.map((c) => c.status !== 'suppressed');
   return { columns, publish, tooSmall: !publish.some(Boolean) };
@@ -166,7 +191,11 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
   for (const c of counts) for (let g = 0; g < G; g++) bases[g] = (bases[g] as number) + (c[g] as number);
   const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
   const weighted = ctx.design ? weightedProportionsByGroup(ctx.design, row.codes, L, group, G) : null;
-  if (weighted) columns.forEach((c, g) => (c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null));
+  if (weighted) {
+    columns.forEach((c, g) => {
+      c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null;
+    });
+  }
   const rows = row.levels.map((l, r) => ({
     ...l,
     cells: columns.map((c, g): CrossTabCell | null => {
@@ -189,20 +218,49 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
     const pearson = pearsonChiSquare(sub);
     if (!pearson) testNote = 'No test: fewer than two groups or answers with respondents.';
     else if (ctx.design) {
-      const groupPub = recode(group, publish.map((p, g) => (p ? g : -1)));
+      const groupPub = recode(
+        group,
+        publish.map((p, g) => (p ? g : -1)),
+      );
       try {
         const rs = raoScottChiSquare(ctx.design, row.codes, L, groupPub, G);
-        test = { method: 'rao-scott', statistic: rs.statistic, ndf: rs.ndf, ddf: rs.ddf, p: rs.p, pearson: rs.pearson, meanDesignEffect: rs.meanDesignEffect, lowExpectedWarning: pearson.lowExpectedWarning };
+        test = {
+          method: 'rao-scott',
+          statistic: rs.statistic,
+          ndf: rs.ndf,
+          ddf: rs.ddf,
+          p: rs.p,
+          pearson: rs.pearson,
+          meanDesignEffect: rs.meanDesignEffect,
+          lowExpectedWarning: pearson.lowExpectedWarning,
+        };
       } catch (err) {
         testNote = `No test: ${(err as Error).message}`;
       }
     } else {
-      test = { method: 'pearson', statistic: pearson.statistic, df: pearson.df, p: pearson.p, minExpected: pearson.minExpected, cellsExpectedBelow5: pearson.cellsExpectedBelow5, lowExpectedWarning: pearson.lowExpectedWarning };
+      test = {
+        method: 'pearson',
+        statistic: pearson.statistic,
+        df: pearson.df,
+        p: pearson.p,
+        minExpected: pearson.minExpected,
+        cellsExpectedBelow5: pearson.cellsExpectedBelow5,
+        lowExpectedWarning: pearson.lowExpectedWarning,
+      };
     }
-    if (pearson?.lowExpectedWarning) testNote = `Some expected counts are below 5 (${pearson.cellsExpectedBelow5} cells; smallest ${pearson.minExpected.toFixed(1)}): treat the test with caution.`;
+    if (pearson?.lowExpectedWarning)
+      testNote = `Some expected counts are below 5 (${pearson.cellsExpectedBelow5} cells; smallest ${pearson.minExpected.toFixed(1)}): treat the test with caution.`;
     if (pubCols.length < columns.length && test) testNote = `${testNote ? `${testNote} ` : ''}Groups too small to publish are left out of the test.`;
   }
-  return { ...shell, columns, rows: tooSmall ? row.levels.map((l) => ({ ...l, cells: columns.map(() => null) })) : rows, tooSmall, message: tooSmall ? TOO_SMALL : null, test: tooSmall ? null : test, testNote: tooSmall ? null : testNote };
+  return {
+    ...shell,
+    columns,
+    rows: tooSmall ? row.levels.map((l) => ({ ...l, cells: columns.map(() => null) })) : rows,
+    tooSmall,
+    message: tooSmall ? TOO_SMALL : null,
+    test: tooSmall ? null : test,
+    testNote: tooSmall ? null : testNote,
+  };
 }
 
 function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
@@ -240,6 +298,8 @@ function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListCo
     tooSmall,
     message: tooSmall ? TOO_SMALL : null,
     test: null,
-    testNote: tooSmall ? null : 'Respondents can choose more than one option, so no single chi-square test applies; percentages are of respondents in each group. Unweighted.',
+    testNote: tooSmall
+      ? null
+      : 'Respondents can choose more than one option, so no single chi-square test applies; percentages are of respondents in each group. Unweighted.',
   };
 }

@@ -36,7 +36,11 @@ export function chartFor(q: QuestionResult, inline: boolean, weighted: boolean):
   const bars = q.options.map((o) => ({ label: o.label, percent: weighted ? (o.weightedPercent ?? null) : o.percent }));
   const what = q.type === 'ranking' ? '% ranking each option first' : weighted ? 'weighted % choosing each option' : '% choosing each option';
   const desc = `Bar chart of ${what}. ${q.base.description}. ${q.options.map((o) => `${o.label}: ${fmtPct(weighted ? o.weightedPercent : o.percent)}`).join('; ')}.`;
-  return renderSvg(barChartSpec(bars, { xLabel: weighted ? 'Weighted percent' : 'Percent' }), { id: `chart-${q.code}`, title: q.label, description: desc }, { inline });
+  return renderSvg(
+    barChartSpec(bars, { xLabel: weighted ? 'Weighted percent' : 'Percent' }),
+    { id: `chart-${q.code}`, title: q.label, description: desc },
+    { inline },
+  );
 }
 
 export function questionModel(q: QuestionResult, weighted: boolean, base: string, query: string) {
@@ -61,7 +65,14 @@ export function questionModel(q: QuestionResult, weighted: boolean, base: string
 }
 
 export function proportionModel(p: ProportionResult) {
-  return { n: p.n, suppressed: p.status === 'suppressed', small: p.status === 'small', percent: fmtPct(p.percent), ci: fmtCi(p.ci95), weightedPercent: fmtPct(p.weightedPercent) };
+  return {
+    n: p.n,
+    suppressed: p.status === 'suppressed',
+    small: p.status === 'small',
+    percent: fmtPct(p.percent),
+    ci: fmtCi(p.ci95),
+    weightedPercent: fmtPct(p.weightedPercent),
+  };
 }
 
 export function crossTabModel(t: CrossTab) {

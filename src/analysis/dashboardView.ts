@@ -2,11 +2,11 @@
 import type { Consultation } from '../consultations/queries/loadConsultation.js';
 import { BREAKDOWNS, breakdownFor, type CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
-import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { representativeness } from './representativeness.js';
+import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { type AnalysisQuery, FILTER_CODES, filterQueryString, weightingParams } from './schema.js';
-import { parseMargins } from './weighting.js';
 import type { AnalysisResult } from './types.js';
+import { parseMargins } from './weighting.js';
 
 const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
 
@@ -31,10 +31,16 @@ export function dashboardView(a: {
   const filterSelects = FILTER_CODES.flatMap((code) => {
     const col = choiceColumn(table, code);
     if (!col) return [];
-    const items = [{ value: '', text: 'All' }, ...col.options.filter((o) => !o.nonSubstantive).map((o) => ({ value: o.value, text: o.label, selected: a.filters[code] === o.value }))];
+    const items = [
+      { value: '', text: 'All' },
+      ...col.options.filter((o) => !o.nonSubstantive).map((o) => ({ value: o.value, text: o.label, selected: a.filters[code] === o.value })),
+    ];
     return [{ id: `filter-${code}`, name: code, label: { text: FILTER_LABELS[code] }, items }];
   });
-  const questions = result.questions.map((q, i) => ({ ...questionModel(q, weighted, base, qs), showGridHeading: Boolean(q.grid) && result.questions[i - 1]?.grid?.code !== q.grid?.code }));
+  const questions = result.questions.map((q, i) => ({
+    ...questionModel(q, weighted, base, qs),
+    showGridHeading: Boolean(q.grid) && result.questions[i - 1]?.grid?.code !== q.grid?.code,
+  }));
   const crossTabQuestions = [
     { value: '', text: 'Choose a question' },
     ...result.questions
@@ -70,9 +76,16 @@ export function dashboardView(a: {
           highCi: fmtCi(ind.asb.score.highCi95),
           threshold: ind.asb.score.highThreshold,
         },
-        topConcerns: ind.topConcerns.slice(0, 5).map((o) => ({ label: o.label, percent: fmtPct(o.percent), ci: fmtCi(o.ci95), count: o.count === null ? 'Too small to publish' : String(o.count) })),
+        topConcerns: ind.topConcerns.slice(0, 5).map((o) => ({
+          label: o.label,
+          percent: fmtPct(o.percent),
+          ci: fmtCi(o.ci95),
+          count: o.count === null ? 'Too small to publish' : String(o.count),
+        })),
         topConcernsBase: ind.topConcernsBase?.description ?? '',
-        victimisation: ind.victimisation ? { rate: proportionModel(ind.victimisation.rate), reported: proportionModel(ind.victimisation.reported) } : null,
+        victimisation: ind.victimisation
+          ? { rate: proportionModel(ind.victimisation.rate), reported: proportionModel(ind.victimisation.reported) }
+          : null,
       }
     : null;
   const filterSummary = Object.entries(a.filters).map(([code, value]) => {
@@ -96,18 +109,36 @@ export function dashboardView(a: {
     breakdownItems,
     xtab: a.xtab ? crossTabModel(a.xtab) : null,
     xtabError: a.xtabError,
-    xtabCsvHref: a.xtab ? `${base}/crosstab.csv?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
-    xtabXlsxHref: a.xtab ? `${base}/crosstab.xlsx?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}` : null,
+    xtabCsvHref: a.xtab
+      ? `${base}/crosstab.csv?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}`
+      : null,
+    xtabXlsxHref: a.xtab
+      ? `${base}/crosstab.xlsx?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}`
+      : null,
     filterHidden: Object.entries(linkParams).map(([name, value]) => ({ name, value })),
     margins: a.query.margins ?? '',
     weightedChecked: Boolean(a.query.weighted),
     weightingError: a.weightingError ?? (parsedMargins && !parsedMargins.ok ? parsedMargins.error.message : null),
     weighting: result.weighting
-      ? { ...result.weighting, kishDesignEffect: result.weighting.kishDesignEffect.toFixed(2), kishEffectiveSampleSize: result.weighting.kishEffectiveSampleSize.toFixed(0), minWeight: result.weighting.minWeight.toFixed(3), maxWeight: result.weighting.maxWeight.toFixed(3) }
+      ? {
+          ...result.weighting,
+          kishDesignEffect: result.weighting.kishDesignEffect.toFixed(2),
+          kishEffectiveSampleSize: result.weighting.kishEffectiveSampleSize.toFixed(0),
+          minWeight: result.weighting.minWeight.toFixed(3),
+          maxWeight: result.weighting.maxWeight.toFixed(3),
+        }
       : null,
     profile: profile
       ? {
-          variables: profile.variables.map((v) => ({ ...v, rows: v.rows.map((r) => ({ ...r, samplePercent: fmtPct(r.samplePercent), populationPercent: fmtPct(r.populationPercent), gap: r.gapPoints === null ? '' : `${r.gapPoints > 0 ? '+' : ''}${r.gapPoints.toFixed(1)}` })) })),
+          variables: profile.variables.map((v) => ({
+            ...v,
+            rows: v.rows.map((r) => ({
+              ...r,
+              samplePercent: fmtPct(r.samplePercent),
+              populationPercent: fmtPct(r.populationPercent),
+              gap: r.gapPoints === null ? '' : `${r.gapPoints > 0 ? '+' : ''}${r.gapPoints.toFixed(1)}`,
+            })),
+          })),
           largestGaps: profile.largestGaps.map((g) => `${g.label} (${g.variable}): ${g.gapPoints > 0 ? '+' : ''}${g.gapPoints.toFixed(1)} points`),
         }
       : null,

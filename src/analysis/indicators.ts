@@ -1,10 +1,5 @@
 /** The crime-survey template's headline indicators: safety by day and after dark, perceived ASB, concerns, victimisation. */
-import {
-  ASB_ITEMS,
-  ASB_SCORES,
-  HIGH_PERCEIVED_ASB_THRESHOLD,
-  SAFE_VALUES,
-} from '../consultations/survey/templates/crimeSurvey.js';
+import { ASB_ITEMS, ASB_SCORES, HIGH_PERCEIVED_ASB_THRESHOLD, SAFE_VALUES } from '../consultations/survey/templates/crimeSurvey.js';
 import { type AnalysisContext, pct, statusOf, times100 } from './context.js';
 import { questionResult } from './questionResults.js';
 import { type ChoiceColumn, choiceColumn } from './responseTable.js';
@@ -43,7 +38,13 @@ function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext):
   }
   const status = statusOf(n, ctx);
   const hide = status === 'suppressed';
-  const r: ProportionResult = { n, status, count: hide ? null : count, percent: hide ? null : pct(count, n), ci95: hide ? null : wilsonPercentInterval(count, n) };
+  const r: ProportionResult = {
+    n,
+    status,
+    count: hide ? null : count,
+    percent: hide ? null : pct(count, n),
+    ci95: hide ? null : wilsonPercentInterval(count, n),
+  };
   if (ctx.design) {
     const codes = new Int32Array(flags.length);
     for (let i = 0; i < flags.length; i++) codes[i] = flags[i] === null ? -1 : flags[i] ? 1 : 0;
@@ -84,10 +85,20 @@ function safetyPair(ctx: AnalysisContext, label: string, day: ChoiceColumn, dark
 function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
   const items = ASB_ITEMS.flatMap((item) => {
     const col = choiceColumn(ctx.table, item.code);
-    return col ? [{ code: item.code, label: item.label, national: item.national as boolean, ...proportionOf(successFlags(col, ctx, PROBLEM_VALUES), ctx) }] : [];
+    return col
+      ? [{ code: item.code, label: item.label, national: item.national as boolean, ...proportionOf(successFlags(col, ctx, PROBLEM_VALUES), ctx) }]
+      : [];
   });
   const national = ASB_ITEMS.filter((i) => i.national).map((i) => choiceColumn(ctx.table, i.code));
-  let score: CrimeSurveyIndicators['asb']['score'] = { n: 0, status: statusOf(0, ctx), mean: null, highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD, highCount: null, highPercent: null, highCi95: null };
+  let score: CrimeSurveyIndicators['asb']['score'] = {
+    n: 0,
+    status: statusOf(0, ctx),
+    mean: null,
+    highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD,
+    highCount: null,
+    highPercent: null,
+    highCi95: null,
+  };
   if (national.every((c) => c !== undefined)) {
     const cols = national as ChoiceColumn[];
     const rows: (string | null)[][] = [];
@@ -95,15 +106,25 @@ function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
     for (let i = 0; i < ctx.table.n; i++) {
       if (!ctx.mask[i]) continue;
       index.push(i);
-      rows.push(cols.map((c) => {
-        const k = c.codes[i] as number;
-        return k >= 0 ? (c.options[k]?.value ?? null) : null;
-      }));
+      rows.push(
+        cols.map((c) => {
+          const k = c.codes[i] as number;
+          return k >= 0 ? (c.options[k]?.value ?? null) : null;
+        }),
+      );
     }
     const s = asbPerceptionScore(rows, { scores: ASB_SCORES, highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD });
     const status = statusOf(s.n, ctx);
     const hide = status === 'suppressed';
-    score = { n: s.n, status, mean: hide ? null : s.meanScore, highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD, highCount: hide ? null : s.highCount, highPercent: hide ? null : s.highPercent, highCi95: hide ? null : s.highCi95 };
+    score = {
+      n: s.n,
+      status,
+      mean: hide ? null : s.meanScore,
+      highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD,
+      highCount: hide ? null : s.highCount,
+      highPercent: hide ? null : s.highPercent,
+      highCi95: hide ? null : s.highCi95,
+    };
     if (ctx.design) {
       const values = new Float64Array(ctx.table.n).fill(Number.NaN);
       const high = new Int32Array(ctx.table.n).fill(-1);
@@ -133,15 +154,31 @@ const INDICATOR_LABELS: Record<string, string> = {
   victim_rate: 'Victim of crime or anti-social behaviour in the last 12 months',
   reported_share: 'Victims who reported it',
 };
+
 export { INDICATOR_LABELS };
 
-function benchmarkResult(input: BenchmarkInput, local: ProportionResult | { n: number; count: number | null; status: string; weightedPercent?: number | null; se?: number | null } | undefined, weighted: boolean): BenchmarkResult {
-  const none = { localPercent: null, benchmarkPercent: input.proportion * 100, differencePoints: null, ci95: null, p: null, distinguishable: null, method: null };
+function benchmarkResult(
+  input: BenchmarkInput,
+  local: ProportionResult | { n: number; count: number | null; status: string; weightedPercent?: number | null; se?: number | null } | undefined,
+  weighted: boolean,
+): BenchmarkResult {
+  const none = {
+    localPercent: null,
+    benchmarkPercent: input.proportion * 100,
+    differencePoints: null,
+    ci95: null,
+    p: null,
+    distinguishable: null,
+    method: null,
+  };
   if (!local) return { ...input, ...none, problem: `There is no indicator "${input.indicator}" in this survey.` };
   if (local.count === null || local.n === 0) return { ...input, ...none, problem: 'The local base is too small to publish.' };
   const c =
     weighted && local.weightedPercent != null && local.se != null
-      ? compareWithBenchmark({ proportion: local.weightedPercent / 100, se: local.se / 100 }, { proportion: input.proportion, ...(input.n ? { n: input.n } : {}) })
+      ? compareWithBenchmark(
+          { proportion: local.weightedPercent / 100, se: local.se / 100 },
+          { proportion: input.proportion, ...(input.n ? { n: input.n } : {}) },
+        )
       : compareWithBenchmark({ successes: local.count, n: local.n }, { proportion: input.proportion, ...(input.n ? { n: input.n } : {}) });
   return {
     ...input,
@@ -167,14 +204,26 @@ export function crimeSurveyIndicators(ctx: AnalysisContext, benchmarks: readonly
   const concerns = concernsCol ? questionResult(concernsCol, ctx) : null;
   const victim = choiceColumn(t, 'victim');
   const reported = choiceColumn(t, 'victim_reported');
-  const victimisation = victim && reported ? { rate: proportionOf(successFlags(victim, ctx, ['yes']), ctx), reported: proportionOf(successFlags(reported, ctx, ['yes']), ctx) } : null;
-  const locals = new Map<string, ProportionResult | { n: number; count: number | null; status: string; weightedPercent?: number | null; se?: number | null }>();
+  const victimisation =
+    victim && reported
+      ? { rate: proportionOf(successFlags(victim, ctx, ['yes']), ctx), reported: proportionOf(successFlags(reported, ctx, ['yes']), ctx) }
+      : null;
+  const locals = new Map<
+    string,
+    ProportionResult | { n: number; count: number | null; status: string; weightedPercent?: number | null; se?: number | null }
+  >();
   for (const s of safety) {
     locals.set(s.dayCode, s.day);
     locals.set(s.darkCode, s.dark);
   }
   for (const i of asb.items) locals.set(i.code, i);
-  locals.set('asb_high', { n: asb.score.n, count: asb.score.highCount, status: asb.score.status, weightedPercent: asb.score.weightedHighPercent ?? null, se: asb.score.se ?? null });
+  locals.set('asb_high', {
+    n: asb.score.n,
+    count: asb.score.highCount,
+    status: asb.score.status,
+    weightedPercent: asb.score.weightedHighPercent ?? null,
+    se: asb.score.se ?? null,
+  });
   if (victimisation) {
     locals.set('victim_rate', victimisation.rate);
     locals.set('reported_share', victimisation.reported);

@@ -51,11 +51,18 @@ const question = {
 export const analysisOpenApiPath = {
   get: {
     summary: 'Survey analysis: every question with base, counts, percentages and 95% intervals, plus the headline indicators',
-    description: 'Analysts and admins always; other staff per the consultation\'s results visibility. The same JSON as `saferplan analyse ID --format json`. See docs/analysis.md.',
+    description:
+      "Analysts and admins always; other staff per the consultation's results visibility. The same JSON as `saferplan analyse ID --format json`. See docs/analysis.md.",
     security: [{ session: [] }],
     parameters: [
       { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-      ...['ward', 'age_band', 'sex', 'channel'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description: `only respondents whose ${name} answer is this option value` })),
+      ...['ward', 'age_band', 'sex', 'channel'].map((name) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+        description: `only respondents whose ${name} answer is this option value`,
+      })),
       { name: 'suppressBelow', in: 'query', required: false, schema: { type: 'integer', minimum: 0, default: 10 } },
     ],
     responses: {
@@ -74,15 +81,24 @@ export const analysisOpenApiPath = {
                 filters: { type: 'object', additionalProperties: { type: 'string' } },
                 rules: { type: 'object', properties: { flagBelow: { type: 'integer' }, suppressBelow: { type: 'integer' } } },
                 questions: { type: 'array', items: question },
-                indicators: { type: ['object', 'null'], description: 'crime-survey template only: safety (with McNemar), asb, topConcerns, victimisation, benchmarks' },
+                indicators: {
+                  type: ['object', 'null'],
+                  description: 'crime-survey template only: safety (with McNemar), asb, topConcerns, victimisation, benchmarks',
+                },
               },
             },
           },
         },
       },
       401: { description: 'Not signed in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-      403: { description: 'Results not visible to this user yet', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-      422: { description: 'A filter names an unknown question or answer', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      403: {
+        description: 'Results not visible to this user yet',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+      422: {
+        description: 'A filter names an unknown question or answer',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
     },
   },
 };

@@ -2,7 +2,7 @@
 import type { SurveyOption } from '../consultations/survey/definition.js';
 import { type AnalysisContext, baseDescription, pct, statusOf, times100 } from './context.js';
 import type { AnsweredColumn, ChoiceColumn, ListColumn, NumberColumn, TableColumn } from './responseTable.js';
-import { weightedProportions, wilsonPercentInterval, type WeightedProportions } from './stats/index.js';
+import { type WeightedProportions, weightedProportions, wilsonPercentInterval } from './stats/index.js';
 import type { BaseInfo, OptionResult, QuestionResult } from './types.js';
 
 function shell(col: TableColumn): Pick<QuestionResult, 'code' | 'label' | 'type' | 'grid'> {
@@ -29,7 +29,14 @@ function baseInfo(n: number, description: string, ctx: AnalysisContext, w?: Weig
 }
 
 /** An option row with the figures blanked when its base is suppressed. */
-export function optionRow(o: SurveyOption, count: number, base: number, suppressed: boolean, w?: { weightedCount: number; estimate: number; se: number; ci95: [number, number] } | null, weighted = false): OptionResult {
+export function optionRow(
+  o: SurveyOption,
+  count: number,
+  base: number,
+  suppressed: boolean,
+  w?: { weightedCount: number; estimate: number; se: number; ci95: [number, number] } | null,
+  weighted = false,
+): OptionResult {
   const row: OptionResult = suppressed
     ? { value: o.value, label: o.label, count: null, percent: null, ci95: null }
     : { value: o.value, label: o.label, count, percent: pct(count, base), ci95: wilsonPercentInterval(count, base) };
@@ -77,7 +84,17 @@ function choiceResult(col: ChoiceColumn, ctx: AnalysisContext): QuestionResult {
   const weighted = ctx.design !== null;
   return {
     ...shell(col),
-    base: baseInfo(base, baseDescription(base, nonSub.map((x) => x.o.label), 'all who answered', ctx.n < ctx.table.n), ctx, w),
+    base: baseInfo(
+      base,
+      baseDescription(
+        base,
+        nonSub.map((x) => x.o.label),
+        'all who answered',
+        ctx.n < ctx.table.n,
+      ),
+      ctx,
+      w,
+    ),
     answered,
     notAnswered: blank,
     options: substantive.map((x, j) => optionRow(x.o, counts[x.k] as number, base, status === 'suppressed', w?.levels[j], weighted)),
@@ -125,7 +142,12 @@ function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionRe
     return optionRow(x.o, counts[x.k] as number, base, status === 'suppressed', wl, weighted);
   });
   const nonSub = options.map((o, k) => ({ o, k })).filter((x) => x.o.nonSubstantive);
-  const description = baseDescription(base, nonSub.map((x) => x.o.label), 'all who chose at least one option', ctx.n < ctx.table.n);
+  const description = baseDescription(
+    base,
+    nonSub.map((x) => x.o.label),
+    'all who chose at least one option',
+    ctx.n < ctx.table.n,
+  );
   const info = baseInfo(base, description, ctx, first);
   if (info.designEffect !== undefined) {
     info.designEffect = null;
@@ -190,14 +212,27 @@ function numberResult(col: NumberColumn, ctx: AnalysisContext): QuestionResult {
     sum += v;
   }
   const info = baseInfo(n, baseDescription(n, [], 'all who answered', ctx.n < ctx.table.n), ctx);
-  return { ...shell(col), base: info, answered: n, notAnswered: ctx.n - n, options: [], nonSubstantive: [], mean: info.suppressed || n === 0 ? null : sum / n };
+  return {
+    ...shell(col),
+    base: info,
+    answered: n,
+    notAnswered: ctx.n - n,
+    options: [],
+    nonSubstantive: [],
+    mean: info.suppressed || n === 0 ? null : sum / n,
+  };
 }
 
 function answeredResult(col: AnsweredColumn, ctx: AnalysisContext): QuestionResult {
   let n = 0;
   for (let i = 0; i < col.answered.length; i++) if (ctx.mask[i] && col.answered[i]) n++;
   const info = baseInfo(n, baseDescription(n, [], 'all who answered', ctx.n < ctx.table.n), ctx);
-  const note = col.column.type === 'postcode' ? 'Postcode sectors: count answered only.' : col.column.type === 'date' ? 'Dates: count answered only.' : 'Free text: count answered only (coding the text is a separate step).';
+  const note =
+    col.column.type === 'postcode'
+      ? 'Postcode sectors: count answered only.'
+      : col.column.type === 'date'
+        ? 'Dates: count answered only.'
+        : 'Free text: count answered only (coding the text is a separate step).';
   return { ...shell(col), base: info, answered: n, notAnswered: ctx.n - n, options: [], nonSubstantive: [], note };
 }
 

@@ -38,12 +38,21 @@ export function representativeness(table: ResponseTable, margins: MarginsTable):
       const c = counts.get(p.value) as number;
       const samplePercent = sampleTotal > 0 ? (c / sampleTotal) * 100 : null;
       const populationPercent = popTotal > 0 ? (p.population / popTotal) * 100 : 0;
-      return { value: p.value, label: col?.options.find((o) => o.value === p.value)?.label ?? p.value, sampleCount: c, samplePercent, populationPercent, gapPoints: samplePercent === null ? null : samplePercent - populationPercent };
+      return {
+        value: p.value,
+        label: col?.options.find((o) => o.value === p.value)?.label ?? p.value,
+        sampleCount: c,
+        samplePercent,
+        populationPercent,
+        gapPoints: samplePercent === null ? null : samplePercent - populationPercent,
+      };
     });
     return { variable, label: col?.column.label ?? variable, rows, notCovered };
   });
   const largestGaps = variables
-    .flatMap((v) => v.rows.filter((r) => r.gapPoints !== null).map((r) => ({ variable: v.variable, label: r.label, gapPoints: r.gapPoints as number })))
+    .flatMap((v) =>
+      v.rows.filter((r) => r.gapPoints !== null).map((r) => ({ variable: v.variable, label: r.label, gapPoints: r.gapPoints as number })),
+    )
     .sort((a, b) => Math.abs(b.gapPoints) - Math.abs(a.gapPoints))
     .slice(0, 3);
   return { variables, largestGaps };

@@ -3,9 +3,10 @@
  * into a typed array, so every frequency, cross-tab and weighted estimate afterwards is a pass over numbers.
  * Pure: the query layer feeds answers in as it streams them from the database.
  */
-import { columnsFor, type Column } from '../consultations/survey/columns.js';
-import type { Answers, SurveyDefinition, SurveyOption } from '../consultations/survey/definition.js';
+
 import type { Ward } from '../consultations/survey/answerParsers.js';
+import { type Column, columnsFor } from '../consultations/survey/columns.js';
+import type { Answers, SurveyDefinition, SurveyOption } from '../consultations/survey/definition.js';
 
 /** Code of a blank answer; UNEXPECTED is an answer that is not a listed option (bad data). */
 export const BLANK = -1;
@@ -101,18 +102,42 @@ export class ResponseTableBuilder {
               ? 'number'
               : 'answered';
       const options = column.type === 'ward' ? wardOptions(wards) : (column.options ?? []);
-      return { column, code: column.code, kind, options, index: new Map(options.map((o, i) => [o.value, i])), ints: new IntColumn(), lists: [], nums: [] };
+      return {
+        column,
+        code: column.code,
+        kind,
+        options,
+        index: new Map(options.map((o, i) => [o.value, i])),
+        ints: new IntColumn(),
+        lists: [],
+        nums: [],
+      };
     });
-    const channelColumn: Column = { code: 'channel', label: 'Channel', type: 'single_choice', question: { code: 'channel', type: 'single_choice', label: 'Channel', required: false, options: [] } };
+    const channelColumn: Column = {
+      code: 'channel',
+      label: 'Channel',
+      type: 'single_choice',
+      question: { code: 'channel', type: 'single_choice', label: 'Channel', required: false, options: [] },
+    };
     const channelOptions = CHANNELS.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
-    this.channelSlot = { column: channelColumn, code: 'channel', kind: 'choice', options: channelOptions, index: new Map(channelOptions.map((o, i) => [o.value, i])), ints: new IntColumn(), lists: [], nums: [] };
+    this.channelSlot = {
+      column: channelColumn,
+      code: 'channel',
+      kind: 'choice',
+      options: channelOptions,
+      index: new Map(channelOptions.map((o, i) => [o.value, i])),
+      ints: new IntColumn(),
+      lists: [],
+      nums: [],
+    };
   }
 
   add(answers: Answers, channel?: string): void {
     this.n++;
     for (const s of this.slots) {
       const v = answers[s.code];
-      if (s.kind === 'choice') s.ints.push(v === undefined || v === null || v === '' ? BLANK : (s.index.get(typeof v === 'string' ? v : String(v)) ?? UNEXPECTED));
+      if (s.kind === 'choice')
+        s.ints.push(v === undefined || v === null || v === '' ? BLANK : (s.index.get(typeof v === 'string' ? v : String(v)) ?? UNEXPECTED));
       else if (s.kind === 'list') {
         if (isBlank(v)) s.lists.push(null);
         else {

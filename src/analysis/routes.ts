@@ -3,17 +3,17 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorize, type Principal } from '../accounts/policy.js';
 import { forbidden, notFound, validationFailed } from '../app/errors.js';
 import type { Services } from '../app/services.js';
+import { parseOrThrow } from '../app/validation.js';
 import { loadConsultation } from '../consultations/queries/loadConsultation.js';
 import { canSeeResults } from '../consultations/status.js';
 import { findPartnership } from '../partnerships/queries/listPartnerships.js';
 import { analysisContext } from './analyseConsultation.js';
 import { analyseStoredConsultation } from './analyseStoredConsultation.js';
+import { crossTab } from './crossTab.js';
 import { chartFor } from './dashboardModel.js';
 import { dashboardView } from './dashboardView.js';
-import { crossTab } from './crossTab.js';
 import { type AnalysisQuery, analysisQuerySchema, filtersOf } from './schema.js';
 import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
-import { parseOrThrow } from '../app/validation.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
@@ -23,7 +23,8 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const consultation = await loadConsultation(db, id);
     if (!consultation) throw notFound('Consultation');
     const principal = authorize(user, 'consultation:view', consultation.partnershipId);
-    if (!canSeeResults(principal.role, consultation.status, consultation.resultsVisibility)) throw forbidden('The results of this consultation are not available to you yet');
+    if (!canSeeResults(principal.role, consultation.status, consultation.resultsVisibility))
+      throw forbidden('The results of this consultation are not available to you yet');
     return consultation;
   }
 
@@ -106,6 +107,9 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const q = a.result.questions.find((x) => x.code === code);
     const svg = q ? chartFor(q, false, a.result.weighted) : null;
     if (!svg) throw notFound('Chart');
-    return reply.type('image/svg+xml').header('content-disposition', `attachment; filename="${code}.svg"`).send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
+    return reply
+      .type('image/svg+xml')
+      .header('content-disposition', `attachment; filename="${code}.svg"`)
+      .send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
   });
 }

@@ -12,7 +12,19 @@ const line = (values: unknown[]) => `${values.map(cell).join(',')}\r\n`;
 
 /** A question's table as rows, the header first. */
 export function questionRows(q: QuestionResult, weighted: boolean): unknown[][] {
-  const head = ['question', 'option', 'label', 'substantive', 'count', 'percent', 'ci95_low', 'ci95_high', ...(weighted ? ['weighted_count', 'weighted_percent', 'se'] : []), 'base_n', 'base'];
+  const head = [
+    'question',
+    'option',
+    'label',
+    'substantive',
+    'count',
+    'percent',
+    'ci95_low',
+    'ci95_high',
+    ...(weighted ? ['weighted_count', 'weighted_percent', 'se'] : []),
+    'base_n',
+    'base',
+  ];
   const out: unknown[][] = [head];
   const rows = [...q.options.map((o) => ({ o, s: true })), ...q.nonSubstantive.map((o) => ({ o, s: false }))];
   for (const { o, s } of rows) {
@@ -31,17 +43,33 @@ export function questionRows(q: QuestionResult, weighted: boolean): unknown[][] 
       q.base.description,
     ]);
   }
-  if (rows.length === 0) out.push([q.code, '', 'answered', 'yes', q.answered, '', '', '', ...(weighted ? ['', '', ''] : []), q.base.n, q.base.description]);
+  if (rows.length === 0)
+    out.push([q.code, '', 'answered', 'yes', q.answered, '', '', '', ...(weighted ? ['', '', ''] : []), q.base.n, q.base.description]);
   return out;
 }
 
 /** A cross-tab as rows (one per group and answer), the header first. */
 export function crossTabRows(t: CrossTab): unknown[][] {
-  const out: unknown[][] = [['question', 'breakdown', 'group', 'group_n', 'option', 'label', 'count', 'column_percent', 'ci95_low', 'ci95_high', 'weighted_percent', 'se']];
+  const out: unknown[][] = [
+    ['question', 'breakdown', 'group', 'group_n', 'option', 'label', 'count', 'column_percent', 'ci95_low', 'ci95_high', 'weighted_percent', 'se'],
+  ];
   t.columns.forEach((c, g) => {
     for (const r of t.rows) {
       const x = r.cells[g];
-      out.push([t.question.code, t.breakdown.code, c.label, c.n, r.value, r.label, x ? x.count : 'too small to publish', x?.percent, x?.ci95?.[0], x?.ci95?.[1], x?.weightedPercent, x?.se]);
+      out.push([
+        t.question.code,
+        t.breakdown.code,
+        c.label,
+        c.n,
+        r.value,
+        r.label,
+        x ? x.count : 'too small to publish',
+        x?.percent,
+        x?.ci95?.[0],
+        x?.ci95?.[1],
+        x?.weightedPercent,
+        x?.se,
+      ]);
     }
   });
   return out;

@@ -110,7 +110,18 @@ export interface CrimeSurveyIndicators {
   safety: PairedSafety[];
   asb: {
     items: (ProportionResult & { code: string; label: string; national: boolean })[];
-    score: { n: number; status: BaseStatus; mean: number | null; highThreshold: number; highCount: number | null; highPercent: number | null; highCi95: [number, number] | null; weightedMean?: number | null; weightedHighPercent?: number | null; se?: number | null };
+    score: {
+      n: number;
+      status: BaseStatus;
+      mean: number | null;
+      highThreshold: number;
+      highCount: number | null;
+      highPercent: number | null;
+      highCi95: [number, number] | null;
+      weightedMean?: number | null;
+      weightedHighPercent?: number | null;
+      se?: number | null;
+    };
     flyTipping: (ProportionResult & { code: string; label: string }) | null;
   };
   topConcerns: OptionResult[];

@@ -4,8 +4,8 @@
  * message is written for the analyst; then no weights are applied.
  */
 import { parse } from 'csv-parse/sync';
-import { choiceColumn, type ResponseTable } from './responseTable.js';
 import type { AnalysisWeights } from './analyseConsultation.js';
+import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { type CalibrationMargin, encodeMargin, RakingError, type RakingMargin, rake, weightSummary } from './stats/index.js';
 
 export type MarginsTable = Map<string, { value: string; population: number }[]>;
@@ -27,7 +27,13 @@ export function parseMargins(csv: string): { ok: true; margins: MarginsTable } |
     const [variable = '', value = '', population = ''] = rows[r] as string[];
     const p = Number(population);
     if (!variable || !value || population === '' || !Number.isFinite(p)) {
-      return { ok: false, error: new RakingError('INVALID_INPUT', `Line ${r + 1} of the margins file needs a variable, a value and a population number (got "${(rows[r] as string[]).join(',')}").`) };
+      return {
+        ok: false,
+        error: new RakingError(
+          'INVALID_INPUT',
+          `Line ${r + 1} of the margins file needs a variable, a value and a population number (got "${(rows[r] as string[]).join(',')}").`,
+        ),
+      };
     }
     const list = margins.get(variable) ?? [];
     list.push({ value, population: p });
@@ -47,7 +53,14 @@ export function weightsFromMargins(
   for (const [variable, population] of margins) {
     const col = choiceColumn(table, variable);
     if (!col) {
-      return { ok: false, error: new RakingError('INVALID_INPUT', `The margins name "${variable}", which is not a single-choice question of this survey (use a question code such as age_band, sex or ward).`, variable) };
+      return {
+        ok: false,
+        error: new RakingError(
+          'INVALID_INPUT',
+          `The margins name "${variable}", which is not a single-choice question of this survey (use a question code such as age_band, sex or ward).`,
+          variable,
+        ),
+      };
     }
     const answers: (string | null)[] = new Array(col.codes.length);
     for (let i = 0; i < col.codes.length; i++) {

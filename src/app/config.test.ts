@@ -19,6 +19,8 @@ describe('loadConfig', () => {
   });
 
   it('names each bad setting', () => {
-    expect(() => loadConfig({ PORT: 'eighty', SESSION_SECRET: 'short' })).toThrow(/PORT[\s\S]*SESSION_SECRET: SESSION_SECRET must be at least 32 characters/);
+    expect(() => loadConfig({ PORT: 'eighty', SESSION_SECRET: 'short' })).toThrow(
+      /PORT[\s\S]*SESSION_SECRET: SESSION_SECRET must be at least 32 characters/,
+    );
   });
 });

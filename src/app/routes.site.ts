@@ -11,7 +11,13 @@ export async function siteRoutes(app: FastifyInstance, { services }: { services:
     if (request.user) return reply.view('home.njk', { title: 'Home', partnerships: await listPartnerships(services.db) });
     const html = await home.render(
       'home',
-      async () => app.views.render('home.njk', { title: 'Home', partnerships: await listPartnerships(services.db), csrfToken: CSRF_PLACEHOLDER, cspNonce: NONCE_PLACEHOLDER }),
+      async () =>
+        app.views.render('home.njk', {
+          title: 'Home',
+          partnerships: await listPartnerships(services.db),
+          csrfToken: CSRF_PLACEHOLDER,
+          cspNonce: NONCE_PLACEHOLDER,
+        }),
       { csrf: '', nonce: reply.cspNonce.script },
     );
     return reply.type('text/html; charset=utf-8').send(html);
@@ -36,7 +42,6 @@ export async function siteRoutes(app: FastifyInstance, { services }: { services:
       ],
     }),
   );
-
 }
 
 /** Stateless: no session or cookies. */

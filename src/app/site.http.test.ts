@@ -16,7 +16,8 @@ describeEachEngine('site pages', ({ handle }) => {
     const client = new HttpClient(server.url);
     for (const path of ['/', '/p/coventry-community-safety-partnership', '/sign-in', '/accessibility']) {
       const html = await (await client.get(path)).text();
-      for (const mark of ['govuk-footer__crown', 'govuk-footer__copyright-logo', 'Crown copyright', 'govuk-logo', 'GDS Transport', 'GOV.UK']) expect(html, `${path} shows ${mark}`).not.toContain(mark);
+      for (const mark of ['govuk-footer__crown', 'govuk-footer__copyright-logo', 'Crown copyright', 'govuk-logo', 'GDS Transport', 'GOV.UK'])
+        expect(html, `${path} shows ${mark}`).not.toContain(mark);
     }
     const hub = await (await client.get('/p/coventry-community-safety-partnership')).text();
     expect(hub).toContain('© Coventry Community Safety Partnership');

@@ -8,7 +8,11 @@ import { parseHTML } from 'linkedom';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function renderSvg(spec: Plot.PlotOptions, text: { id: string; title: string; description: string }, options: { inline?: boolean } = {}): string {
+export function renderSvg(
+  spec: Plot.PlotOptions,
+  text: { id: string; title: string; description: string },
+  options: { inline?: boolean } = {},
+): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const svg = Plot.plot({ ...spec, document } as Plot.PlotOptions) as unknown as Element;
   if (options.inline) {

@@ -1,5 +1,5 @@
-import { AppError } from '../app/errors.js';
 import { ConfigError } from '../app/config.js';
+import { AppError } from '../app/errors.js';
 import { ImportRejected } from '../consultations/responses/importResponses.js';
 import { TableFormatError } from '../consultations/responses/readTable.js';
 import { DatabaseOpenError } from '../db/database.js';
@@ -18,7 +18,8 @@ export function describeFailure(err: unknown): string {
     const fields = err.fields.map((f) => `  ${f.field}: ${f.message}`).join('\n');
     return fields ? `${err.message}:\n${fields}` : err.message;
   }
-  if (err instanceof CliError || err instanceof DatabaseOpenError || err instanceof ConfigError || err instanceof TableFormatError) return err.message;
+  if (err instanceof CliError || err instanceof DatabaseOpenError || err instanceof ConfigError || err instanceof TableFormatError)
+    return err.message;
   return `Unexpected error: ${(err as Error)?.stack ?? String(err)}`;
 }
 
@@ -29,5 +30,7 @@ export async function readStdin(): Promise<string> {
     chunks.push(chunk as Buffer);
     if (process.stdin.isTTY && chunk.includes(10)) break;
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

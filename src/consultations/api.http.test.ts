@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../test-support/databases.js';
 import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
+import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
 import { cliActor } from '../accounts/recordAudit.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
@@ -37,7 +37,9 @@ describeEachEngine('consultation responses API', ({ handle }) => {
 
   it('answers 422 with an error for each bad field and stores nothing', async () => {
     const before = await countResponses();
-    const res = await new HttpClient(server.url).postJson(url(), { answers: { ...VALID_CRIME_ANSWERS, safe_dark: 'terrified', postcode: 'XX', bogus_code: 'x' } });
+    const res = await new HttpClient(server.url).postJson(url(), {
+      answers: { ...VALID_CRIME_ANSWERS, safe_dark: 'terrified', postcode: 'XX', bogus_code: 'x' },
+    });
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe('validation_failed');
@@ -69,7 +71,9 @@ describeEachEngine('consultation responses API', ({ handle }) => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.responses).toHaveLength(2);
-    expect(body.responses[0]).toEqual(expect.objectContaining({ channel: 'online', surveyVersion: 1, answers: expect.objectContaining({ ward: 'earlsdon' }) }));
+    expect(body.responses[0]).toEqual(
+      expect.objectContaining({ channel: 'online', surveyVersion: 1, answers: expect.objectContaining({ ward: 'earlsdon' }) }),
+    );
     expect(body.next).toEqual(expect.any(String));
     const rest = await (await analyst.get(`${url()}?limit=100&after=${encodeURIComponent(body.next)}`)).json();
     expect(rest.responses.length + 2).toBe(await countResponses());
@@ -93,7 +97,11 @@ describeEachEngine('consultation responses API', ({ handle }) => {
   });
 
   async function countResponses() {
-    const r = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+    const r = await handle()
+      .db.selectFrom('responses')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('consultation_id', '=', consultationId)
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 });

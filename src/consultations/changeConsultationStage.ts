@@ -48,13 +48,21 @@ export async function changeConsultationStage({ db, actor, partnershipId, consul
       update.stage = 'analysed';
       break;
     case 'publish':
-      if (c.status !== 'closed' && c.status !== 'analysed') throw refuse(`"${c.title}" must be closed before its results are published (it is ${c.status})`);
+      if (c.status !== 'closed' && c.status !== 'analysed')
+        throw refuse(`"${c.title}" must be closed before its results are published (it is ${c.status})`);
       update.stage = 'published';
       break;
   }
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('consultations').set(update).where('partnership_id', '=', partnershipId).where('id', '=', consultationId).execute();
-    await recordAudit(trx, { actor, action: `consultation.${action}`, entity: 'consultation', entityId: consultationId, partnershipId, detail: update });
+    await recordAudit(trx, {
+      actor,
+      action: `consultation.${action}`,
+      entity: 'consultation',
+      entityId: consultationId,
+      partnershipId,
+      detail: update,
+    });
   });
   return (await loadConsultation(db, consultationId, partnershipId))!;
 }

@@ -24,7 +24,9 @@ export async function createConsultation({ db, actor, partnershipId, consultatio
   return db.transaction().execute(async (trx) => {
     const base = slugify(input.title);
     const taken = new Set(
-      (await trx.selectFrom('consultations').select('slug').where('partnership_id', '=', partnershipId).where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
+      (
+        await trx.selectFrom('consultations').select('slug').where('partnership_id', '=', partnershipId).where('slug', 'like', `${base}%`).execute()
+      ).map((r) => r.slug),
     );
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
@@ -52,9 +54,22 @@ export async function createConsultation({ db, actor, partnershipId, consultatio
       .execute();
     await trx
       .insertInto('survey_versions')
-      .values({ partnership_id: partnershipId, consultation_id: id, version: 1, definition: toJson(template.definition(input.title)), created_at: createdAt })
+      .values({
+        partnership_id: partnershipId,
+        consultation_id: id,
+        version: 1,
+        definition: toJson(template.definition(input.title)),
+        created_at: createdAt,
+      })
       .execute();
-    await recordAudit(trx, { actor, action: 'consultation.create', entity: 'consultation', entityId: id, partnershipId, detail: { title: input.title, template: template.id } });
+    await recordAudit(trx, {
+      actor,
+      action: 'consultation.create',
+      entity: 'consultation',
+      entityId: id,
+      partnershipId,
+      detail: { title: input.title, template: template.id },
+    });
     return { id, slug };
   });
 }

@@ -40,6 +40,8 @@ export function londonLocalToUtcIso(text: string, { endOfDay = false } = {}): st
 
 export function formatLondon(iso: string, style: 'date' | 'datetime' = 'datetime'): string {
   const options: Intl.DateTimeFormatOptions =
-    style === 'date' ? { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' } : { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' };
+    style === 'date'
+      ? { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }
+      : { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' };
   return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
 }

@@ -110,13 +110,20 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
 
   it('returns a change made from check your answers straight to it, unless the change reveals new questions', async () => {
     const client = new HttpClient(server.url);
-    const pages = CRIME_PAGES.map(([code, fields]) => [code, code === 'experience' ? { victim: 'no' } : fields] as [string, Fields]).filter(([code]) => !code.startsWith('experience-'));
+    const pages = CRIME_PAGES.map(([code, fields]) => [code, code === 'experience' ? { victim: 'no' } : fields] as [string, Fields]).filter(
+      ([code]) => !code.startsWith('experience-'),
+    );
     for (const [code, fields] of pages) await post(client, `${base}/questions/${code}`, fields);
     const change = await client.get(`${base}/questions/feeling_safe?change=1`);
     const changeHtml = await change.text();
     expect(changeHtml).toContain(`action="${base}/questions/feeling_safe?change=1"`);
     expect(changeHtml).toContain(`href="${base}/check"`);
-    const safe = await post(client, `${base}/questions/feeling_safe?change=1`, { safe_day: 'very_safe', safe_dark: 'very_unsafe', safe_centre_day: 'fairly_safe', safe_centre_dark: 'very_unsafe' });
+    const safe = await post(client, `${base}/questions/feeling_safe?change=1`, {
+      safe_day: 'very_safe',
+      safe_dark: 'very_unsafe',
+      safe_centre_day: 'fairly_safe',
+      safe_centre_dark: 'very_unsafe',
+    });
     expect(safe.headers.get('location')).toBe(`${base}/check`);
     const victim = await post(client, `${base}/questions/experience?change=1`, { victim: 'yes' });
     expect(victim.headers.get('location')).toBe(`${base}/questions/experience-2?change=1`);
@@ -167,7 +174,10 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     expect(ha.replace(token(ha) ?? '', 'T').replace(nonce(ha) ?? '', 'N')).toBe(hb.replace(token(hb) ?? '', 'T').replace(nonce(hb) ?? '', 'N'));
     expect(ra.headers.get('set-cookie') ?? '').not.toContain('saferplan.sid');
     // The token works: the page posts.
-    const res = await a.request('POST', `${base}/questions/problems`, { body: form({}, token(ha) ?? ''), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await a.request('POST', `${base}/questions/problems`, {
+      body: form({}, token(ha) ?? ''),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(303);
   });
 
@@ -186,7 +196,11 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
       const client = new HttpClient(limited.url);
       const statuses: number[] = [];
       const csrf = await client.csrfFrom(`${base}/questions/where_you_live`);
-      const send = () => client.request('POST', `${base}/check`, { body: form({ website: 'bot' }, csrf), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const send = () =>
+        client.request('POST', `${base}/check`, {
+          body: form({ website: 'bot' }, csrf),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
       for (let i = 0; i < 3; i++) statuses.push((await send()).status);
       expect(statuses).toEqual([303, 303, 429]);
     } finally {
@@ -236,7 +250,10 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     await changeConsultationStage({ db: handle().db, actor: cliActor(), partnershipId, consultationId: c.id, action: 'close' });
     server.app.log.info('closed');
     await new Promise((r) => setTimeout(r, 1100)); // the runtime cache holds a consultation for a second
-    const res = await client.request('POST', `${cbase}/check`, { body: form({ website: '' }, csrf), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await client.request('POST', `${cbase}/check`, {
+      body: form({ website: '' }, csrf),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain('This consultation has closed');
@@ -253,7 +270,13 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     expect(await refused.text()).toContain('This survey is for elected members');
     expect(await (await anonymous.get(mbase)).text()).toContain('Sign in</a> to answer it');
 
-    const [invitation] = await createInvitations({ db: handle().db, actor: cliActor(), partnershipId, consultationId: members.consultationId, invitees: [{ email: 'Cllr@example.org', name: 'Cllr Example' }] });
+    const [invitation] = await createInvitations({
+      db: handle().db,
+      actor: cliActor(),
+      partnershipId,
+      consultationId: members.consultationId,
+      invitees: [{ email: 'Cllr@example.org', name: 'Cllr Example' }],
+    });
     if (!invitation) throw new Error('no invitation');
     expect(invitation.link).toMatch(new RegExp(`^${mbase}/invitation/[A-Za-z0-9_-]{43}$`));
     const stored = await handle().db.selectFrom('invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow();
@@ -276,7 +299,11 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     const reference = /<strong>([^<]+)<\/strong>/.exec(await (await invited.get(`${mbase}/confirmation`)).text())?.[1];
     const used = await handle().db.selectFrom('invitations').select('response_reference').where('id', '=', invitation.id).executeTakeFirstOrThrow();
     expect(used.response_reference).toBe(reference);
-    const row = await handle().db.selectFrom('responses').select('answers').where('reference', '=', reference ?? '').executeTakeFirstOrThrow();
+    const row = await handle()
+      .db.selectFrom('responses')
+      .select('answers')
+      .where('reference', '=', reference ?? '')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.answers).ward_priorities).toEqual(['drugs', 'asb', 'burglary']);
 
     const again = await new HttpClient(server.url).get(invitation.link);

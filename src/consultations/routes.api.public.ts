@@ -20,7 +20,8 @@ export async function consultationPublicApiRoutes(app: FastifyInstance, { servic
     const { id } = request.params as { id: string };
     const body = parseOrThrow(submissionBody, request.body ?? {});
     // Either {"answers": {...}} or the answers object itself.
-    const answers = body.answers && typeof body.answers === 'object' && !Array.isArray(body.answers) ? (body.answers as Record<string, unknown>) : body;
+    const answers =
+      body.answers && typeof body.answers === 'object' && !Array.isArray(body.answers) ? (body.answers as Record<string, unknown>) : body;
     const runtime = await runtimes.get(id);
     if (!runtime) throw notFound('Consultation');
     if (!runtime.consultation.audiences.includes('public')) {

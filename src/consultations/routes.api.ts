@@ -5,8 +5,8 @@ import { notFound } from '../app/errors.js';
 import type { Services } from '../app/services.js';
 import { parseOrThrow } from '../app/validation.js';
 import { listConsultations } from './queries/listConsultations.js';
-import { loadConsultation } from './queries/loadConsultation.js';
 import { listResponses } from './queries/listResponses.js';
+import { loadConsultation } from './queries/loadConsultation.js';
 
 const pageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
@@ -41,5 +41,4 @@ export async function consultationApiRoutes(app: FastifyInstance, { services }: 
     authorize(request.user, 'consultation:view', pid);
     return { consultations: await listConsultations(db, pid) };
   });
-
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, notFound } from '../app/errors.js';
+import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../app/prerendered.js';
 import type { Services } from '../app/services.js';
 import { parseOrThrow } from '../app/validation.js';
 import { findPartnership, type Partnership } from '../partnerships/queries/listPartnerships.js';
@@ -10,7 +11,6 @@ import { checkErrorLinks } from './form/checkErrors.js';
 import { type ErrorLink, errorLinks } from './form/fieldIds.js';
 import { type FormBody, formAnswers } from './form/formAnswers.js';
 import { hubEntries } from './form/hub.js';
-import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../app/prerendered.js';
 import { answerCodes, locateScreen, type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from './form/screens.js';
 import { progressOf, saveProgress } from './form/session.js';
 import { summaryRows } from './form/summary.js';
@@ -49,7 +49,12 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const found = await lookups.get(key, async () => {
       const partnership = await findPartnership(db, params.slug);
       if (!partnership) return undefined;
-      const row = await db.selectFrom('consultations').select('id').where('partnership_id', '=', partnership.id).where('slug', '=', params.cslug).executeTakeFirst();
+      const row = await db
+        .selectFrom('consultations')
+        .select('id')
+        .where('partnership_id', '=', partnership.id)
+        .where('slug', '=', params.cslug)
+        .executeTakeFirst();
       return row ? { partnership, consultationId: row.id } : undefined;
     });
     if (!found) lookups.delete(key);
@@ -62,10 +67,17 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     reply.status(status).view(`${VIEWS}/message.njk`, { title, paragraphs, link, partnership: t.partnership });
 
   const closedPage = (reply: FastifyReply, t: Target) =>
-    message(reply, 409, t, t.consultation.status === 'scheduled' ? 'This consultation is not open yet' : 'This consultation has closed', [notOpenError(t).message, 'Your answers have not been sent.'], {
-      href: t.urls.page,
-      text: `About ${t.consultation.title}`,
-    });
+    message(
+      reply,
+      409,
+      t,
+      t.consultation.status === 'scheduled' ? 'This consultation is not open yet' : 'This consultation has closed',
+      [notOpenError(t).message, 'Your answers have not been sent.'],
+      {
+        href: t.urls.page,
+        text: `About ${t.consultation.title}`,
+      },
+    );
 
   const membersOnly = (reply: FastifyReply, t: Target) =>
     message(
@@ -73,7 +85,10 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
       403,
       t,
       'This survey is for elected members',
-      [`${t.consultation.title} is answered by elected members of the council only.`, 'If you are a member, sign in or use the personal link in your invitation email.'],
+      [
+        `${t.consultation.title} is answered by elected members of the council only.`,
+        'If you are a member, sign in or use the personal link in your invitation email.',
+      ],
       { href: t.urls.signIn, text: 'Sign in' },
     );
 
@@ -135,10 +150,25 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     if (saved || changing || request.user) return reply.view(`${VIEWS}/question-page.njk`, context);
     // First visit to this page: the same HTML for everyone but the CSRF token and the CSP nonce.
     const c = t.consultation;
-    const key = [c.id, c.surveyVersion, screen.code, screen.questions.map((q) => q.code).join(','), context.backHref, c.title, t.partnership.name].join('|');
+    const key = [
+      c.id,
+      c.surveyVersion,
+      screen.code,
+      screen.questions.map((q) => q.code).join(','),
+      context.backHref,
+      c.title,
+      t.partnership.name,
+    ].join('|');
     const html = await prerendered.render(
       key,
-      async () => app.views.render(`${VIEWS}/question-page.njk`, { ...context, user: undefined, navigation: [], csrfToken: CSRF_PLACEHOLDER, cspNonce: NONCE_PLACEHOLDER }),
+      async () =>
+        app.views.render(`${VIEWS}/question-page.njk`, {
+          ...context,
+          user: undefined,
+          navigation: [],
+          csrfToken: CSRF_PLACEHOLDER,
+          cspNonce: NONCE_PLACEHOLDER,
+        }),
       { csrf: reply.generateCsrf(), nonce: reply.cspNonce.script },
     );
     return reply.type('text/html; charset=utf-8').send(html);
@@ -163,8 +193,8 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const next = screenAfter(t.definition, answers, screen.code);
     // A change made from "check your answers" goes back there, unless it revealed questions not yet answered.
     if (changing) {
-      const revealed = next && next.questions.some((q) => answerCodes(q).some((code) => !(code in answers)));
-      return reply.redirect(revealed ? changeHref(t, next.code) : t.urls.check, 303);
+      const revealed = next?.questions.some((q) => answerCodes(q).some((code) => !(code in answers)));
+      return reply.redirect(next && revealed ? changeHref(t, next.code) : t.urls.check, 303);
     }
     return reply.redirect(next ? t.urls.question(next.code) : t.urls.check, 303);
   });
@@ -172,7 +202,13 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   const isChanging = (request: FastifyRequest) => (request.query as { change?: string } | undefined)?.change === '1';
   const changeHref = (t: Target, code: string) => `${t.urls.question(code)}?change=1`;
 
-  function questionContext(t: Target, { screen, previous }: ScreenPosition, values: Record<string, unknown>, errors: ErrorLink[] = [], changing = false) {
+  function questionContext(
+    t: Target,
+    { screen, previous }: ScreenPosition,
+    values: Record<string, unknown>,
+    errors: ErrorLink[] = [],
+    changing = false,
+  ) {
     return {
       title: `${screen.title} – ${t.consultation.title}`,
       partnership: t.partnership,
@@ -238,11 +274,19 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
       saveProgress(request, c.id, { answers: {}, reference: newReference() });
       return reply.redirect(t.urls.confirmation, 303);
     }
-    const invitation = access === 'invited' && progress.invitationId ? await findInvitationById(db, c.partnershipId, progress.invitationId) : undefined;
+    const invitation =
+      access === 'invited' && progress.invitationId ? await findInvitationById(db, c.partnershipId, progress.invitationId) : undefined;
     if (invitation?.responseReference) return invitationUsed(reply, t);
     let reference: string;
     try {
-      ({ reference } = await submitResponse({ runtimes, writer, consultationId: c.id, answers: progress.answers, channel: 'online', requireOpen: true }));
+      ({ reference } = await submitResponse({
+        runtimes,
+        writer,
+        consultationId: c.id,
+        answers: progress.answers,
+        channel: 'online',
+        requireOpen: true,
+      }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_open') return closedPage(reply, t);
       if (err instanceof AppError && err.code === 'validation_failed') return renderCheck(reply, t, progress.answers, err.fields);
@@ -268,17 +312,30 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   });
 
   const invitationUsed = (reply: FastifyReply, t: Target) =>
-    message(reply, 410, t, 'This invitation has already been used', ['Each invitation link can be used for one response, and a response has already been sent with this one.', 'If you did not send it, contact the Community Safety Partnership.'], {
-      href: t.urls.page,
-      text: `About ${t.consultation.title}`,
-    });
+    message(
+      reply,
+      410,
+      t,
+      'This invitation has already been used',
+      [
+        'Each invitation link can be used for one response, and a response has already been sent with this one.',
+        'If you did not send it, contact the Community Safety Partnership.',
+      ],
+      {
+        href: t.urls.page,
+        text: `About ${t.consultation.title}`,
+      },
+    );
 
   app.get('/p/:slug/:cslug/invitation/:token', async (request, reply) => {
     const params = parseOrThrow(tokenParams, request.params);
     const t = await resolve(params);
     const invitation = await findInvitationByToken(db, t.consultation.partnershipId, t.consultation.id, params.token);
     if (!invitation) {
-      return message(reply, 404, t, 'This invitation link is not valid', ['Check that you copied the whole link from your invitation email.'], { href: t.urls.signIn, text: 'Sign in instead' });
+      return message(reply, 404, t, 'This invitation link is not valid', ['Check that you copied the whole link from your invitation email.'], {
+        href: t.urls.signIn,
+        text: 'Sign in instead',
+      });
     }
     if (invitation.responseReference) return invitationUsed(reply, t);
     const progress = progressOf(request, t.consultation.id);

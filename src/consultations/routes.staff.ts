@@ -13,20 +13,20 @@ import { errorSummaryItems, messagesByField } from '../app/validation.js';
 import { findPartnership } from '../partnerships/queries/listPartnerships.js';
 import { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
 import { createConsultation } from './createConsultation.js';
+import { errorLinks } from './form/fieldIds.js';
+import { type FormBody, formAnswers } from './form/formAnswers.js';
+import { createInvitations } from './invitations/createInvitations.js';
 import { listConsultations } from './queries/listConsultations.js';
 import { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
-import { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
 import { responseCounts } from './queries/responseCounts.js';
+import { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
 import { exportHeader, writeCsv, writeXlsx } from './responses/exportResponses.js';
 import { ImportRejected, importResponses } from './responses/importResponses.js';
 import { formatOf, TableFormatError } from './responses/readTable.js';
+import { submitResponse } from './responses/submitResponse.js';
 import { type ConsultationStatus, STATUS_LABELS } from './status.js';
 import { allQuestions } from './survey/columns.js';
 import { validateAnswers } from './survey/validateAnswers.js';
-import { errorLinks } from './form/fieldIds.js';
-import { type FormBody, formAnswers } from './form/formAnswers.js';
-import { submitResponse } from './responses/submitResponse.js';
-import { createInvitations } from './invitations/createInvitations.js';
 import { TEMPLATES } from './templates.js';
 
 const formBody = z.record(z.string(), z.string().or(z.array(z.string())));
@@ -85,7 +85,12 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
       values,
       errors: errorSummaryItems(fields.map((f) => (f.field === 'opens' || f.field === 'closes' ? { ...f, field: `${f.field}-day` } : f))),
       fieldErrors: messagesByField(fields),
-      templateItems: Object.values(TEMPLATES).map((t) => ({ value: t.id, text: t.name, hint: t.summary ? { text: t.summary } : undefined, checked: values.template === t.id })),
+      templateItems: Object.values(TEMPLATES).map((t) => ({
+        value: t.id,
+        text: t.name,
+        hint: t.summary ? { text: t.summary } : undefined,
+        checked: values.template === t.id,
+      })),
     });
 
   app.get('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
@@ -111,7 +116,8 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
       });
       return reply.redirect(`/staff/consultations/${id}`, 303);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'validation_failed') return newForm(reply.status(422), await findPartnership(db, pid), body, err.fields);
+      if (err instanceof AppError && err.code === 'validation_failed')
+        return newForm(reply.status(422), await findPartnership(db, pid), body, err.fields);
       throw err;
     }
   });
@@ -143,7 +149,13 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     const { id } = request.params as { id: string };
     const { consultation, principal } = await consultationFor(request.user, id, 'consultation:manage');
     const { action } = z.object({ action: z.enum(STAGE_ACTIONS) }).parse(request.body);
-    await changeConsultationStage({ db, actor: { id: principal.id, label: principal.email }, partnershipId: consultation.partnershipId, consultationId: id, action });
+    await changeConsultationStage({
+      db,
+      actor: { id: principal.id, label: principal.email },
+      partnershipId: consultation.partnershipId,
+      consultationId: id,
+      action,
+    });
     runtimes.invalidate(id);
     return reply.redirect(`/staff/consultations/${id}?changed=1`, 303);
   });
@@ -168,7 +180,11 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   app.get('/staff/consultations/:id/responses/new', async (request, reply) => {
     const { id } = request.params as { id: string };
     const { consultation, partnership } = await consultationFor(request.user, id, 'responses:enter');
-    return enterPage(reply, id, { consultation, partnership, savedReference: REFERENCE.exec(String((request.query as { saved?: string }).saved ?? ''))?.[0] });
+    return enterPage(reply, id, {
+      consultation,
+      partnership,
+      savedReference: REFERENCE.exec(String((request.query as { saved?: string }).saved ?? ''))?.[0],
+    });
   });
 
   app.post('/staff/consultations/:id/responses/new', async (request, reply) => {
@@ -182,16 +198,44 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     try {
       if (!channel) {
         const checked = validateAnswers(runtime.definition, raw, { wards: runtime.wards });
-        throw new AppError('validation_failed', 422, 'There is a problem', [{ field: '_channel', message: 'Select how this response was received' }, ...(checked.ok ? [] : checked.errors)]);
+        throw new AppError('validation_failed', 422, 'There is a problem', [
+          { field: '_channel', message: 'Select how this response was received' },
+          ...(checked.ok ? [] : checked.errors),
+        ]);
       }
-      const stored = await submitResponse({ runtimes, writer: services.writer, consultationId: id, answers: raw, channel, enteredBy: principal.id, requireOpen: false, partnershipId: consultation.partnershipId });
-      await recordAudit(db, { actor: { id: principal.id, label: principal.email }, action: 'response.enter', entity: 'response', entityId: stored.id, partnershipId: consultation.partnershipId, detail: { reference: stored.reference, channel } });
+      const stored = await submitResponse({
+        runtimes,
+        writer: services.writer,
+        consultationId: id,
+        answers: raw,
+        channel,
+        enteredBy: principal.id,
+        requireOpen: false,
+        partnershipId: consultation.partnershipId,
+      });
+      await recordAudit(db, {
+        actor: { id: principal.id, label: principal.email },
+        action: 'response.enter',
+        entity: 'response',
+        entityId: stored.id,
+        partnershipId: consultation.partnershipId,
+        detail: { reference: stored.reference, channel },
+      });
       return reply.redirect(`/staff/consultations/${id}/responses/new?saved=${stored.reference}`, 303);
     } catch (err) {
       if (!(err instanceof AppError) || (err.code !== 'validation_failed' && err.code !== 'not_open')) throw err;
       const fields = err.code === 'not_open' ? [{ field: '_channel', message: err.message }] : err.fields;
-      const links = [...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })), ...errorLinks(questions, fields)];
-      return enterPage(reply.status(422), id, { consultation, partnership, values: { ...raw, _channel: body._channel }, errors: links, fieldErrors: messagesByField(fields) });
+      const links = [
+        ...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })),
+        ...errorLinks(questions, fields),
+      ];
+      return enterPage(reply.status(422), id, {
+        consultation,
+        partnership,
+        values: { ...raw, _channel: body._channel },
+        errors: links,
+        fieldErrors: messagesByField(fields),
+      });
     }
   });
 
@@ -204,7 +248,15 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
       .orderBy('created_at')
       .orderBy('name')
       .execute();
-    return reply.view('consultations/views/staff-invitations.njk', { title: 'Invite elected members', consultation, invited, created: [], values: {}, fieldErrors: {}, ...view });
+    return reply.view('consultations/views/staff-invitations.njk', {
+      title: 'Invite elected members',
+      consultation,
+      invited,
+      created: [],
+      values: {},
+      fieldErrors: {},
+      ...view,
+    });
   };
 
   app.get('/staff/consultations/:id/invitations', async (request, reply) => {
@@ -213,22 +265,40 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   });
 
   app.post('/staff/consultations/:id/invitations', async (request, reply) => {
-    const { consultation, partnership, principal } = await consultationFor(request.user, (request.params as { id: string }).id, 'consultation:manage');
+    const { consultation, partnership, principal } = await consultationFor(
+      request.user,
+      (request.params as { id: string }).id,
+      'consultation:manage',
+    );
     const text = String((request.body as { people?: unknown } | undefined)?.people ?? '');
-    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
     const invitees = lines.map((line) => {
       const comma = line.lastIndexOf(',');
       return comma < 0 ? { name: '', email: line } : { name: line.slice(0, comma).trim(), email: line.slice(comma + 1).trim() };
     });
     try {
-      const created = await createInvitations({ db, actor: { id: principal.id, label: principal.email }, partnershipId: consultation.partnershipId, consultationId: consultation.id, invitees });
+      const created = await createInvitations({
+        db,
+        actor: { id: principal.id, label: principal.email },
+        partnershipId: consultation.partnershipId,
+        consultationId: consultation.id,
+        invitees,
+      });
       return invitationsPage(reply, consultation, { partnership, created, origin: `${request.protocol}://${request.host}` });
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
       const first = err.fields[0];
       const row = first ? /^(\d+)\./.exec(first.field)?.[1] : undefined;
       const message = `${row !== undefined ? `Line ${Number(row) + 1}: ` : ''}${first?.message ?? 'Check the list'}`;
-      return invitationsPage(reply.status(422), consultation, { partnership, values: { people: text }, errors: [{ text: message, href: '#people' }], fieldErrors: { people: message } });
+      return invitationsPage(reply.status(422), consultation, {
+        partnership,
+        values: { people: text },
+        errors: [{ text: message, href: '#people' }],
+        fieldErrors: { people: message },
+      });
     }
   });
 
@@ -236,7 +306,12 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     app.get(`/staff/consultations/:id/export.${format}`, async (request, reply) => {
       const { id } = request.params as { id: string };
       const { consultation } = await consultationFor(request.user, id, 'responses:read');
-      const source = { db, partnershipId: consultation.partnershipId, consultationId: id, definition: await loadSurveyDefinition(db, consultation, consultation.surveyVersion) };
+      const source = {
+        db,
+        partnershipId: consultation.partnershipId,
+        consultationId: id,
+        definition: await loadSurveyDefinition(db, consultation, consultation.surveyVersion),
+      };
       reply
         .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="${consultation.slug}-responses.${format}"`);
@@ -251,10 +326,14 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     const { id } = request.params as { id: string };
     const { consultation } = await consultationFor(request.user, id, 'responses:enter');
     const header = exportHeader(await loadSurveyDefinition(db, consultation, consultation.surveyVersion)).filter((c) => c !== 'reference');
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${consultation.slug}-import.csv"`).send(`${header.join(',')}\n`);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${consultation.slug}-import.csv"`)
+      .send(`${header.join(',')}\n`);
   });
 
-  const importPage = (reply: FastifyReply, view: Record<string, unknown>) => reply.view('consultations/views/staff-import.njk', { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view });
+  const importPage = (reply: FastifyReply, view: Record<string, unknown>) =>
+    reply.view('consultations/views/staff-import.njk', { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view });
 
   app.get('/staff/consultations/:id/import', async (request, reply) => {
     const { consultation, partnership } = await consultationFor(request.user, (request.params as { id: string }).id, 'responses:enter');
@@ -265,9 +344,15 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     const { id } = request.params as { id: string };
     const { consultation, partnership, principal } = await consultationFor(request.user, id, 'responses:enter');
     const fail = (message: string, problemRows: unknown[] = []) =>
-      importPage(reply.status(422), { consultation, partnership, problemRows, errors: [{ text: message, href: '#file' }], fieldErrors: { file: message } });
+      importPage(reply.status(422), {
+        consultation,
+        partnership,
+        problemRows,
+        errors: [{ text: message, href: '#file' }],
+        fieldErrors: { file: message },
+      });
     const upload = request.isMultipart() ? await request.file() : undefined;
-    if (!upload || !upload.filename) return fail('Select a CSV or XLSX file');
+    if (!upload?.filename) return fail('Select a CSV or XLSX file');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-upload-'));
     try {
       const file = path.join(dir, `upload${path.extname(upload.filename).toLowerCase()}`);
@@ -279,10 +364,21 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
       }
       await pipeline(upload.file, fs.createWriteStream(file));
       if (upload.file.truncated) return fail(`The file is larger than ${Math.round(services.config.uploadLimitBytes / 1_048_576)} MB`);
-      const result = await importResponses({ handle: services.handle, runtimes, actor: { id: principal.id, label: principal.email }, consultationId: id, partnershipId: consultation.partnershipId, file });
+      const result = await importResponses({
+        handle: services.handle,
+        runtimes,
+        actor: { id: principal.id, label: principal.email },
+        consultationId: id,
+        partnershipId: consultation.partnershipId,
+        file,
+      });
       return importPage(reply, { consultation, partnership, imported: result.imported });
     } catch (err) {
-      if (err instanceof ImportRejected) return fail(err.message, err.problems.slice(0, 500).map((p) => [{ text: String(p.row), format: 'numeric' }, { text: p.column }, { text: p.message }]));
+      if (err instanceof ImportRejected)
+        return fail(
+          err.message,
+          err.problems.slice(0, 500).map((p) => [{ text: String(p.row), format: 'numeric' }, { text: p.column }, { text: p.message }]),
+        );
       if (err instanceof TableFormatError) return fail(err.message);
       throw err;
     } finally {

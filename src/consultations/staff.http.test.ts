@@ -20,7 +20,17 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
   it('creates a Crime Survey from the template with UK dates, then opens and closes it, each step audited', async () => {
     const form = `/staff/partnerships/${partnershipId}/consultations/new`;
     let _csrf = await analyst.csrfFrom(form);
-    const bad = await analyst.postForm(form, { _csrf, template: 'crime-survey', title: 'Crime Survey 2027', 'opens-day': '31', 'opens-month': '2', 'opens-year': '2027', 'closes-day': '', 'closes-month': '', 'closes-year': '' });
+    const bad = await analyst.postForm(form, {
+      _csrf,
+      template: 'crime-survey',
+      title: 'Crime Survey 2027',
+      'opens-day': '31',
+      'opens-month': '2',
+      'opens-year': '2027',
+      'closes-day': '',
+      'closes-month': '',
+      'closes-year': '',
+    });
     expect(bad.status).toBe(422);
     const badHtml = await bad.text();
     expect(badHtml).toContain('The opening date must be a real date');
@@ -28,7 +38,17 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     expect(badHtml).toContain('href="#opens-day"');
 
     _csrf = await analyst.csrfFrom(form);
-    const created = await analyst.postForm(form, { _csrf, template: 'crime-survey', title: 'Crime Survey 2027', 'opens-day': '10', 'opens-month': '7', 'opens-year': '2027', 'closes-day': '2', 'closes-month': '10', 'closes-year': '2027' });
+    const created = await analyst.postForm(form, {
+      _csrf,
+      template: 'crime-survey',
+      title: 'Crime Survey 2027',
+      'opens-day': '10',
+      'opens-month': '7',
+      'opens-year': '2027',
+      'closes-day': '2',
+      'closes-month': '10',
+      'closes-year': '2027',
+    });
     expect(created.status).toBe(303);
     const page = created.headers.get('location')!;
     const id = page.split('/').at(-1)!;
@@ -68,13 +88,19 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
         headers: { cookie: [...cookie].map(([k, v]) => `${k}=${v}`).join('; ') },
       });
     };
-    const bad = await upload('bad.csv', 'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark\nnowhere,very_safe,very_safe,very_safe,very_safe\n');
+    const bad = await upload(
+      'bad.csv',
+      'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark\nnowhere,very_safe,very_safe,very_safe,very_safe\n',
+    );
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Nothing was imported: 1 problem in 1 rows');
     expect(html).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell">ward<\/td>/);
 
-    const good = await upload('good.csv', 'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark,channel\nwyken,very_safe,fairly_safe,very_safe,a_bit_unsafe,paper\n');
+    const good = await upload(
+      'good.csv',
+      'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark,channel\nwyken,very_safe,fairly_safe,very_safe,a_bit_unsafe,paper\n',
+    );
     expect(good.status).toBe(200);
     expect(await good.text()).toContain('1 responses were imported');
 
@@ -85,7 +111,11 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     expect(lines[1]).toContain(',wyken,');
     const xlsx = await analyst.get(`/staff/consultations/${id}/export.xlsx`);
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 
   it('keeps other roles away from managing consultations and responses', async () => {
@@ -96,7 +126,14 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     const admin = new HttpClient(server.url);
     await admin.signIn('admin@saferplan.demo', DEMO_PASSWORD);
     let _csrf = await admin.csrfFrom('/staff/users');
-    await admin.postForm('/staff/users', { _csrf, email: 'viewer@example.org', name: 'V', role: 'viewer', partnership: partnershipId, password: 'viewer-password-123' });
+    await admin.postForm('/staff/users', {
+      _csrf,
+      email: 'viewer@example.org',
+      name: 'V',
+      role: 'viewer',
+      partnership: partnershipId,
+      password: 'viewer-password-123',
+    });
     const viewer = new HttpClient(server.url);
     await viewer.signIn('viewer@example.org', 'viewer-password-123');
     expect((await viewer.get(`/staff/consultations/${id}`)).status).toBe(200);
@@ -129,7 +166,17 @@ describeEachEngine('keying in a paper response', ({ handle }) => {
     expect(html).toContain('href="#safe_dark"');
 
     _csrf = await analyst.csrfFrom(page);
-    const body = new URLSearchParams({ _csrf, _channel: 'paper', ward: 'wyken', safe_day: 'very_safe', safe_dark: 'fairly_safe', safe_centre_day: 'very_safe', safe_centre_dark: 'dont_know', victim: 'yes', victim_reported: 'no' });
+    const body = new URLSearchParams({
+      _csrf,
+      _channel: 'paper',
+      ward: 'wyken',
+      safe_day: 'very_safe',
+      safe_dark: 'fairly_safe',
+      safe_centre_day: 'very_safe',
+      safe_centre_dark: 'dont_know',
+      victim: 'yes',
+      victim_reported: 'no',
+    });
     body.append('concerns', 'drugs');
     body.append('concerns', 'asb');
     const saved = await analyst.request('POST', page, { body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });

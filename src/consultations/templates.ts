@@ -46,7 +46,9 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     definition: (title) => ({
       schemaVersion: 1,
       title,
-      pages: [{ code: 'about_you', title: 'About you', questions: [{ code: 'ward', type: 'ward', label: 'Which ward do you live in?', required: false }] }],
+      pages: [
+        { code: 'about_you', title: 'About you', questions: [{ code: 'ward', type: 'ward', label: 'Which ward do you live in?', required: false }] },
+      ],
     }),
   },
 };

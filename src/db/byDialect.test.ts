@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { byDialect } from './byDialect.js';
 

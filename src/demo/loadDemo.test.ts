@@ -11,17 +11,26 @@ describeEachEngine('loadDemo', ({ handle }) => {
     const consultations = await listConsultations(handle().db, result.partnershipId);
     const crime = consultations.find((c) => c.template === 'crime-survey');
     const members = consultations.find((c) => c.template === 'members-survey');
-    expect(crime).toEqual(expect.objectContaining({ status: 'closed', isDemo: true, opensAt: '2024-07-09T23:00:00.000Z', closesAt: '2024-10-02T22:59:59.000Z' }));
+    expect(crime).toEqual(
+      expect.objectContaining({ status: 'closed', isDemo: true, opensAt: '2024-07-09T23:00:00.000Z', closesAt: '2024-10-02T22:59:59.000Z' }),
+    );
     expect(members).toEqual(expect.objectContaining({ status: 'open', isDemo: true, audiences: ['members'] }));
     expect((await responseCounts(handle().db, result.partnershipId, crime!.id)).total).toBe(696);
     expect((await responseCounts(handle().db, result.partnershipId, members!.id)).total).toBe(12);
-    const flagged = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('is_demo', '=', 1).executeTakeFirstOrThrow();
+    const flagged = await handle()
+      .db.selectFrom('responses')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('is_demo', '=', 1)
+      .executeTakeFirstOrThrow();
     expect(Number(flagged.n)).toBe(696 + 12);
   });
 
   it('loads nothing twice', async () => {
     await loadDemo(handle(), cliActor());
-    const n = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const n = await handle()
+      .db.selectFrom('responses')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(696 + 12);
   });
 });

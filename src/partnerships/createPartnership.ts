@@ -32,7 +32,14 @@ export async function createPartnership({ db, actor, partnership }: CreatePartne
         created_at: nowIso(),
       })
       .execute();
-    await recordAudit(trx, { actor, action: 'partnership.create', entity: 'partnership', entityId: id, partnershipId: id, detail: { name: input.name, areaCode: input.areaCode ?? null } });
+    await recordAudit(trx, {
+      actor,
+      action: 'partnership.create',
+      entity: 'partnership',
+      entityId: id,
+      partnershipId: id,
+      detail: { name: input.name, areaCode: input.areaCode ?? null },
+    });
     return { id, slug };
   });
 }

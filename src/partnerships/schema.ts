@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const brandingSchema = z.object({
   /** Header and link colour; must give 4.5:1 contrast with white text. */
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Colour must be a hex colour like #1d4f91').default('#1d4f91'),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Colour must be a hex colour like #1d4f91')
+    .default('#1d4f91'),
   footerText: z.string().max(500).default(''),
 });
 export type Branding = z.output<typeof brandingSchema>;

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Ward } from '../../consultations/survey/answerParsers.js';
 import { eachResponse } from '../../consultations/queries/listResponses.js';
+import type { Ward } from '../../consultations/survey/answerParsers.js';
 import type { Answers, SurveyDefinition } from '../../consultations/survey/definition.js';
 import type { DbHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
@@ -25,7 +25,8 @@ export async function responseTableForConsultation(
     const sqlite = driver.sqlite;
     await db.connection().execute(async () => {
       const rows = sqlite.prepare('select answers, channel from responses where partnership_id = ? and consultation_id = ?').raw(true);
-      for (const [answers, channel] of rows.iterate(c.partnershipId, c.id) as IterableIterator<[string, string]>) builder.add(JSON.parse(answers) as Answers, channel);
+      for (const [answers, channel] of rows.iterate(c.partnershipId, c.id) as IterableIterator<[string, string]>)
+        builder.add(JSON.parse(answers) as Answers, channel);
     });
     return builder.build();
   }

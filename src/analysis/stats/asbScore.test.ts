@@ -9,17 +9,20 @@ const scores = { [V]: 3, [F]: 2, [N]: 1, [Z]: 0 };
 
 describe('asbPerceptionScore', () => {
   it('sums seven items scored 3..0 and counts 11 or more as high', () => {
-    const r = asbPerceptionScore([
-      [V, V, V, V, V, V, V], // 21
-      [F, F, F, F, N, Z, Z], // 9
-      [V, F, F, F, Z, Z, Z], // 9
-      [V, V, F, N, Z, Z, Z], // 9
-      [V, V, V, N, N, Z, Z], // 11
-      [V, V, V, V, 'dont_know', Z, Z], // not scored
-      [V, V, V, V, null, Z, Z], // not scored
-      [V, V, V], // not scored: incomplete
-      [Z, Z, Z, Z, Z, Z, Z], // 0
-    ], { scores });
+    const r = asbPerceptionScore(
+      [
+        [V, V, V, V, V, V, V], // 21
+        [F, F, F, F, N, Z, Z], // 9
+        [V, F, F, F, Z, Z, Z], // 9
+        [V, V, F, N, Z, Z, Z], // 9
+        [V, V, V, N, N, Z, Z], // 11
+        [V, V, V, V, 'dont_know', Z, Z], // not scored
+        [V, V, V, V, null, Z, Z], // not scored
+        [V, V, V], // not scored: incomplete
+        [Z, Z, Z, Z, Z, Z, Z], // 0
+      ],
+      { scores },
+    );
     expect(r.scores).toEqual([21, 9, 9, 9, 11, null, null, null, 0]);
     expect(r.n).toBe(6);
     expect(r.meanScore).toBeCloseTo(59 / 6, 14);

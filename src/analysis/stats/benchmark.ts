@@ -44,7 +44,16 @@ export function compareWithBenchmark(local: LocalProportion, benchmark: Benchmar
       const z = (p - p0) / Math.sqrt((p0 * (1 - p0)) / n);
       const w = wilsonInterval(x, n) as [number, number];
       const pv = normalTwoSidedP(z);
-      return { local: p, benchmark: p0, difference: p - p0, ci95: [w[0] - p0, w[1] - p0], z, p: pv, distinguishable: pv < 0.05, method: 'one-sample score' };
+      return {
+        local: p,
+        benchmark: p0,
+        difference: p - p0,
+        ci95: [w[0] - p0, w[1] - p0],
+        z,
+        p: pv,
+        distinguishable: pv < 0.05,
+        method: 'one-sample score',
+      };
     }
     const n0 = benchmark.n;
     const pooled = (x + p0 * n0) / (n + n0);

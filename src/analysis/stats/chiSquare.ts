@@ -42,9 +42,7 @@ export function pearsonChiSquare(table: readonly (readonly number[])[]): Pearson
   const total = rowTotals.reduce((s, v) => s + v, 0);
   const rows = rowTotals.map((t, i) => (t > 0 ? i : -1)).filter((i) => i >= 0);
   const cols = columnTotals.map((t, j) => (t > 0 ? j : -1)).filter((j) => j >= 0);
-  const columnPercents = table.map((r) =>
-    r.map((v, j) => ((columnTotals[j] as number) > 0 ? (v / (columnTotals[j] as number)) * 100 : null)),
-  );
+  const columnPercents = table.map((r) => r.map((v, j) => ((columnTotals[j] as number) > 0 ? (v / (columnTotals[j] as number)) * 100 : null)));
   if (rows.length < 2 || cols.length < 2) return null;
   const expected = table.map((_, i) => columnTotals.map((ct) => ((rowTotals[i] as number) * ct) / total));
   let statistic = 0;

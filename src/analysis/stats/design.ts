@@ -46,7 +46,8 @@ export function createDesign(
   const w = Float64Array.from(weights as ArrayLike<number>);
   for (let i = 0; i < n; i++) if (!((w[i] as number) > 0)) throw new RangeError(`weight ${i + 1} is not positive`);
   const cells = buildCells(calibrationMargins, n);
-  for (let i = 0; i < n; i++) if ((cells.cellOf[i] as number) < 0) throw new RangeError(`respondent ${i + 1} has no category on a calibration margin`);
+  for (let i = 0; i < n; i++)
+    if ((cells.cellOf[i] as number) < 0) throw new RangeError(`respondent ${i + 1} has no category on a calibration margin`);
   const cellWeight = new Float64Array(cells.nCells);
   const cellWeight2 = new Float64Array(cells.nCells);
   for (let i = 0; i < n; i++) {
@@ -58,7 +59,8 @@ export function createDesign(
   const margins = calibrationMargins.map((m, v) => {
     const cellCodes = cells.codes[v] as Int32Array;
     const categoryCount = new Float64Array(m.size);
-    for (let c = 0; c < cells.nCells; c++) categoryCount[cellCodes[c] as number] = (categoryCount[cellCodes[c] as number] as number) + (cells.count[c] as number);
+    for (let c = 0; c < cells.nCells; c++)
+      categoryCount[cellCodes[c] as number] = (categoryCount[cellCodes[c] as number] as number) + (cells.count[c] as number);
     return { cellCodes, categoryCount };
   });
   return {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  multipleChoiceFrequencies,
-  rankingSummary,
-  ratingGridFrequencies,
-  singleChoiceFrequencies,
-} from './frequencies.js';
+import { multipleChoiceFrequencies, rankingSummary, ratingGridFrequencies, singleChoiceFrequencies } from './frequencies.js';
 
 const NON = new Set(['dont_know', 'prefer_not_to_say']);
 const SCALE = ['very_safe', 'fairly_safe', 'a_bit_unsafe', 'very_unsafe', 'dont_know'];
 
 describe('singleChoiceFrequencies', () => {
-  const answers = [
-    'very_safe', 'very_safe', 'very_safe', 'fairly_safe', 'fairly_safe', 'a_bit_unsafe',
-    'dont_know', 'dont_know', null, '', 'weird',
-  ];
+  const answers = ['very_safe', 'very_safe', 'very_safe', 'fairly_safe', 'fairly_safe', 'a_bit_unsafe', 'dont_know', 'dont_know', null, '', 'weird'];
   const f = singleChoiceFrequencies(answers, SCALE, NON);
 
   it('excludes non-substantive answers from the base and shows them separately', () => {
@@ -21,7 +13,10 @@ describe('singleChoiceFrequencies', () => {
     expect(f.answered).toBe(9);
     expect(f.notAnswered).toBe(2);
     expect(f.options.map((o) => [o.value, o.count])).toEqual([
-      ['very_safe', 3], ['fairly_safe', 2], ['a_bit_unsafe', 1], ['very_unsafe', 0],
+      ['very_safe', 3],
+      ['fairly_safe', 2],
+      ['a_bit_unsafe', 1],
+      ['very_unsafe', 0],
     ]);
     expect(f.options.map((o) => o.percent)).toEqual([50, (2 / 6) * 100, (1 / 6) * 100, 0]);
     expect(f.nonSubstantive).toEqual([
@@ -55,7 +50,10 @@ describe('multipleChoiceFrequencies', () => {
     expect(f.answered).toBe(5);
     expect(f.notAnswered).toBe(2);
     expect(f.options.map((o) => [o.value, o.count, o.percent])).toEqual([
-      ['a', 3, 75], ['b', 2, 50], ['c', 1, 25], ['d', 0, 0],
+      ['a', 3, 75],
+      ['b', 2, 50],
+      ['c', 1, 25],
+      ['d', 0, 0],
     ]);
     expect(f.nonSubstantive.map((o) => [o.value, o.count, o.percent])).toEqual([['dont_know', 2, 40]]);
   });
@@ -72,7 +70,10 @@ describe('rankingSummary', () => {
     expect(r.base).toBe(3);
     expect(r.notAnswered).toBe(1);
     expect(r.options.map((o) => [o.value, o.rankedBy, o.meanRank, o.firstCount])).toEqual([
-      ['y', 3, 4 / 3, 2], ['x', 2, 1.5, 1], ['z', 1, 3, 0], ['w', 0, null, 0],
+      ['y', 3, 4 / 3, 2],
+      ['x', 2, 1.5, 1],
+      ['z', 1, 3, 0],
+      ['w', 0, null, 0],
     ]);
     expect(r.options[0]?.percentFirst).toBeCloseTo(200 / 3, 12);
     // R: prop.test(2, 3, correct = FALSE)$conf.int * 100
@@ -91,7 +92,10 @@ describe('ratingGridFrequencies', () => {
       SCALE,
       NON,
     );
-    expect(g.map((r) => [r.code, r.frequencies.base])).toEqual([['day', 2], ['dark', 1]]);
+    expect(g.map((r) => [r.code, r.frequencies.base])).toEqual([
+      ['day', 2],
+      ['dark', 1],
+    ]);
     expect(g[1]?.frequencies.options[3]?.percent).toBe(100);
   });
 });

@@ -103,9 +103,7 @@ export function multipleChoiceFrequencies(
     }
     if (anySubstantive) base++;
   }
-  const ranked = substantive
-    .map((o, i) => ({ o, i, c: counts.get(o) ?? 0 }))
-    .sort((x, y) => y.c - x.c || x.i - y.i);
+  const ranked = substantive.map((o, i) => ({ o, i, c: counts.get(o) ?? 0 })).sort((x, y) => y.c - x.c || x.i - y.i);
   return {
     base,
     answered,

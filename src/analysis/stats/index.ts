@@ -1,51 +1,51 @@
 // The pure statistics core of survey analysis: plain arrays in, plain data out, no I/O.
-export { asbPerceptionScore, HIGH_ASB_THRESHOLD, type AsbScoreResult } from './asbScore.js';
-export { compareWithBenchmark, type BenchmarkComparison, type BenchmarkFigure, type LocalProportion } from './benchmark.js';
-export { pearsonChiSquare, type PearsonChiSquareResult } from './chiSquare.js';
-export { createDesign, type CalibrationMargin, type SurveyDesign } from './design.js';
+export { type AsbScoreResult, asbPerceptionScore, HIGH_ASB_THRESHOLD } from './asbScore.js';
+export { type BenchmarkComparison, type BenchmarkFigure, compareWithBenchmark, type LocalProportion } from './benchmark.js';
+export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
+export { type CalibrationMargin, createDesign, type SurveyDesign } from './design.js';
 export { chiSquareSurvival, fSurvival, normalTwoSidedP, Z95 } from './distributions.js';
 export {
-  multipleChoiceFrequencies,
-  rankingSummary,
-  ratingGridFrequencies,
-  singleChoiceFrequencies,
   type Answer,
   type MultipleChoiceFrequencies,
+  multipleChoiceFrequencies,
   type OptionFrequency,
   type RankedOption,
+  rankingSummary,
+  ratingGridFrequencies,
   type SingleChoiceFrequencies,
+  singleChoiceFrequencies,
 } from './frequencies.js';
-export { mcnemarTest, pairedCounts, type McNemarResult, type PairedCounts } from './mcnemar.js';
-export { raoScottChiSquare, type RaoScottResult } from './raoScott.js';
+export { type McNemarResult, mcnemarTest, type PairedCounts, pairedCounts } from './mcnemar.js';
 export {
   encodeMargin,
   RakingError,
-  rake,
   type RakingErrorCode,
   type RakingMargin,
   type RakingOptions,
   type RakingResult,
   type RakingSuccess,
+  rake,
   type TrimmingReport,
 } from './raking.js';
+export { type RaoScottResult, raoScottChiSquare } from './raoScott.js';
 export {
   applySmallBaseRules,
+  type BaseStatus,
   baseStatus,
   DEFAULT_SMALL_BASE_RULES,
   isWhollySuppressed,
-  type BaseStatus,
   type RuledCell,
   type SmallBaseRules,
 } from './smallBase.js';
 export {
-  weightedMean,
-  weightedMeanByGroup,
-  weightedProportions,
-  weightedProportionsByGroup,
   type WeightedEstimate,
   type WeightedLevel,
   type WeightedMean,
   type WeightedProportions,
+  weightedMean,
+  weightedMeanByGroup,
+  weightedProportions,
+  weightedProportionsByGroup,
 } from './weightedEstimates.js';
-export { weightSummary, type WeightSummary } from './weightSummary.js';
+export { type WeightSummary, weightSummary } from './weightSummary.js';
 export { wilsonInterval, wilsonPercentInterval } from './wilson.js';

@@ -53,7 +53,10 @@ describe('mcnemarTest', () => {
 
   it('counts pairs, leaving out missing answers', () => {
     expect(pairedCounts([true, true, false, false, null, true], [true, false, true, false, true, undefined])).toEqual({
-      a: 1, b: 1, c: 1, d: 1,
+      a: 1,
+      b: 1,
+      c: 1,
+      d: 1,
     });
   });
 });

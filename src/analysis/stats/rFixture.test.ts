@@ -4,23 +4,50 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDesign } from './design.js';
+import { encodeMargin, type RakingMargin, rake } from './raking.js';
 import { raoScottChiSquare } from './raoScott.js';
-import { encodeMargin, rake, type RakingMargin } from './raking.js';
 import { readFixture, readJsonFixture, relativeError } from './testFixtures.js';
 import { weightedMean, weightedMeanByGroup, weightedProportions, weightedProportionsByGroup } from './weightedEstimates.js';
 
-interface Stat { names: string[]; estimate: number[]; se: number[]; deff?: number[] }
+interface Stat {
+  names: string[];
+  estimate: number[];
+  se: number[];
+  deff?: number[];
+}
 /** groups x levels, one array per group. */
-interface ByStat { groups: string[]; columns: string[]; estimate: number[][]; se: number[][]; deff: number[][] }
-interface Chisq { statistic: number; parameter: { ndf?: number; ddf?: number; df?: number }; p: number }
+interface ByStat {
+  groups: string[];
+  columns: string[];
+  estimate: number[][];
+  se: number[][];
+  deff: number[][];
+}
+interface Chisq {
+  statistic: number;
+  parameter: { ndf?: number; ddf?: number; df?: number };
+  p: number;
+}
 interface Analysis {
   weights: number[];
   weightSummary: { min: number; max: number; mean: number; sum: number };
-  safeDark: Stat; safeDay: Stat; victim: Stat; asbScore: Stat;
-  safeDarkByWard: ByStat; safeDarkByChannel: ByStat; asbScoreBySex: ByStat;
-  chisqSafeDarkWardF: Chisq; chisqSafeDarkWardChisq: Chisq; chisqVictimChannelF: Chisq; chisqSafeDarkAgeF: Chisq;
+  safeDark: Stat;
+  safeDay: Stat;
+  victim: Stat;
+  asbScore: Stat;
+  safeDarkByWard: ByStat;
+  safeDarkByChannel: ByStat;
+  asbScoreBySex: ByStat;
+  chisqSafeDarkWardF: Chisq;
+  chisqSafeDarkWardChisq: Chisq;
+  chisqVictimChannelF: Chisq;
+  chisqSafeDarkAgeF: Chisq;
 }
-interface RSurvey { raked: Analysis; rakedFromBaseWeights: Analysis; unweightedDesign: { safeDark: Stat; chisqSafeDarkWardF: Chisq } }
+interface RSurvey {
+  raked: Analysis;
+  rakedFromBaseWeights: Analysis;
+  unweightedDesign: { safeDark: Stat; chisqSafeDarkWardF: Chisq };
+}
 
 const R = readJsonFixture<RSurvey>('r-survey.json');
 
@@ -54,7 +81,11 @@ const baseWeight = Float64Array.from(rows, (r) => Number(r.base_weight));
 
 function margin(variable: string): RakingMargin {
   const pop = marginRows.filter((m) => m.variable === variable).map((m) => ({ value: m.value as string, population: Number(m.population) }));
-  const r = encodeMargin(variable, rows.map((row) => row[variable]), pop);
+  const r = encodeMargin(
+    variable,
+    rows.map((row) => row[variable]),
+    pop,
+  );
   if (!r.ok) throw r.error;
   return r.margin;
 }

@@ -14,10 +14,13 @@ describe('rake', () => {
   it('solves an exactly identified case by hand', () => {
     // cells: (female,16-44) x1, (female,45+) x2, (male,16-44) x1
     // w00 + 2 w01 = 60, w10 = 40, w00 + w10 = 50  =>  w00 = 10, w01 = 25, w10 = 40
-    const r = rake([
-      { ...sex, codes: [0, 0, 0, 1], totals: [60, 40] },
-      { ...age, codes: [0, 1, 1, 0], totals: [50, 50] },
-    ], { epsilon: 1e-14 });
+    const r = rake(
+      [
+        { ...sex, codes: [0, 0, 0, 1], totals: [60, 40] },
+        { ...age, codes: [0, 1, 1, 0], totals: [50, 50] },
+      ],
+      { epsilon: 1e-14 },
+    );
     if (!r.ok) throw r.error;
     expect(Array.from(r.weights).map((w) => Number(w.toFixed(9)))).toEqual([10, 25, 25, 40]);
     expect(r.converged).toBe(true);
@@ -111,9 +114,7 @@ describe('rake', () => {
     expect(r.trimming?.converged).toBe(true);
     // By hand: the young man is fixed at 250; the two young women share 700 - 250, the four older men 500 - 250,
     // the three older women make up the rest of 500 women.
-    expect(Array.from(r.weights)).toEqual(
-      [225, 50 / 3, 50 / 3, 50 / 3, 250, 62.5, 62.5, 62.5, 62.5, 225].map((w) => expect.closeTo(w, 6)),
-    );
+    expect(Array.from(r.weights)).toEqual([225, 50 / 3, 50 / 3, 50 / 3, 250, 62.5, 62.5, 62.5, 62.5, 225].map((w) => expect.closeTo(w, 6)));
     expect(r.trimming?.trimmedCount).toBe(1);
     expect(r.trimming?.cap).toBeCloseTo(250, 9);
     expect(r.trimming?.maxWeightRatio).toBeLessThanOrEqual(2.5 * (1 + 1e-4));
@@ -124,10 +125,14 @@ describe('rake', () => {
 
 describe('encodeMargin', () => {
   it('codes answers against a population list', () => {
-    const r = encodeMargin('ward', ['Earlsdon', 'Foleshill', 'Earlsdon'], [
-      { value: 'Foleshill', population: 100 },
-      { value: 'Earlsdon', population: 200 },
-    ]);
+    const r = encodeMargin(
+      'ward',
+      ['Earlsdon', 'Foleshill', 'Earlsdon'],
+      [
+        { value: 'Foleshill', population: 100 },
+        { value: 'Earlsdon', population: 200 },
+      ],
+    );
     if (!r.ok) throw r.error;
     expect(Array.from(r.margin.codes)).toEqual([1, 0, 1]);
     expect(Array.from(r.margin.totals)).toEqual([100, 200]);

@@ -132,7 +132,12 @@ export function rake(margins: readonly RakingMargin[], options: RakingOptions = 
     for (let k = 0; k < size; k++) {
       const v = Number(m.totals[k]);
       if (!Number.isFinite(v) || v < 0) {
-        return fail('NON_POSITIVE_TOTAL', `The population total for "${m.name}" = "${label(m, k)}" is ${v}; totals must be positive.`, m.name, label(m, k));
+        return fail(
+          'NON_POSITIVE_TOTAL',
+          `The population total for "${m.name}" = "${label(m, k)}" is ${v}; totals must be positive.`,
+          m.name,
+          label(m, k),
+        );
       }
       if (v === 0 && (seen[k] as number) > 0) {
         return fail(
@@ -322,7 +327,10 @@ export function encodeMargin(
   answers: readonly (string | null | undefined)[],
   population: ReadonlyMap<string, number> | readonly { value: string; population: number }[],
 ): { ok: true; margin: RakingMargin } | { ok: false; error: RakingError } {
-  const entries = population instanceof Map ? [...population.entries()] : (population as readonly { value: string; population: number }[]).map((p) => [p.value, p.population] as const);
+  const entries =
+    population instanceof Map
+      ? [...population.entries()]
+      : (population as readonly { value: string; population: number }[]).map((p) => [p.value, p.population] as const);
   const labels = entries.map(([v]) => v);
   const index = new Map(labels.map((v, k) => [v, k]));
   const codes = new Int32Array(answers.length);

@@ -12,11 +12,17 @@ describe('raoScottChiSquare', () => {
     const d = createDesign(new Array(rows.length).fill(1));
     const r = raoScottChiSquare(d, rows, 2, cols, 2, { statistic: 'Chisq' });
     // table: row 0 -> cols 0,1,0,0,1,0 = 4 and 2; row 1 -> 1,1,0,1,1,0 = 2 and 4
-    const unweighted = pearsonChiSquare([[4, 2], [2, 4]]);
+    const unweighted = pearsonChiSquare([
+      [4, 2],
+      [2, 4],
+    ]);
     expect(r.pearson).toBeCloseTo(unweighted?.statistic as number, 12);
     expect(r.statistic).toBe(r.pearson);
     expect(r.df).toBe(1);
-    expect(r.weightedTable).toEqual([[4, 2], [2, 4]]);
+    expect(r.weightedTable).toEqual([
+      [4, 2],
+      [2, 4],
+    ]);
     const f = raoScottChiSquare(d, rows, 2, cols, 2);
     // 2x2: Δ is 1x1, so ndf = 1 and F = X² / Δ.
     expect(f.ndf).toBeCloseTo(1, 12);

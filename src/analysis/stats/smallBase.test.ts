@@ -3,9 +3,7 @@ import { applySmallBaseRules, baseStatus, isWhollySuppressed } from './smallBase
 
 describe('small-base rules', () => {
   it('flags n < 30 and suppresses n < 10 by default', () => {
-    expect([0, 9, 10, 29, 30, 652].map((n) => baseStatus(n))).toEqual([
-      'suppressed', 'suppressed', 'small', 'small', 'ok', 'ok',
-    ]);
+    expect([0, 9, 10, 29, 30, 652].map((n) => baseStatus(n))).toEqual(['suppressed', 'suppressed', 'small', 'small', 'ok', 'ok']);
   });
 
   it('takes a configured threshold', () => {

@@ -17,18 +17,13 @@ export function baseStatus(n: number, rules: Partial<SmallBaseRules> = {}): Base
 }
 
 /** A cell after the rules: its figures, or none when suppressed (the base is kept so the page can say why). */
-export type RuledCell<T> =
-  | { status: 'ok' | 'small'; base: number; value: T }
-  | { status: 'suppressed'; base: number; value: null };
+export type RuledCell<T> = { status: 'ok' | 'small'; base: number; value: T } | { status: 'suppressed'; base: number; value: null };
 
 /**
  * Applies the small-base rules to each cell (a table column, a subgroup, a whole question): figures of
  * cells whose base is under the suppression threshold are removed, not just hidden.
  */
-export function applySmallBaseRules<T>(
-  cells: readonly { base: number; value: T }[],
-  rules: Partial<SmallBaseRules> = {},
-): RuledCell<T>[] {
+export function applySmallBaseRules<T>(cells: readonly { base: number; value: T }[], rules: Partial<SmallBaseRules> = {}): RuledCell<T>[] {
   return cells.map((c) => {
     const status = baseStatus(c.base, rules);
     return status === 'suppressed' ? { status, base: c.base, value: null } : { status, base: c.base, value: c.value };

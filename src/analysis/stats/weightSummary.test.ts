@@ -6,7 +6,12 @@ describe('weightSummary', () => {
     // weights 1, 1, 2, 4: sum 8, sum of squares 22, n 4
     const s = weightSummary([1, 1, 2, 4]);
     expect(s).toEqual({
-      n: 4, sum: 8, mean: 2, min: 1, max: 4, maxRatio: 2,
+      n: 4,
+      sum: 8,
+      mean: 2,
+      min: 1,
+      max: 4,
+      maxRatio: 2,
       kishDesignEffect: (4 * 22) / 64,
       kishEffectiveSampleSize: 64 / 22,
     });

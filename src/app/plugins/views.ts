@@ -66,9 +66,7 @@ export const viewsPlugin = fp(async (app: FastifyInstance) => {
   app.decorate('views', env);
   app.decorateReply('view', async function view(this: FastifyReply, template: string, context: ViewContext = {}) {
     const ctx = await pageContext(this.request, this, context);
-    const html = await new Promise<string>((resolve, reject) =>
-      env.render(template, ctx, (err, out) => (err ? reject(err) : resolve(out ?? ''))),
-    );
+    const html = await new Promise<string>((resolve, reject) => env.render(template, ctx, (err, out) => (err ? reject(err) : resolve(out ?? ''))));
     return this.type('text/html; charset=utf-8').send(html);
   });
 });

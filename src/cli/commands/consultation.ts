@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor } from '../../accounts/recordAudit.js';
+import { loadConfig } from '../../app/config.js';
 import { changeConsultationStage } from '../../consultations/changeConsultationStage.js';
 import { createConsultation } from '../../consultations/createConsultation.js';
 import { listConsultations } from '../../consultations/queries/listConsultations.js';
 import { loadConsultation, loadSurveyDefinition } from '../../consultations/queries/loadConsultation.js';
-import { importResponses } from '../../consultations/responses/importResponses.js';
 import { writeCsv, writeXlsx } from '../../consultations/responses/exportResponses.js';
+import { importResponses } from '../../consultations/responses/importResponses.js';
 import { ConsultationRuntimeCache } from '../../consultations/runtime.js';
 import { columnsFor } from '../../consultations/survey/columns.js';
 import type { DbHandle } from '../../db/database.js';
-import { loadConfig } from '../../app/config.js';
 import { resolvePartnershipId, withDatabase } from '../context.js';
 import { CliError, printJson, say } from '../io.js';
 
@@ -75,7 +75,13 @@ export function registerConsultationCommands(program: Command) {
       .action((id: string) =>
         withDatabase(program.opts(), async (handle) => {
           const c = await findConsultation(handle, id);
-          const changed = await changeConsultationStage({ db: handle.db, actor: cliActor(), partnershipId: c.partnershipId, consultationId: id, action });
+          const changed = await changeConsultationStage({
+            db: handle.db,
+            actor: cliActor(),
+            partnershipId: c.partnershipId,
+            consultationId: id,
+            action,
+          });
           printJson({ id, status: changed.status, opensAt: changed.opensAt, closesAt: changed.closesAt });
         }),
       );
@@ -91,7 +97,12 @@ export function registerConsultationCommands(program: Command) {
       withDatabase(program.opts(), async (handle) => {
         const c = await findConsultation(handle, id);
         const definition = await loadSurveyDefinition(handle.db, c, c.surveyVersion);
-        const wards = await handle.db.selectFrom('wards').select(['code', 'name']).where('partnership_id', '=', c.partnershipId).orderBy('name').execute();
+        const wards = await handle.db
+          .selectFrom('wards')
+          .select(['code', 'name'])
+          .where('partnership_id', '=', c.partnershipId)
+          .orderBy('name')
+          .execute();
         printJson({
           consultationId: c.id,
           version: c.surveyVersion,
@@ -104,7 +115,9 @@ export function registerConsultationCommands(program: Command) {
               required: q.required,
               page: page.code,
               ...('rows' in q ? { rows: q.rows.map((r) => ({ code: r.code, label: r.label })) } : {}),
-              ...('options' in q ? { options: q.options.map((o) => ({ value: o.value, label: o.label, ...(o.nonSubstantive ? { nonSubstantive: true } : {}) })) } : {}),
+              ...('options' in q
+                ? { options: q.options.map((o) => ({ value: o.value, label: o.label, ...(o.nonSubstantive ? { nonSubstantive: true } : {}) })) }
+                : {}),
               ...(q.type === 'ward' ? { options: wards.map((w) => ({ value: w.code, label: w.name })) } : {}),
               ...(q.showIf ? { showIf: q.showIf } : {}),
             })),
@@ -125,7 +138,14 @@ export function registerConsultationCommands(program: Command) {
       withDatabase(program.opts(), async (handle) => {
         if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
         await findConsultation(handle, id);
-        const result = await importResponses({ handle, runtimes: new ConsultationRuntimeCache(handle.db), actor: cliActor(), consultationId: id, file, defaultChannel: o.channel as never });
+        const result = await importResponses({
+          handle,
+          runtimes: new ConsultationRuntimeCache(handle.db),
+          actor: cliActor(),
+          consultationId: id,
+          file,
+          defaultChannel: o.channel as never,
+        });
         printJson(result);
         say(`Imported ${result.imported} responses.`);
       }),
@@ -141,7 +161,12 @@ export function registerConsultationCommands(program: Command) {
       withDatabase(program.opts(), async (handle) => {
         if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
         const c = await findConsultation(handle, id);
-        const source = { db: handle.db, partnershipId: c.partnershipId, consultationId: id, definition: await loadSurveyDefinition(handle.db, c, c.surveyVersion) };
+        const source = {
+          db: handle.db,
+          partnershipId: c.partnershipId,
+          consultationId: id,
+          definition: await loadSurveyDefinition(handle.db, c, c.surveyVersion),
+        };
         const tmp = `${o.out}.part`;
         await (o.format === 'csv' ? writeCsv : writeXlsx)(source, fs.createWriteStream(tmp));
         fs.renameSync(tmp, o.out);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../accounts/recordAudit.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { openDatabase } from '../../db/database.js';
+import { migrateToLatest } from '../../db/migrate.js';
 import { loadDemo } from '../../demo/loadDemo.js';
 import { resolveTarget, withDatabase } from '../context.js';
 import { printJson, say } from '../io.js';
@@ -28,7 +28,9 @@ export function registerDatabaseCommands(program: Command) {
       withDatabase(program.opts(), async (handle) => {
         const result = await loadDemo(handle, cliActor());
         printJson({ partnershipId: result.partnershipId, created: result.created, users: result.users, consultations: result.consultations });
-        say(result.created ? `Demo loaded. Sign in with any demo user and the password ${result.password}` : 'The demo partnership is already loaded.');
+        say(
+          result.created ? `Demo loaded. Sign in with any demo user and the password ${result.password}` : 'The demo partnership is already loaded.',
+        );
       }),
     );
 }

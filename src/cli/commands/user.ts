@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { createUser } from '../../accounts/createUser.js';
 import { listUsers } from '../../accounts/queries/listUsers.js';
 import { cliActor } from '../../accounts/recordAudit.js';
-import { ROLES, isRole } from '../../accounts/roles.js';
+import { isRole, ROLES } from '../../accounts/roles.js';
 import { resolvePartnershipId, withDatabase } from '../context.js';
 import { CliError, printJson, readStdin } from '../io.js';
 

@@ -8,7 +8,7 @@ import type { EditResult } from './editResult.js';
 import { addOption, addPage, addQuestion, addRow, editQuestion, moveQuestion, removeOption, removeQuestion, removeRow, renamePage } from './edits.js';
 import { type Builder, type BuilderParams, loadBuilder } from './loadBuilder.js';
 import { saveSurveyDefinition } from './saveSurveyDefinition.js';
-import { field, type FormBody, formBody, parseEditForm, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
+import { type FormBody, field, formBody, parseEditForm, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
 
 const BASE = '/staff/consultations/:id/survey';
 const NEW_QUESTION = { required: 'yes' };

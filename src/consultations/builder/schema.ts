@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../../app/errors.js';
 import { toFieldErrors } from '../../app/validation.js';
-import { type Question, QUESTION_TYPES, type ShowIf } from '../survey/definition.js';
+import { QUESTION_TYPES, type Question, type ShowIf } from '../survey/definition.js';
 import type { QuestionInput } from './buildQuestion.js';
 import type { PageInput } from './pageEdits.js';
 import type { QuestionEdit } from './questionEdits.js';

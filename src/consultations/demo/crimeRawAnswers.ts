@@ -179,13 +179,7 @@ function experience(random: Random, raw: Raw) {
 }
 
 function confidence(random: Random, raw: Raw) {
-  maybe(
-    random,
-    raw,
-    'police_job',
-    () => random.weighted({ excellent: 4, good: 24, fair: 36, poor: 18, very_poor: 10, dont_know: 8 }),
-    0.05,
-  );
+  maybe(random, raw, 'police_job', () => random.weighted({ excellent: 4, good: 24, fair: 36, poor: 18, very_poor: 10, dont_know: 8 }), 0.05);
   maybe(
     random,
     raw,

@@ -64,15 +64,7 @@ const ENDINGS = [
   '. I have lived here 30 years and never felt this unsafe',
   '. Most people here feel the same',
 ];
-const SHORT = [
-  'Not sure.',
-  'Nothing really, I feel safe.',
-  'More police.',
-  'Lighting.',
-  'CCTV.',
-  "Don't know.",
-  'More bobbies on the beat.',
-];
+const SHORT = ['Not sure.', 'Nothing really, I feel safe.', 'More police.', 'Lighting.', 'CCTV.', "Don't know.", 'More bobbies on the beat.'];
 
 function fill(phrase: string, random: Random, ward: string | undefined): string {
   const places = ward ? [...PLACES_IN, `in ${ward}`, `in ${ward}`] : PLACES_IN;

@@ -109,9 +109,7 @@ describe('generateDemoResponses', () => {
 
   it('honours count, and refuses a window that closes before it opens', () => {
     expect(generateDemoResponses({ wards, ...DEMO_CRIME_SURVEY_WINDOW, count: 5 }).length).toBe(5);
-    expect(() => generateDemoResponses({ wards, opens: '2024-10-02', closes: '2024-07-10' })).toThrow(
-      'The demo window must close after it opens',
-    );
+    expect(() => generateDemoResponses({ wards, opens: '2024-10-02', closes: '2024-07-10' })).toThrow('The demo window must close after it opens');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Answers, SurveyDefinition } from '../survey/definition.js';
 import { crimeSurveyTemplate } from '../survey/templates/crimeSurvey.js';
-import { type Ward, validateAnswers } from '../survey/validateAnswers.js';
+import { validateAnswers, type Ward } from '../survey/validateAnswers.js';
 import { crimeRawAnswers } from './crimeRawAnswers.js';
 import { campaignDay, DAY_MS, momentOn, type Window, windowBounds } from './demoWindow.js';
 import { createRandom } from './random.js';

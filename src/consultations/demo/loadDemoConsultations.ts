@@ -17,9 +17,18 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * (10 July to 2 October 2024) and 696 generated responses; and the members' survey, open now.
  * Every response is flagged is_demo, and pages label it demo data.
  */
-export async function loadDemoConsultations(handle: DbHandle, actor: Actor, partnershipId: string): Promise<{ crimeSurveyId: string; membersSurveyId: string }> {
+export async function loadDemoConsultations(
+  handle: DbHandle,
+  actor: Actor,
+  partnershipId: string,
+): Promise<{ crimeSurveyId: string; membersSurveyId: string }> {
   const db = handle.db;
-  const existing = await db.selectFrom('consultations').select(['id', 'template']).where('partnership_id', '=', partnershipId).where('is_demo', '=', 1).execute();
+  const existing = await db
+    .selectFrom('consultations')
+    .select(['id', 'template'])
+    .where('partnership_id', '=', partnershipId)
+    .where('is_demo', '=', 1)
+    .execute();
   const found = (t: string) => existing.find((c) => c.template === t)?.id;
   const wards = await db.selectFrom('wards').select(['code', 'name']).where('partnership_id', '=', partnershipId).orderBy('name').execute();
 
@@ -47,12 +56,22 @@ export async function loadDemoConsultations(handle: DbHandle, actor: Actor, part
         actor,
         partnershipId,
         isDemo: true,
-        consultation: { template: 'members-survey', title: "Community Safety Partnership Plan: elected members' survey", opens: isoDay(now - 14 * DAY), closes: isoDay(now + 60 * DAY) },
+        consultation: {
+          template: 'members-survey',
+          title: "Community Safety Partnership Plan: elected members' survey",
+          opens: isoDay(now - 14 * DAY),
+          closes: isoDay(now + 60 * DAY),
+        },
       })
     ).id;
     await changeConsultationStage({ db, actor, partnershipId, consultationId: membersSurveyId, action: 'schedule' });
     await storeDemoResponses(handle, partnershipId, membersSurveyId, (definition, window) =>
-      generateMembersResponses({ wards, definition, opens: window.opens, closes: new Date(Math.min(Date.now(), new Date(window.closes).getTime())).toISOString() }),
+      generateMembersResponses({
+        wards,
+        definition,
+        opens: window.opens,
+        closes: new Date(Math.min(Date.now(), new Date(window.closes).getTime())).toISOString(),
+      }),
     );
   }
   return { crimeSurveyId, membersSurveyId };

@@ -2,6 +2,10 @@
 import { type ErrorLink, errorLinks } from './fieldIds.js';
 import type { Screen } from './screens.js';
 
-export function checkErrorLinks(screens: readonly Screen[], errors: readonly { field: string; message: string }[], hrefFor: (screen: Screen) => string): ErrorLink[] {
+export function checkErrorLinks(
+  screens: readonly Screen[],
+  errors: readonly { field: string; message: string }[],
+  hrefFor: (screen: Screen) => string,
+): ErrorLink[] {
   return screens.flatMap((screen) => errorLinks(screen.questions, errors).map((e) => ({ ...e, href: `${hrefFor(screen)}${e.href}` })));
 }

@@ -10,7 +10,17 @@ const opts = [
 const QUESTIONS: Question[] = [
   { code: 'single', type: 'single_choice', label: 'S', required: false, options: opts },
   { code: 'multi', type: 'multiple_choice', label: 'M', required: false, options: opts, maxChoices: 2 },
-  { code: 'grid', type: 'rating_grid', label: 'G', required: false, options: opts, rows: [{ code: 'row_one', label: 'one' }, { code: 'row_two', label: 'two' }] },
+  {
+    code: 'grid',
+    type: 'rating_grid',
+    label: 'G',
+    required: false,
+    options: opts,
+    rows: [
+      { code: 'row_one', label: 'one' },
+      { code: 'row_two', label: 'two' },
+    ],
+  },
   { code: 'rank', type: 'ranking', label: 'R', required: false, options: opts, rankTop: 3 },
   { code: 'short', type: 'short_text', label: 'T', required: false, maxLength: 10 },
   { code: 'long', type: 'long_text', label: 'L', required: false, maxLength: 100 },

@@ -21,7 +21,11 @@ function entry(partnershipSlug: string, c: Consultation): HubEntry {
     case 'published':
       return { ...base, when: `Closed on ${formatLondon(c.closesAt, 'date')}`, note: 'Results published. Results will be published here.' };
     default:
-      return { ...base, when: `Closed on ${formatLondon(c.closesAt, 'date')}`, note: 'We are analysing the responses. Results will be published here.' };
+      return {
+        ...base,
+        when: `Closed on ${formatLondon(c.closesAt, 'date')}`,
+        note: 'We are analysing the responses. Results will be published here.',
+      };
   }
 }
 

@@ -12,7 +12,17 @@ const options = [
 const QUESTIONS: Question[] = [
   { code: 'single', type: 'single_choice', label: 'Single?', required: true, options },
   { code: 'multi', type: 'multiple_choice', label: 'Multi?', required: false, options, maxChoices: 2 },
-  { code: 'grid', type: 'rating_grid', label: 'Grid…', required: false, options, rows: [{ code: 'grid_day', label: 'by day?' }, { code: 'grid_dark', label: 'after dark?' }] },
+  {
+    code: 'grid',
+    type: 'rating_grid',
+    label: 'Grid…',
+    required: false,
+    options,
+    rows: [
+      { code: 'grid_day', label: 'by day?' },
+      { code: 'grid_dark', label: 'after dark?' },
+    ],
+  },
   { code: 'rank', type: 'ranking', label: 'Rank them', required: false, options, rankTop: 2 },
   { code: 'short', type: 'short_text', label: 'Short?', required: false, maxLength: 50 },
   { code: 'long', type: 'long_text', label: 'Long?', required: false, maxLength: 500 },
@@ -51,7 +61,9 @@ describe('questions.njk renderQuestion', () => {
   });
 
   it('names the rank selects by position, mentions the maximum choices, and fills the date boxes', () => {
-    expect(render(QUESTIONS[3] as Question, { rank: ['no', 'yes'] })).toMatch(/1st choice[\s\S]*name="rank__1"[\s\S]*value="no" selected[\s\S]*2nd choice[\s\S]*name="rank__2"/);
+    expect(render(QUESTIONS[3] as Question, { rank: ['no', 'yes'] })).toMatch(
+      /1st choice[\s\S]*name="rank__1"[\s\S]*value="no" selected[\s\S]*2nd choice[\s\S]*name="rank__2"/,
+    );
     expect(render(QUESTIONS[1] as Question)).toContain('Select up to 2.');
     const date = render(QUESTIONS[9] as Question, { when: '2024-03-07' });
     expect(date).toContain('name="when-day" type="text" value="07"');

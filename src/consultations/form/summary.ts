@@ -21,12 +21,16 @@ const label = (options: readonly SurveyOption[], value: string) => options.find(
 
 function listHtml(items: string[], ordered: boolean): { html: string } {
   const tag = ordered ? 'ol' : 'ul';
-  return { html: `<${tag} class="govuk-list${ordered ? ' govuk-list--number' : ''}">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>` };
+  return {
+    html: `<${tag} class="govuk-list${ordered ? ' govuk-list--number' : ''}">${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>`,
+  };
 }
 
 function dateText(value: string): string {
   const d = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? value : new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  return Number.isNaN(d.getTime())
+    ? value
+    : new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 }
 
 /** How one raw answer reads back to the respondent. */
@@ -39,9 +43,15 @@ export function answerText(question: Question, raw: unknown, wards: readonly War
     case 'rating_grid':
       return { text: label(question.options, first) };
     case 'multiple_choice':
-      return listHtml(values.map((v) => label(question.options, v)), false);
+      return listHtml(
+        values.map((v) => label(question.options, v)),
+        false,
+      );
     case 'ranking':
-      return listHtml(values.map((v) => label(question.options, v)), true);
+      return listHtml(
+        values.map((v) => label(question.options, v)),
+        true,
+      );
     case 'ward':
       return { text: wards.find((w) => w.code === first)?.name ?? first };
     case 'postcode': {
@@ -56,7 +66,12 @@ export function answerText(question: Question, raw: unknown, wards: readonly War
 }
 
 /** Rows for every shown question (one per grid row); `hrefFor` gives the page a screen is answered on. */
-export function summaryRows(screens: readonly Screen[], raw: Record<string, unknown>, wards: readonly Ward[], hrefFor: (screen: Screen) => string): SummaryRow[] {
+export function summaryRows(
+  screens: readonly Screen[],
+  raw: Record<string, unknown>,
+  wards: readonly Ward[],
+  hrefFor: (screen: Screen) => string,
+): SummaryRow[] {
   const rows: SummaryRow[] = [];
   for (const screen of screens) {
     for (const q of screen.questions) {

@@ -33,7 +33,13 @@ export interface CreatedInvitation {
 }
 
 /** Personal survey links for named people (elected members): one row each, storing only a hash of the token. */
-export async function createInvitations({ db, actor, partnershipId, consultationId, invitees }: CreateInvitationsOptions): Promise<CreatedInvitation[]> {
+export async function createInvitations({
+  db,
+  actor,
+  partnershipId,
+  consultationId,
+  invitees,
+}: CreateInvitationsOptions): Promise<CreatedInvitation[]> {
   const people = parseOrThrow(inviteesSchema, invitees);
   return db.transaction().execute(async (trx) => {
     const target = await trx

@@ -9,7 +9,12 @@ export interface Invitation {
 }
 
 /** The invitation a token belongs to, for this consultation only. */
-export async function findInvitationByToken(db: Kysely<Database>, partnershipId: string, consultationId: string, token: string): Promise<Invitation | undefined> {
+export async function findInvitationByToken(
+  db: Kysely<Database>,
+  partnershipId: string,
+  consultationId: string,
+  token: string,
+): Promise<Invitation | undefined> {
   const row = await db
     .selectFrom('invitations')
     .select(['id', 'name', 'response_reference'])
@@ -21,6 +26,11 @@ export async function findInvitationByToken(db: Kysely<Database>, partnershipId:
 }
 
 export async function findInvitationById(db: Kysely<Database>, partnershipId: string, id: string): Promise<Invitation | undefined> {
-  const row = await db.selectFrom('invitations').select(['id', 'name', 'response_reference']).where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('invitations')
+    .select(['id', 'name', 'response_reference'])
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? { id: row.id, name: row.name, responseReference: row.response_reference } : undefined;
 }

@@ -59,7 +59,11 @@ export async function loadConsultation(db: Kysely<Database>, idOrSlug: string, p
   return row ? toConsultation(row) : undefined;
 }
 
-export async function loadSurveyDefinition(db: Kysely<Database>, c: Pick<Consultation, 'partnershipId' | 'id'>, version: number): Promise<SurveyDefinition> {
+export async function loadSurveyDefinition(
+  db: Kysely<Database>,
+  c: Pick<Consultation, 'partnershipId' | 'id'>,
+  version: number,
+): Promise<SurveyDefinition> {
   const row = await db
     .selectFrom('survey_versions')
     .select('definition')

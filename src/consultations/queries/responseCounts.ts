@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 /** Responses per channel for one consultation. */
-export async function responseCounts(db: Kysely<Database>, partnershipId: string, consultationId: string): Promise<{ total: number; byChannel: Record<string, number> }> {
+export async function responseCounts(
+  db: Kysely<Database>,
+  partnershipId: string,
+  consultationId: string,
+): Promise<{ total: number; byChannel: Record<string, number> }> {
   const rows = await db
     .selectFrom('responses')
     .select((eb) => ['channel', eb.fn.countAll<number>().as('n')])

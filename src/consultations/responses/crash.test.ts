@@ -35,7 +35,11 @@ describe(`kill -9 during a submission load (${ROUNDS} rounds)`, () => {
       const clients = Array.from({ length: 20 }, async () => {
         while (!stop) {
           try {
-            const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(VALID_CRIME_ANSWERS) });
+            const res = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(VALID_CRIME_ANSWERS),
+            });
             if (res.status === 201) acknowledged.add((await res.json()).reference);
             else await res.arrayBuffer();
           } catch {

@@ -1,6 +1,6 @@
-import fs from 'node:fs';
-import { pipeline } from 'node:stream/promises';
+import type fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';

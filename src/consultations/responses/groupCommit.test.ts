@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeEachEngine } from '../../../test-support/databases.js';
 import { openConsultation } from '../../../test-support/consultations.js';
+import { describeEachEngine } from '../../../test-support/databases.js';
 import { openDatabase } from '../../db/database.js';
 import { ResponseWriter } from './groupCommit.js';
 
@@ -24,7 +24,11 @@ describeEachEngine('ResponseWriter (group commit)', ({ handle }) => {
     try {
       const stored = await Promise.all(Array.from({ length: 6000 }, () => writer.write(row(partnershipId, consultationId, null))));
       expect(new Set(stored.map((s) => s.id)).size).toBe(6000);
-      const n = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+      const n = await handle()
+        .db.selectFrom('responses')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('consultation_id', '=', consultationId)
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(6000);
     } finally {
       await writer.close();
@@ -42,7 +46,11 @@ describeEachEngine('ResponseWriter (group commit)', ({ handle }) => {
       ]);
       expect(new Set(stored.map((s) => s.reference)).size).toBe(201);
       expect(stored.at(-1)).toEqual({ ...stored.at(-2), duplicate: true });
-      const n = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).where('consultation_id', '=', consultationId).executeTakeFirstOrThrow();
+      const n = await handle()
+        .db.selectFrom('responses')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('consultation_id', '=', consultationId)
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(201);
     } finally {
       await writer.close();

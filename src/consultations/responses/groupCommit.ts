@@ -30,7 +30,20 @@ interface Pending {
 
 const MAX_BATCH = 2000;
 
-const COLUMNS = ['partnership_id', 'id', 'consultation_id', 'reference', 'survey_version', 'channel', 'answers', 'submitted_at', 'entered_by', 'idempotency_key', 'import_id', 'is_demo'] as const;
+const COLUMNS = [
+  'partnership_id',
+  'id',
+  'consultation_id',
+  'reference',
+  'survey_version',
+  'channel',
+  'answers',
+  'submitted_at',
+  'entered_by',
+  'idempotency_key',
+  'import_id',
+  'is_demo',
+] as const;
 
 /**
  * Group commit: submissions arriving in one event-loop turn are written in one transaction, and each
@@ -126,7 +139,10 @@ export class ResponseWriter {
         for (const c of COLUMNS) values.push(p.row[c]);
         return `(${COLUMNS.map((_, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`;
       });
-      const inserted = await client.query<{ id: string }>(`insert into responses (${COLUMNS.join(', ')}) values ${tuples.join(', ')} on conflict do nothing returning id`, values);
+      const inserted = await client.query<{ id: string }>(
+        `insert into responses (${COLUMNS.join(', ')}) values ${tuples.join(', ')} on conflict do nothing returning id`,
+        values,
+      );
       const ok = new Set(inserted.rows.map((r) => r.id));
       for (const p of batch) {
         if (ok.has(p.row.id)) {
@@ -134,18 +150,20 @@ export class ResponseWriter {
           continue;
         }
         const existing = p.row.idempotency_key
-          ? await client.query<{ id: string; reference: string }>('select id, reference from responses where partnership_id = $1 and consultation_id = $2 and idempotency_key = $3', [
-              p.row.partnership_id,
-              p.row.consultation_id,
-              p.row.idempotency_key,
-            ])
+          ? await client.query<{ id: string; reference: string }>(
+              'select id, reference from responses where partnership_id = $1 and consultation_id = $2 and idempotency_key = $3',
+              [p.row.partnership_id, p.row.consultation_id, p.row.idempotency_key],
+            )
           : { rows: [] };
         if (existing.rows[0]) {
           results.push({ ...existing.rows[0], duplicate: true });
           continue;
         }
         p.row.reference = newReference();
-        await client.query(`insert into responses (${COLUMNS.join(', ')}) values (${COLUMNS.map((_, j) => `$${j + 1}`).join(', ')})`, COLUMNS.map((c) => p.row[c]));
+        await client.query(
+          `insert into responses (${COLUMNS.join(', ')}) values (${COLUMNS.map((_, j) => `$${j + 1}`).join(', ')})`,
+          COLUMNS.map((c) => p.row[c]),
+        );
         results.push({ id: p.row.id, reference: p.row.reference, duplicate: false });
       }
       await client.query('commit');

@@ -26,7 +26,8 @@ foleshill,,fairly_safe,very_unsafe,dont_know,very_unsafe,asb,,email,2024-08-01T1
 describeEachEngine('importing and exporting responses', ({ handle }) => {
   let consultationId: string;
   let partnershipId: string;
-  const run = (f: string) => importResponses({ handle: handle(), runtimes: new ConsultationRuntimeCache(handle().db), actor: cliActor(), consultationId, file: f });
+  const run = (f: string) =>
+    importResponses({ handle: handle(), runtimes: new ConsultationRuntimeCache(handle().db), actor: cliActor(), consultationId, file: f });
   beforeAll(async () => {
     ({ consultationId, partnershipId } = await openConsultation(handle()));
   });
@@ -41,10 +42,20 @@ atlantis,very_safe,sometimes,very_safe,very_safe,fly_tipping;asb;drugs;burglary,
     );
     const err = await run(bad).catch((e) => e);
     expect(err).toBeInstanceOf(ImportRejected);
-    expect(err.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual(['2:colour', '3:channel', '3:ward', '3:safe_dark', '3:concerns', '3:colour']);
+    expect(err.problems.map((p: { row: number; column: string }) => `${p.row}:${p.column}`)).toEqual([
+      '2:colour',
+      '3:channel',
+      '3:ward',
+      '3:safe_dark',
+      '3:concerns',
+      '3:colour',
+    ]);
     expect(err.problems.find((p: { column: string }) => p.column === 'concerns').message).toBe('Select no more than 3');
     expect(err.message).toBe('Nothing was imported: 6 problems in 2 rows');
-    const n = await handle().db.selectFrom('responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const n = await handle()
+      .db.selectFrom('responses')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
   });
 
@@ -54,7 +65,11 @@ atlantis,very_safe,sometimes,very_safe,very_safe,fly_tipping;asb;drugs;burglary,
     const definition = await loadSurveyDefinition(handle().db, c, 1);
     const out = path.join(dir, `export-${c.id}.csv`);
     await writeCsv({ db: handle().db, partnershipId, consultationId, definition }, fs.createWriteStream(out));
-    const lines = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '').trim().split('\n');
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     expect(lines[0]).toBe(exportHeader(definition).join(','));
     expect(lines[0]?.startsWith('reference,ward,postcode,safe_day,safe_dark,safe_centre_day,safe_centre_dark,asb_noisy_neighbours')).toBe(true);
     expect(lines[0]?.endsWith('sexual_orientation,channel,submitted_at')).toBe(true);
@@ -85,7 +100,10 @@ atlantis,very_safe,sometimes,very_safe,very_safe,fly_tipping;asb;drugs;burglary,
 
     const c = (await loadConsultation(handle().db, consultationId))!;
     const out = path.join(dir, `export-${c.id}.xlsx`);
-    await writeXlsx({ db: handle().db, partnershipId, consultationId, definition: await loadSurveyDefinition(handle().db, c, 1) }, fs.createWriteStream(out));
+    await writeXlsx(
+      { db: handle().db, partnershipId, consultationId, definition: await loadSurveyDefinition(handle().db, c, 1) },
+      fs.createWriteStream(out),
+    );
     const read = new ExcelJS.Workbook();
     await read.xlsx.readFile(out);
     const rows = read.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];

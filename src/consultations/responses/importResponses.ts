@@ -5,8 +5,8 @@ import type { DbHandle } from '../../db/database.js';
 import type { ConsultationRuntimeCache } from '../runtime.js';
 import { validateAnswers } from '../survey/validateAnswers.js';
 import type { ResponseRow } from './groupCommit.js';
-import { readTable, type TableFormat } from './readTable.js';
 import { CHUNK, insertChunk } from './insertResponses.js';
+import { readTable, type TableFormat } from './readTable.js';
 import { CHANNELS, type Channel } from './submitResponse.js';
 
 export interface ImportProblem {
@@ -17,8 +17,16 @@ export interface ImportProblem {
 
 /** All or nothing: thrown with every problem found; nothing has been stored. */
 export class ImportRejected extends AppError {
-  constructor(readonly problems: ImportProblem[], readonly rowsRead: number) {
-    super('validation_failed', 422, `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rowsRead} rows`, problems.slice(0, 200).map((p) => ({ field: `row ${p.row}, ${p.column}`, message: p.message })));
+  constructor(
+    readonly problems: ImportProblem[],
+    readonly rowsRead: number,
+  ) {
+    super(
+      'validation_failed',
+      422,
+      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rowsRead} rows`,
+      problems.slice(0, 200).map((p) => ({ field: `row ${p.row}, ${p.column}`, message: p.message })),
+    );
   }
 }
 
@@ -49,34 +57,32 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
 
   // One pass inside one transaction: rows are inserted as they are read (bounded memory); the first problem
   // stops inserting, reading goes on to report every problem, and the transaction is rolled back.
-  await options.handle.db
-    .transaction()
-    .execute(async (trx) => {
-      let chunk: ResponseRow[] = [];
-      const flush = async () => {
-        if (chunk.length > 0 && problems.length === 0) await insertChunk(trx, chunk);
-        imported += chunk.length;
-        chunk = [];
-      };
-      for await (const { rowNumber, cells } of readTable(options.file, options.format)) {
-        rowsRead++;
-        const row = toRow(rowNumber, cells);
-        if (row && problems.length === 0) chunk.push(row);
-        if (chunk.length >= CHUNK) await flush();
-        if (problems.length >= MAX_PROBLEMS) break;
-      }
-      if (rowsRead === 0) problems.push({ row: 2, column: '(none)', message: 'The file has a header row but no responses' });
-      if (problems.length > 0) throw new ImportRejected(problems, rowsRead);
-      await flush();
-      await recordAudit(trx, {
-        actor: options.actor,
-        action: 'responses.import',
-        entity: 'consultation',
-        entityId: consultation.id,
-        partnershipId: consultation.partnershipId,
-        detail: { importId, rows: imported },
-      });
+  await options.handle.db.transaction().execute(async (trx) => {
+    let chunk: ResponseRow[] = [];
+    const flush = async () => {
+      if (chunk.length > 0 && problems.length === 0) await insertChunk(trx, chunk);
+      imported += chunk.length;
+      chunk = [];
+    };
+    for await (const { rowNumber, cells } of readTable(options.file, options.format)) {
+      rowsRead++;
+      const row = toRow(rowNumber, cells);
+      if (row && problems.length === 0) chunk.push(row);
+      if (chunk.length >= CHUNK) await flush();
+      if (problems.length >= MAX_PROBLEMS) break;
+    }
+    if (rowsRead === 0) problems.push({ row: 2, column: '(none)', message: 'The file has a header row but no responses' });
+    if (problems.length > 0) throw new ImportRejected(problems, rowsRead);
+    await flush();
+    await recordAudit(trx, {
+      actor: options.actor,
+      action: 'responses.import',
+      entity: 'consultation',
+      entityId: consultation.id,
+      partnershipId: consultation.partnershipId,
+      detail: { importId, rows: imported },
     });
+  });
   return { imported, importId };
 
   function toRow(rowNumber: number, cells: Record<string, string>): ResponseRow | undefined {
@@ -87,7 +93,8 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     let submittedAt = now;
     if (submittedCell?.trim()) {
       const t = Date.parse(submittedCell.trim());
-      if (Number.isNaN(t)) problems.push({ row: rowNumber, column: 'submitted_at', message: 'Enter a date and time like 2024-07-10 or 2024-07-10T14:30:00Z' });
+      if (Number.isNaN(t))
+        problems.push({ row: rowNumber, column: 'submitted_at', message: 'Enter a date and time like 2024-07-10 or 2024-07-10T14:30:00Z' });
       else submittedAt = new Date(t).toISOString();
     }
     const result = validateAnswers(definition, answers, { wards });

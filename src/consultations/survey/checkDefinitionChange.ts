@@ -28,11 +28,7 @@ function limitChanges(before: Column, after: Column): string[] {
   }
   if (a.type === 'ranking' && b.type === 'ranking' && b.rankTop < a.rankTop)
     out.push(`the number to rank goes down from ${a.rankTop} to ${b.rankTop}`);
-  if (
-    (a.type === 'short_text' || a.type === 'long_text') &&
-    (b.type === 'short_text' || b.type === 'long_text') &&
-    b.maxLength < a.maxLength
-  ) {
+  if ((a.type === 'short_text' || a.type === 'long_text') && (b.type === 'short_text' || b.type === 'long_text') && b.maxLength < a.maxLength) {
     out.push(`the length limit goes down from ${a.maxLength} to ${b.maxLength} characters`);
   }
   if (a.type === 'number' && b.type === 'number') {

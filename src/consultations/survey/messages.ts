@@ -37,6 +37,5 @@ export const messages = {
   ward: (c: Column) => `Select ${nameFor(c)} from the list`,
   date: (c: Column) => `${subjectFor(c)} must be a real date, like 2024-07-10`,
   unknown: (key: string) => `Unknown question code "${key}"`,
-  gridCode: (key: string, rows: string[]) =>
-    `Unknown question code "${key}": it is a grid, so give each row under its own code (${rows.join(', ')})`,
+  gridCode: (key: string, rows: string[]) => `Unknown question code "${key}": it is a grid, so give each row under its own code (${rows.join(', ')})`,
 };

@@ -16,10 +16,7 @@ describe('postcodeSector', () => {
     expect(postcodeSector(input)).toBe(sector);
   });
 
-  it.each(['', 'CV1', 'CV12', 'not a postcode', '12345', 'CV1 2G', 'CV1 2GNN', 'QV1 2GN', 'CV1 2CI', 'CV1  2GN X'])(
-    'rejects %j',
-    (input) => {
-      expect(postcodeSector(input)).toBeNull();
-    },
-  );
+  it.each(['', 'CV1', 'CV12', 'not a postcode', '12345', 'CV1 2G', 'CV1 2GNN', 'QV1 2GN', 'CV1 2CI', 'CV1  2GN X'])('rejects %j', (input) => {
+    expect(postcodeSector(input)).toBeNull();
+  });
 });

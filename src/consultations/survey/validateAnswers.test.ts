@@ -122,9 +122,7 @@ describe('validateAnswers on the crime survey', () => {
   });
 
   it('limits multiple choice to maxChoices', () => {
-    expect(errorsFor({ ...safety, concerns: 'asb;drugs;burglary;violence' })).toEqual([
-      { field: 'concerns', message: 'Select no more than 3' },
-    ]);
+    expect(errorsFor({ ...safety, concerns: 'asb;drugs;burglary;violence' })).toEqual([{ field: 'concerns', message: 'Select no more than 3' }]);
     expect(errorsFor({ ...safety, concerns: 'asb;parking' })).toEqual([
       {
         field: 'concerns',

@@ -33,7 +33,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('definition', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('survey_versions_pk', ['partnership_id', 'consultation_id', 'version'])
-    .addForeignKeyConstraint('survey_versions_consultation_fk', ['partnership_id', 'consultation_id'], 'consultations', ['partnership_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'survey_versions_consultation_fk',
+      ['partnership_id', 'consultation_id'],
+      'consultations',
+      ['partnership_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
 
   // Append-only: a stored response is never edited in place.
@@ -70,7 +76,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('response_reference', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('invitations_pk', ['partnership_id', 'id'])
-    .addForeignKeyConstraint('invitations_consultation_fk', ['partnership_id', 'consultation_id'], 'consultations', ['partnership_id', 'id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint('invitations_consultation_fk', ['partnership_id', 'consultation_id'], 'consultations', ['partnership_id', 'id'], (fk) =>
+      fk.onDelete('cascade'),
+    )
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test-support/databases.js';
-import { cliActor } from '../../accounts/recordAudit.js';
 import { listAuditLog } from '../../accounts/queries/listAuditLog.js';
+import { cliActor } from '../../accounts/recordAudit.js';
 import { partnershipGeography } from '../queries/partnershipGeography.js';
 import { loadDemoPartnership } from './loadDemoPartnership.js';
 
@@ -17,7 +17,12 @@ describeEachEngine('loadDemoPartnership', ({ handle }) => {
     // PROVENANCE.md: d1=28, d2=22, ..., d10=9; mid-2015 population 344,288.
     expect(geo.lsoasByImdDecile.map((d) => d.count)).toEqual([28, 22, 28, 19, 23, 21, 19, 15, 11, 9]);
     expect(geo.population).toBe(344_288);
-    const themes = await db.selectFrom('plan_themes').select('title').where('partnership_id', '=', result.partnershipId).orderBy('position').execute();
+    const themes = await db
+      .selectFrom('plan_themes')
+      .select('title')
+      .where('partnership_id', '=', result.partnershipId)
+      .orderBy('position')
+      .execute();
     expect(themes.map((t) => t.title)).toEqual([
       'Reduction of offending, re-offending and serious organised crime',
       'Public place safety and reassurance',
@@ -36,7 +41,10 @@ describeEachEngine('loadDemoPartnership', ({ handle }) => {
     const { db } = handle();
     const again = await loadDemoPartnership(db, cliActor());
     expect(again.created).toBe(false);
-    const count = await db.selectFrom('partnerships').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom('partnerships')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 });

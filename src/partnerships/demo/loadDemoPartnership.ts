@@ -23,7 +23,10 @@ export async function loadDemoPartnership(db: Kysely<Database>, actor: Actor): P
   const { id } = await createPartnership({ db, actor, partnership: { ...DEMO_PARTNERSHIP, isDemo: true } });
   const lsoas = readCoventryLsoas();
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('wards').values(COVENTRY_WARDS.map((name) => ({ partnership_id: id, code: slugify(name), name }))).execute();
+    await trx
+      .insertInto('wards')
+      .values(COVENTRY_WARDS.map((name) => ({ partnership_id: id, code: slugify(name), name })))
+      .execute();
     for (let i = 0; i < lsoas.length; i += 100) {
       await trx
         .insertInto('lsoas')
@@ -41,7 +44,10 @@ export async function loadDemoPartnership(db: Kysely<Database>, actor: Actor): P
         )
         .execute();
     }
-    await trx.insertInto('plan_themes').values(PLAN_THEMES.map((t, position) => ({ partnership_id: id, position, ...t }))).execute();
+    await trx
+      .insertInto('plan_themes')
+      .values(PLAN_THEMES.map((t, position) => ({ partnership_id: id, position, ...t })))
+      .execute();
   });
   for (const user of DEMO_USERS) {
     const taken = await db.selectFrom('users').select('id').where('email', '=', user.email).executeTakeFirst();

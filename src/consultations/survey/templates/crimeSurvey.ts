@@ -4,16 +4,7 @@
  */
 import type { SurveyDefinition, SurveyPage } from '../definition.js';
 import { equalityPage } from './equality.js';
-import {
-  AGREE_OPTIONS,
-  CONCERN_OPTIONS,
-  DONT_KNOW,
-  options,
-  PREFER_NOT_TO_SAY,
-  PROBLEM_OPTIONS,
-  SAFETY_OPTIONS,
-  WORRY_OPTIONS,
-} from './options.js';
+import { AGREE_OPTIONS, CONCERN_OPTIONS, DONT_KNOW, options, PREFER_NOT_TO_SAY, PROBLEM_OPTIONS, SAFETY_OPTIONS, WORRY_OPTIONS } from './options.js';
 
 export const CRIME_SURVEY_TEMPLATE_ID = 'crime-survey';
 
