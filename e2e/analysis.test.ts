@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliActor } from '../src/accounts/recordAudit.js';
 import { loadDemo } from '../src/demo/loadDemo.js';
+import { cliActor } from '../src/platform/recordAudit.js';
 import { BasePage } from './pages/BasePage.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { type BrowserSession, launchBrowser } from './support/browser.js';

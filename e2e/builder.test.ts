@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliActor } from '../src/accounts/recordAudit.js';
 import { changeConsultationStage } from '../src/consultations/changeConsultationStage.js';
 import { createConsultation } from '../src/consultations/createConsultation.js';
+import { cliActor } from '../src/platform/recordAudit.js';
 import { VALID_CRIME_ANSWERS } from '../test-support/consultations.js';
 import { BasePage } from './pages/BasePage.js';
 import { SignInPage } from './pages/SignInPage.js';

@@ -1,9 +1,9 @@
-import { cliActor } from '../src/accounts/recordAudit.js';
 import { changeConsultationStage } from '../src/consultations/changeConsultationStage.js';
 import { createConsultation } from '../src/consultations/createConsultation.js';
-import type { TemplateId } from '../src/consultations/templates.js';
 import type { DbHandle } from '../src/db/database.js';
 import { loadDemoPartnership } from '../src/partnerships/demo/loadDemoPartnership.js';
+import { cliActor } from '../src/platform/recordAudit.js';
+import type { TemplateId } from '../src/surveys/templateRegistry.js';
 
 /** The demo partnership (once) and a new open consultation from a template, closing in 30 days. */
 export async function openConsultation(handle: DbHandle, template: TemplateId = 'crime-survey', title = 'Crime Survey') {

@@ -11,7 +11,7 @@ import { loadConsultation } from '../../src/consultations/queries/loadConsultati
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { COVENTRY_WARDS } from '../../src/partnerships/demo/coventry.js';
-import { slugify } from '../../src/partnerships/slugify.js';
+import { slugify } from '../../src/platform/slugify.js';
 import { openConsultation } from '../../test-support/consultations.js';
 import { ROOT } from '../support/servers.js';
 import type { Benchmark, Result } from '../support/types.js';

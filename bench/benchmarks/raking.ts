@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createDesign } from '../../src/analysis/stats/design.js';
-import { type RakingMargin, rake } from '../../src/analysis/stats/raking.js';
-import { raoScottChiSquare } from '../../src/analysis/stats/raoScott.js';
-import { weightedProportionsByGroup } from '../../src/analysis/stats/weightedEstimates.js';
+import { createDesign } from '../../src/stats/design.js';
+import { type RakingMargin, rake } from '../../src/stats/raking.js';
+import { raoScottChiSquare } from '../../src/stats/raoScott.js';
+import { weightedProportionsByGroup } from '../../src/stats/weightedEstimates.js';
 import type { Benchmark, Result } from '../support/types.js';
 
 const run = promisify(execFile);

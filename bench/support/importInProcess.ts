@@ -1,9 +1,10 @@
 // Imports a responses file into a fresh SQLite database in this process and prints {seconds, maxRssMb, imported}.
 // Usage: node --import tsx bench/support/importInProcess.ts <db file> <consultation id> <file>
-import { cliActor } from '../../src/accounts/recordAudit.js';
-import { importResponses } from '../../src/consultations/responses/importResponses.js';
+
 import { ConsultationRuntimeCache } from '../../src/consultations/runtime.js';
 import { openDatabase } from '../../src/db/database.js';
+import { cliActor } from '../../src/platform/recordAudit.js';
+import { importResponses } from '../../src/responses/importResponses.js';
 
 const [dbPath, consultationId, file] = process.argv.slice(2) as [string, string, string];
 const handle = await openDatabase({ kind: 'sqlite', path: dbPath });

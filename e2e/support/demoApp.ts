@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cliActor } from '../../src/accounts/recordAudit.js';
 import type { Config } from '../../src/app/config.js';
 import { type DbHandle, openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { type DemoLoadResult, loadDemoPartnership } from '../../src/partnerships/demo/loadDemoPartnership.js';
+import { cliActor } from '../../src/platform/recordAudit.js';
 import { startTestServer, type TestServer } from '../../test-support/httpClient.js';
 
 export interface DemoApp {

@@ -3,8 +3,8 @@ import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
 import { loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
+import { cliActor } from '../platform/recordAudit.js';
 import { listAuditLog } from './queries/listAuditLog.js';
-import { cliActor } from './recordAudit.js';
 
 describeEachEngine('accounts over HTTP', ({ handle }) => {
   let server: TestServer;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { conflict, validationFailed } from '../app/errors.js';
-import { parseOrThrow } from '../app/validation.js';
 import { newId, nowIso } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
+import { conflict, validationFailed } from '../platform/errors.js';
+import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { parseOrThrow } from '../platform/validation.js';
 import { hashPassword } from './passwords.js';
-import { type Actor, recordAudit } from './recordAudit.js';
 import { type NewUser, newUserSchema } from './schema.js';
 
 export interface CreateUserOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../app/errors.js';
+import type { AppError } from '../platform/errors.js';
 import { authorize, can, type Principal } from './policy.js';
 
 const user = (role: Principal['role'], partnershipIds = ['p1']): Principal => ({ id: 'u', email: 'u@x.org', name: '', role, partnershipIds });

@@ -1,4 +1,4 @@
-import { forbidden, unauthenticated } from '../app/errors.js';
+import { forbidden, unauthenticated } from '../platform/errors.js';
 import type { Role } from './roles.js';
 
 /** Everything a staff user can do, named once; every staff route asks `authorize` before acting. */

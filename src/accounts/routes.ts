@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../app/errors.js';
 import type { Services } from '../app/services.js';
-import { errorSummaryItems, messagesByField, toFieldErrors } from '../app/validation.js';
-import { listPartnerships } from '../partnerships/queries/listPartnerships.js';
+import { listPartnerships } from '../partnerships/index.js';
+import { AppError } from '../platform/errors.js';
+import { errorSummaryItems, messagesByField, toFieldErrors } from '../platform/validation.js';
 import { authenticate } from './authenticate.js';
 import { createUser } from './createUser.js';
 import { authorize } from './policy.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crimeSurveyTemplate } from '../consultations/survey/templates/crimeSurvey.js';
+import { crimeSurveyTemplate } from '../surveys/templates/crimeSurvey.js';
 import { analyseConsultation } from './analyseConsultation.js';
 import { HAND_BUILT, WARDS } from './testFixtures.js';
 

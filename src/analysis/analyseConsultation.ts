@@ -2,13 +2,13 @@
  * The whole analysis of a consultation, pure: definition + answers (+ weights, filters) -> the documented JSON
  * (docs/analysis.md). Weighted estimates use the design over every respondent; filters are domains of it.
  */
-import type { Ward } from '../consultations/survey/answerParsers.js';
-import type { Answers, SurveyDefinition } from '../consultations/survey/definition.js';
+
+import { type CalibrationMargin, createDesign, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from '../stats/index.js';
+import type { Answers, SurveyDefinition, Ward } from '../surveys/index.js';
 import type { AnalysisContext } from './context.js';
 import { crimeSurveyIndicators } from './indicators.js';
 import { questionResult } from './questionResults.js';
 import { buildResponseTable, choiceColumn, type ResponseTable } from './responseTable.js';
-import { type CalibrationMargin, createDesign, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from './stats/index.js';
 import type { AnalysisResult, BenchmarkInput, WeightingInfo } from './types.js';
 
 export interface AnalysisWeights {

@@ -1,15 +1,14 @@
 /** The operation the CLI, the API and the dashboard share: read a consultation's responses and analyse them. */
 import type { Kysely } from 'kysely';
-import { type Consultation, loadSurveyDefinition } from '../consultations/queries/loadConsultation.js';
-import type { Ward } from '../consultations/survey/answerParsers.js';
-import type { SurveyDefinition } from '../consultations/survey/definition.js';
+import { type Consultation, loadSurveyDefinition } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { listWards } from '../partnerships/index.js';
+import type { RakingError } from '../stats/index.js';
+import type { SurveyDefinition, Ward } from '../surveys/index.js';
 import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
 import { responseTableForConsultation } from './queries/responseTableForConsultation.js';
-import { wardsForPartnership } from './queries/wardsForPartnership.js';
 import type { ResponseTable } from './responseTable.js';
-import type { RakingError } from './stats/index.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins, weightsFromMargins } from './weighting.js';
 
@@ -35,7 +34,7 @@ export async function analyseStoredConsultation(options: {
   const { db, consultation } = options;
   const [definition, wards] = await Promise.all([
     loadSurveyDefinition(db, consultation, consultation.surveyVersion),
-    wardsForPartnership(db, consultation.partnershipId),
+    listWards(db, consultation.partnershipId),
   ]);
   const table = await responseTableForConsultation(db, consultation, definition, wards, options.driver);
   let weights: AnalysisWeights | null = null;

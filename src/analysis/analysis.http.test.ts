@@ -4,8 +4,8 @@ import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consul
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
 import { createUser } from '../accounts/createUser.js';
-import { cliActor } from '../accounts/recordAudit.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
+import { cliActor } from '../platform/recordAudit.js';
 import type { AnalysisResult } from './types.js';
 
 // Twelve responses, posted through the public API. Hand-computed: safe_day base 11 (one don't know),

@@ -1,6 +1,7 @@
 /** What every part of an analysis shares: the table, who is in the filters, the small-base rules and the weights. */
+
+import { type BaseStatus, baseStatus, type SmallBaseRules, type SurveyDesign } from '../stats/index.js';
 import type { ResponseTable } from './responseTable.js';
-import { type BaseStatus, baseStatus, type SmallBaseRules, type SurveyDesign } from './stats/index.js';
 
 export interface AnalysisContext {
   table: ResponseTable;

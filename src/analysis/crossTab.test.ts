@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crimeSurveyTemplate } from '../consultations/survey/templates/crimeSurvey.js';
+import { crimeSurveyTemplate } from '../surveys/templates/crimeSurvey.js';
 import { analysisContext } from './analyseConsultation.js';
 import { breakdownFor, crossTab } from './crossTab.js';
 import { buildResponseTable } from './responseTable.js';

@@ -4,10 +4,11 @@
  * rules: columns under the threshold show no figures and are left out of the test; a table with no publishable
  * column says it is too small to publish.
  */
-import { ETHNIC_GROUP_5 } from '../consultations/survey/templates/equality.js';
+
+import { type BaseStatus, pearsonChiSquare, raoScottChiSquare, weightedProportionsByGroup, wilsonPercentInterval } from '../stats/index.js';
+import { ETHNIC_GROUP_5 } from '../surveys/index.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
 import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, recode } from './responseTable.js';
-import { type BaseStatus, pearsonChiSquare, raoScottChiSquare, weightedProportionsByGroup, wilsonPercentInterval } from './stats/index.js';
 
 export const BREAKDOWNS = [
   { code: 'ward', label: 'Ward' },

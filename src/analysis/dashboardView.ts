@@ -1,5 +1,5 @@
 /** The dashboard page's view context from an analysis. Pure. */
-import type { Consultation } from '../consultations/queries/loadConsultation.js';
+import type { Consultation } from '../consultations/index.js';
 import { BREAKDOWNS, breakdownFor, type CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
 import { representativeness } from './representativeness.js';

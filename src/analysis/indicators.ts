@@ -1,8 +1,5 @@
 /** The crime-survey template's headline indicators: safety by day and after dark, perceived ASB, concerns, victimisation. */
-import { ASB_ITEMS, ASB_SCORES, HIGH_PERCEIVED_ASB_THRESHOLD, SAFE_VALUES } from '../consultations/survey/templates/crimeSurvey.js';
-import { type AnalysisContext, pct, statusOf, times100 } from './context.js';
-import { questionResult } from './questionResults.js';
-import { type ChoiceColumn, choiceColumn } from './responseTable.js';
+
 import {
   asbPerceptionScore,
   compareWithBenchmark,
@@ -11,7 +8,11 @@ import {
   weightedMean,
   weightedProportions,
   wilsonPercentInterval,
-} from './stats/index.js';
+} from '../stats/index.js';
+import { ASB_ITEMS, ASB_SCORES, HIGH_PERCEIVED_ASB_THRESHOLD, SAFE_VALUES } from '../surveys/index.js';
+import { type AnalysisContext, pct, statusOf, times100 } from './context.js';
+import { questionResult } from './questionResults.js';
+import { type ChoiceColumn, choiceColumn } from './responseTable.js';
 import type { BenchmarkInput, BenchmarkResult, CrimeSurveyIndicators, PairedSafety, ProportionResult } from './types.js';
 
 const PROBLEM_VALUES = ['very_big_problem', 'fairly_big_problem'];

@@ -48,7 +48,7 @@ const question = {
   },
 };
 
-export const analysisOpenApiPath = {
+const analysisOpenApiPath = {
   get: {
     summary: 'Survey analysis: every question with base, counts, percentages and 95% intervals, plus the headline indicators',
     description:
@@ -102,3 +102,8 @@ export const analysisOpenApiPath = {
     },
   },
 };
+
+/** The OpenAPI path items of the analysis routes under /api/v1. */
+export function analysisOpenApiPaths() {
+  return { '/api/v1/consultations/{id}/analysis': analysisOpenApiPath };
+}

@@ -1,8 +1,9 @@
 /** Results for every export column (question or grid row): counts, percentages, intervals, weighted estimates. */
-import type { SurveyOption } from '../consultations/survey/definition.js';
+
+import { type WeightedProportions, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
+import type { SurveyOption } from '../surveys/index.js';
 import { type AnalysisContext, baseDescription, pct, statusOf, times100 } from './context.js';
 import type { AnsweredColumn, ChoiceColumn, ListColumn, NumberColumn, TableColumn } from './responseTable.js';
-import { type WeightedProportions, weightedProportions, wilsonPercentInterval } from './stats/index.js';
 import type { BaseInfo, OptionResult, QuestionResult } from './types.js';
 
 function shell(col: TableColumn): Pick<QuestionResult, 'code' | 'label' | 'type' | 'grid'> {

@@ -4,9 +4,8 @@
  * Pure: the query layer feeds answers in as it streams them from the database.
  */
 
-import type { Ward } from '../consultations/survey/answerParsers.js';
-import { type Column, columnsFor } from '../consultations/survey/columns.js';
-import type { Answers, SurveyDefinition, SurveyOption } from '../consultations/survey/definition.js';
+import type { Answers, SurveyDefinition, SurveyOption, Ward } from '../surveys/index.js';
+import { type Column, columnsFor } from '../surveys/index.js';
 
 /** Code of a blank answer; UNEXPECTED is an answer that is not a listed option (bad data). */
 export const BLANK = -1;

@@ -1,12 +1,11 @@
 /** Analysis routes: the JSON API, the staff dashboard and its downloads. Thin: parse -> policy -> analyse -> view/JSON. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { authorize, type Principal } from '../accounts/policy.js';
-import { forbidden, notFound, validationFailed } from '../app/errors.js';
+import { authorize, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
-import { parseOrThrow } from '../app/validation.js';
-import { loadConsultation } from '../consultations/queries/loadConsultation.js';
-import { canSeeResults } from '../consultations/status.js';
-import { findPartnership } from '../partnerships/queries/listPartnerships.js';
+import { canSeeResults, loadConsultation } from '../consultations/index.js';
+import { findPartnership } from '../partnerships/index.js';
+import { forbidden, notFound, validationFailed } from '../platform/errors.js';
+import { parseOrThrow } from '../platform/validation.js';
 import { analysisContext } from './analyseConsultation.js';
 import { analyseStoredConsultation } from './analyseStoredConsultation.js';
 import { crossTab } from './crossTab.js';

@@ -1,5 +1,5 @@
 /** Hand-built responses shared by the analysis tests. */
-import type { Answers } from '../consultations/survey/definition.js';
+import type { Answers } from '../surveys/index.js';
 
 // Ten hand-built respondents; expected figures worked out by hand (Wilson: p̂, z = 1.959964; McNemar: (b-c)²/(b+c)).
 const vb = 'very_big_problem';

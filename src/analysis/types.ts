@@ -1,5 +1,5 @@
 /** The documented analysis JSON (docs/analysis.md): what analyseConsultation returns, the CLI prints and the API sends. */
-import type { BaseStatus, TrimmingReport } from './stats/index.js';
+import type { BaseStatus, TrimmingReport } from '../stats/index.js';
 
 /** One option. Figures are null when the base is suppressed (too small to publish). percent/ci95/se are 0-100. */
 export interface OptionResult {

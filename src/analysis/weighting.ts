@@ -4,9 +4,9 @@
  * message is written for the analyst; then no weights are applied.
  */
 import { parse } from 'csv-parse/sync';
+import { type CalibrationMargin, encodeMargin, RakingError, type RakingMargin, rake, weightSummary } from '../stats/index.js';
 import type { AnalysisWeights } from './analyseConsultation.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
-import { type CalibrationMargin, encodeMargin, RakingError, type RakingMargin, rake, weightSummary } from './stats/index.js';
 
 export type MarginsTable = Map<string, { value: string; population: number }[]>;
 

@@ -1,15 +1,8 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { accountRoutes } from '../accounts/routes.js';
-import { analysisRoutes } from '../analysis/routes.js';
-import { surveyBuilderRoutes } from '../consultations/builder/routes.js';
-import { consultationApiRoutes } from '../consultations/routes.api.js';
-import { consultationPublicApiRoutes } from '../consultations/routes.api.public.js';
-import { consultationPublicRoutes } from '../consultations/routes.public.js';
-import { consultationStaffRoutes } from '../consultations/routes.staff.js';
-import { partnershipRoutes } from '../partnerships/routes.js';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
+import { CAPABILITIES } from './capabilities.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
 import { headersPlugin } from './plugins/headers.js';
@@ -45,19 +38,13 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   app.get('/assets/govuk-frontend.min.js', (_req, reply) => reply.sendFile('govuk-frontend.min.js', govukAssets));
   await app.register(fastifyStatic, { root: PUBLIC_BUILD, prefix: '/public/', decorateReply: false, maxAge: '1h' });
   await app.register(siteApiRoutes, { services });
-  await app.register(consultationPublicApiRoutes, { services });
+  for (const capability of CAPABILITIES) for (const routes of (await capability.statelessRoutes?.()) ?? []) await app.register(routes, { services });
 
   await app.register(async (web) => {
     await web.register(sessionPlugin, { services });
     await web.register(currentUserPlugin, { services });
     await web.register(siteRoutes, { services });
-    await web.register(accountRoutes, { services });
-    await web.register(partnershipRoutes, { services });
-    await web.register(consultationApiRoutes, { services });
-    await web.register(consultationPublicRoutes, { services });
-    await web.register(consultationStaffRoutes, { services });
-    await web.register(surveyBuilderRoutes, { services });
-    await web.register(analysisRoutes, { services });
+    for (const capability of CAPABILITIES) for (const routes of (await capability.webRoutes?.()) ?? []) await web.register(routes, { services });
   });
   return app;
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { listPartnerships } from '../partnerships/queries/listPartnerships.js';
+import { pingDatabase } from '../db/ping.js';
+import { listPartnerships } from '../partnerships/index.js';
+import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../platform/prerendered.js';
 import { openApiDocument } from './openapi.js';
-import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from './prerendered.js';
 import type { Services } from './services.js';
 
 export async function siteRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -47,7 +48,7 @@ export async function siteRoutes(app: FastifyInstance, { services }: { services:
 /** Stateless: no session or cookies. */
 export async function siteApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
   app.get('/health', async () => {
-    await services.db.selectFrom('partnerships').select('id').limit(1).execute();
+    await pingDatabase(services.handle);
     return { status: 'ok', database: services.dialect };
   });
 

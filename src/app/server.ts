@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { cliActor } from '../accounts/recordAudit.js';
 import type { DbHandle } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadDemo } from '../demo/loadDemo.js';
-import type { DemoLoadResult } from '../partnerships/demo/loadDemoPartnership.js';
+import { anyPartnership, type DemoLoadResult } from '../partnerships/index.js';
+import { cliActor } from '../platform/recordAudit.js';
 import { buildAssets } from './assets.js';
 import type { Config } from './config.js';
 import { createApp } from './createApp.js';
@@ -28,8 +28,7 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
   await migrateToLatest(handle);
   let demo: DemoLoadResult | undefined;
   if (demoWhenEmpty) {
-    const any = await handle.db.selectFrom('partnerships').select('id').limit(1).executeTakeFirst();
-    if (!any) demo = await loadDemo(handle, cliActor());
+    if (!(await anyPartnership(handle.db))) demo = await loadDemo(handle, cliActor());
   }
   const app = await createApp(buildServices(handle, config), { logger });
   await app.listen({ port: config.port, host: config.host });

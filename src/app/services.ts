@@ -1,6 +1,6 @@
-import { ResponseWriter } from '../consultations/responses/groupCommit.js';
-import { ConsultationRuntimeCache } from '../consultations/runtime.js';
+import { ConsultationRuntimeCache } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
+import { ResponseWriter } from '../responses/index.js';
 import type { Config } from './config.js';
 
 /** Composition root: everything a route or command needs, built once. */

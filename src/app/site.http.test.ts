@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
-import { cliActor } from '../accounts/recordAudit.js';
 import { loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
+import { cliActor } from '../platform/recordAudit.js';
 
 describeEachEngine('site pages', ({ handle }) => {
   let server: TestServer;

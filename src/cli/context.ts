@@ -1,7 +1,8 @@
 import { loadConfig } from '../app/config.js';
 import { type DatabaseTarget, type DbHandle, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { CliError } from './io.js';
+import { listPartnerships } from '../partnerships/index.js';
+import { CliError } from '../platform/cli.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -25,7 +26,7 @@ export async function withDatabase<T>(options: GlobalOptions, work: (handle: DbH
 
 /** Commands acting within a partnership default to the only one when there is exactly one. */
 export async function resolvePartnershipId(handle: DbHandle, given: string | undefined): Promise<string | undefined> {
-  const all = await handle.db.selectFrom('partnerships').select(['id', 'slug', 'name']).execute();
+  const all = await listPartnerships(handle.db);
   if (given) {
     const match = all.find((p) => p.id === given || p.slug === given);
     if (!match) throw new CliError(`No partnership has the id or slug "${given}". Run: saferplan partnership list`);

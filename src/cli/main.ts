@@ -1,10 +1,10 @@
 import { Command, CommanderError } from 'commander';
-import { registerAnalyseCommand } from './commands/analyse.js';
-import { registerConsultationCommands } from './commands/consultation.js';
+import { CAPABILITIES } from '../app/capabilities.js';
+import type { CliContext } from '../app/capability.js';
+import { loadConfig } from '../app/config.js';
 import { registerDatabaseCommands } from './commands/database.js';
-import { registerPartnershipCommands } from './commands/partnership.js';
 import { registerServeCommand } from './commands/serve.js';
-import { registerUserCommands } from './commands/user.js';
+import { resolvePartnershipId, withDatabase } from './context.js';
 import { describeFailure, say } from './io.js';
 
 export function buildProgram(): Command {
@@ -13,12 +13,14 @@ export function buildProgram(): Command {
     .option('--db <path>', 'SQLite file or postgres:// URL (default: DATABASE_URL, else ./data/saferplan.sqlite)')
     .showHelpAfterError()
     .exitOverride();
+  const cli: CliContext = {
+    withDatabase: (work) => withDatabase(program.opts(), work),
+    resolvePartnershipId,
+    baseUrl: () => `http://localhost:${loadConfig().port}`,
+  };
   registerServeCommand(program);
   registerDatabaseCommands(program);
-  registerPartnershipCommands(program);
-  registerUserCommands(program);
-  registerConsultationCommands(program);
-  registerAnalyseCommand(program);
+  for (const capability of CAPABILITIES) capability.commands?.(program, cli);
   return program;
 }
 

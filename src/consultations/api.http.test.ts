@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
-import { cliActor } from '../accounts/recordAudit.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
+import { cliActor } from '../platform/recordAudit.js';
 import { changeConsultationStage } from './changeConsultationStage.js';
 
 describeEachEngine('consultation responses API', ({ handle }) => {

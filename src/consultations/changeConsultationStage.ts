@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { type Actor, recordAudit } from '../accounts/recordAudit.js';
-import { AppError, notFound } from '../app/errors.js';
 import { nowIso } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { loadConsultation } from './queries/loadConsultation.js';
 
 export const STAGE_ACTIONS = ['schedule', 'open', 'close', 'mark-analysed', 'publish'] as const;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { type Actor, recordAudit } from '../accounts/recordAudit.js';
-import { parseOrThrow } from '../app/validation.js';
 import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
-import { slugify } from '../partnerships/slugify.js';
+import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { slugify } from '../platform/slugify.js';
+import { parseOrThrow } from '../platform/validation.js';
+import { DEFAULT_LEGAL_BASIS, DEFAULT_PRIVACY_NOTICE, TEMPLATES } from '../surveys/index.js';
 import { type NewConsultation, newConsultationSchema } from './schema.js';
-import { DEFAULT_LEGAL_BASIS, DEFAULT_PRIVACY_NOTICE, TEMPLATES } from './templates.js';
 
 export interface CreateConsultationOptions {
   db: Kysely<Database>;

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsultation } from '../../test-support/consultations.js';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
-import { cliActor } from '../accounts/recordAudit.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { columnsFor } from '../surveys/columns.js';
 import { changeConsultationStage } from './changeConsultationStage.js';
 import { createConsultation } from './createConsultation.js';
 import { createInvitations } from './invitations/createInvitations.js';
 import { loadSurveyDefinition } from './queries/loadConsultation.js';
-import { columnsFor } from './survey/columns.js';
 
 const HUB = '/p/coventry-community-safety-partnership';
 type Fields = Record<string, string | string[]>;

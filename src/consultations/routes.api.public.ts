@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { forbidden, notFound } from '../app/errors.js';
 import type { Services } from '../app/services.js';
-import { parseOrThrow } from '../app/validation.js';
-import { submitResponse } from './responses/submitResponse.js';
+import { forbidden, notFound } from '../platform/errors.js';
+import { parseOrThrow } from '../platform/validation.js';
+import { submitResponse } from '../responses/index.js';
 
 const submissionBody = z.record(z.string(), z.unknown(), { message: 'The body must be a JSON object of answers keyed by question code' });
 const idempotencyKey = z.string().trim().min(1).max(200, 'Idempotency-Key must be 200 characters or fewer').optional();

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { authorize } from '../accounts/policy.js';
-import { notFound } from '../app/errors.js';
+import { authorize } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
-import { parseOrThrow } from '../app/validation.js';
+import { notFound } from '../platform/errors.js';
+import { parseOrThrow } from '../platform/validation.js';
+import { listResponses } from '../responses/index.js';
 import { listConsultations } from './queries/listConsultations.js';
-import { listResponses } from './queries/listResponses.js';
 import { loadConsultation } from './queries/loadConsultation.js';
 
 const pageQuery = z.object({

@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, notFound } from '../app/errors.js';
-import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../app/prerendered.js';
 import type { Services } from '../app/services.js';
-import { parseOrThrow } from '../app/validation.js';
-import { findPartnership, type Partnership } from '../partnerships/queries/listPartnerships.js';
-import { listPlanThemes } from '../partnerships/queries/listPlanThemes.js';
+import { findPartnership, listPlanThemes, type Partnership } from '../partnerships/index.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { formatLondon } from '../platform/londonTime.js';
+import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../platform/prerendered.js';
+import { TtlCache } from '../platform/ttlCache.js';
+import { parseOrThrow } from '../platform/validation.js';
+import { newReference, notOpenError, submitResponse } from '../responses/index.js';
+import { validateAnswers } from '../surveys/index.js';
 import { type Access, respondentAccess } from './form/access.js';
 import { checkErrorLinks } from './form/checkErrors.js';
 import { type ErrorLink, errorLinks } from './form/fieldIds.js';
@@ -14,17 +17,13 @@ import { hubEntries } from './form/hub.js';
 import { answerCodes, locateScreen, type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from './form/screens.js';
 import { progressOf, saveProgress } from './form/session.js';
 import { summaryRows } from './form/summary.js';
-import { TtlCache } from './form/ttlCache.js';
 import { type ConsultationUrls, consultationUrls } from './form/urls.js';
-import { findInvitationById, findInvitationByToken } from './invitations/findInvitation.js';
-import { markInvitationUsed } from './invitations/markInvitationUsed.js';
-import { formatLondon } from './londonTime.js';
+import { findInvitationByToken } from './invitations/findInvitation.js';
+import { submitInvitedResponse } from './invitations/submitInvitedResponse.js';
+import { findConsultationId } from './queries/findConsultationId.js';
 import { listConsultations } from './queries/listConsultations.js';
-import { newReference } from './responses/reference.js';
-import { notOpenError, submitResponse } from './responses/submitResponse.js';
 import type { ConsultationRuntime } from './runtime.js';
 import { STATUS_LABELS } from './status.js';
-import { validateAnswers } from './survey/validateAnswers.js';
 
 const VIEWS = 'consultations/views/public';
 const slugs = z.object({ slug: z.string().max(200), cslug: z.string().max(200) });
@@ -49,13 +48,8 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const found = await lookups.get(key, async () => {
       const partnership = await findPartnership(db, params.slug);
       if (!partnership) return undefined;
-      const row = await db
-        .selectFrom('consultations')
-        .select('id')
-        .where('partnership_id', '=', partnership.id)
-        .where('slug', '=', params.cslug)
-        .executeTakeFirst();
-      return row ? { partnership, consultationId: row.id } : undefined;
+      const consultationId = await findConsultationId(db, partnership.id, params.cslug);
+      return consultationId ? { partnership, consultationId } : undefined;
     });
     if (!found) lookups.delete(key);
     const runtime = found && (await runtimes.get(found.consultationId));
@@ -274,25 +268,25 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
       saveProgress(request, c.id, { answers: {}, reference: newReference() });
       return reply.redirect(t.urls.confirmation, 303);
     }
-    const invitation =
-      access === 'invited' && progress.invitationId ? await findInvitationById(db, c.partnershipId, progress.invitationId) : undefined;
-    if (invitation?.responseReference) return invitationUsed(reply, t);
+    const invitationId = access === 'invited' ? progress.invitationId : undefined;
     let reference: string;
     try {
-      ({ reference } = await submitResponse({
-        runtimes,
-        writer,
-        consultationId: c.id,
-        answers: progress.answers,
-        channel: 'online',
-        requireOpen: true,
-      }));
+      ({ reference } = invitationId
+        ? await submitInvitedResponse({
+            handle: services.handle,
+            runtimes,
+            partnershipId: c.partnershipId,
+            consultationId: c.id,
+            invitationId,
+            answers: progress.answers,
+          })
+        : await submitResponse({ runtimes, writer, consultationId: c.id, answers: progress.answers, channel: 'online', requireOpen: true }));
     } catch (err) {
       if (err instanceof AppError && err.code === 'not_open') return closedPage(reply, t);
       if (err instanceof AppError && err.code === 'validation_failed') return renderCheck(reply, t, progress.answers, err.fields);
+      if (err instanceof AppError && err.code === 'conflict' && invitationId) return invitationUsed(reply, t);
       throw err;
     }
-    if (invitation) await markInvitationUsed(db, c.partnershipId, invitation.id, reference);
     saveProgress(request, c.id, { answers: {}, reference });
     return reply.redirect(t.urls.confirmation, 303);
   });

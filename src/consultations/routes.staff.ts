@@ -5,29 +5,33 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { authorize, can, type Principal } from '../accounts/policy.js';
-import { recordAudit } from '../accounts/recordAudit.js';
-import { AppError, notFound } from '../app/errors.js';
+import { authorize, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
-import { errorSummaryItems, messagesByField } from '../app/validation.js';
-import { findPartnership } from '../partnerships/queries/listPartnerships.js';
+import { findPartnership } from '../partnerships/index.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { errorSummaryItems, messagesByField } from '../platform/validation.js';
+import {
+  enterResponse,
+  exportHeader,
+  formatOf,
+  ImportRejected,
+  importResponses,
+  responseCounts,
+  responseCountsByConsultation,
+  TableFormatError,
+  writeCsv,
+  writeXlsx,
+} from '../responses/index.js';
+import { allQuestions, TEMPLATES, validateAnswers } from '../surveys/index.js';
 import { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
 import { createConsultation } from './createConsultation.js';
 import { errorLinks } from './form/fieldIds.js';
 import { type FormBody, formAnswers } from './form/formAnswers.js';
 import { createInvitations } from './invitations/createInvitations.js';
 import { listConsultations } from './queries/listConsultations.js';
+import { listInvitations } from './queries/listInvitations.js';
 import { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
-import { responseCounts } from './queries/responseCounts.js';
-import { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
-import { exportHeader, writeCsv, writeXlsx } from './responses/exportResponses.js';
-import { ImportRejected, importResponses } from './responses/importResponses.js';
-import { formatOf, TableFormatError } from './responses/readTable.js';
-import { submitResponse } from './responses/submitResponse.js';
 import { type ConsultationStatus, STATUS_LABELS } from './status.js';
-import { allQuestions } from './survey/columns.js';
-import { validateAnswers } from './survey/validateAnswers.js';
-import { TEMPLATES } from './templates.js';
 
 const formBody = z.record(z.string(), z.string().or(z.array(z.string())));
 
@@ -203,23 +207,14 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
           ...(checked.ok ? [] : checked.errors),
         ]);
       }
-      const stored = await submitResponse({
+      const stored = await enterResponse({
+        handle: services.handle,
         runtimes,
-        writer: services.writer,
+        actor: { id: principal.id, label: principal.email },
+        partnershipId: consultation.partnershipId,
         consultationId: id,
         answers: raw,
         channel,
-        enteredBy: principal.id,
-        requireOpen: false,
-        partnershipId: consultation.partnershipId,
-      });
-      await recordAudit(db, {
-        actor: { id: principal.id, label: principal.email },
-        action: 'response.enter',
-        entity: 'response',
-        entityId: stored.id,
-        partnershipId: consultation.partnershipId,
-        detail: { reference: stored.reference, channel },
       });
       return reply.redirect(`/staff/consultations/${id}/responses/new?saved=${stored.reference}`, 303);
     } catch (err) {
@@ -240,14 +235,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   });
 
   const invitationsPage = async (reply: FastifyReply, consultation: Consultation, view: Record<string, unknown>) => {
-    const invited = await db
-      .selectFrom('invitations')
-      .select(['name', 'email', 'created_at as createdAt', 'response_reference as reference'])
-      .where('partnership_id', '=', consultation.partnershipId)
-      .where('consultation_id', '=', consultation.id)
-      .orderBy('created_at')
-      .orderBy('name')
-      .execute();
+    const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
     return reply.view('consultations/views/staff-invitations.njk', {
       title: 'Invite elected members',
       consultation,

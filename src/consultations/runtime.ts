@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { listWards } from '../partnerships/index.js';
+import type { SurveyDefinition, Ward } from '../surveys/index.js';
 import { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
 import { deriveStatus } from './status.js';
-import type { SurveyDefinition } from './survey/definition.js';
-import type { Ward } from './survey/validateAnswers.js';
 
 export interface ConsultationRuntime {
   consultation: Consultation;
@@ -43,7 +43,7 @@ export class ConsultationRuntimeCache {
     if (!consultation) return undefined;
     const [definition, wards] = await Promise.all([
       loadSurveyDefinition(this.db, consultation, consultation.surveyVersion),
-      this.db.selectFrom('wards').select(['code', 'name']).where('partnership_id', '=', consultation.partnershipId).orderBy('name').execute(),
+      listWards(this.db, consultation.partnershipId),
     ]);
     return { consultation, definition, wards };
   }

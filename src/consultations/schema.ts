@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { londonLocalToUtcIso } from './londonTime.js';
+import { londonLocalToUtcIso } from '../platform/londonTime.js';
+import { TEMPLATE_IDS } from '../surveys/index.js';
 import { RESULTS_VISIBILITY } from './status.js';
-import { TEMPLATE_IDS } from './templates.js';
 
 const londonDate = (what: string, endOfDay: boolean) =>
   z

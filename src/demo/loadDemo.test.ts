@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
-import { cliActor } from '../accounts/recordAudit.js';
 import { listConsultations } from '../consultations/queries/listConsultations.js';
-import { responseCounts } from '../consultations/queries/responseCounts.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { responseCounts } from '../responses/queries/responseCounts.js';
 import { loadDemo } from './loadDemo.js';
 
 describeEachEngine('loadDemo', ({ handle }) => {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import { type Actor, recordAudit } from '../accounts/recordAudit.js';
-import { parseOrThrow } from '../app/validation.js';
 import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
+import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { slugify } from '../platform/slugify.js';
+import { parseOrThrow } from '../platform/validation.js';
 import { type NewPartnership, newPartnershipSchema } from './schema.js';
-import { slugify } from './slugify.js';
 
 export interface CreatePartnershipOptions {
   db: Kysely<Database>;

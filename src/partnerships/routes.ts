@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../accounts/policy.js';
-import { ROLE_LABELS } from '../accounts/roles.js';
-import { notFound } from '../app/errors.js';
+import { authorize, ROLE_LABELS } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
+import { notFound } from '../platform/errors.js';
 import { brandCss } from './brandCss.js';
 import { findPartnership, listPartnerships } from './queries/listPartnerships.js';
 import { listPlanThemes } from './queries/listPlanThemes.js';

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import { eachResponse } from '../../consultations/queries/listResponses.js';
-import type { Ward } from '../../consultations/survey/answerParsers.js';
-import type { Answers, SurveyDefinition } from '../../consultations/survey/definition.js';
 import type { DbHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
+import { eachResponse } from '../../responses/index.js';
+import type { Answers, SurveyDefinition, Ward } from '../../surveys/index.js';
 import { type ResponseTable, ResponseTableBuilder } from '../responseTable.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Principal } from '../../accounts/policy.js';
-import { loadPrincipal } from '../../accounts/queries/loadPrincipal.js';
+import type { Principal } from '../../accounts/index.js';
+import { loadPrincipal } from '../../accounts/index.js';
 import type { Services } from '../services.js';
 
 declare module 'fastify' {

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ZodError } from 'zod';
-import { AppError, type ErrorCode } from '../errors.js';
-import { toFieldErrors } from '../validation.js';
+import { AppError, type ErrorCode } from '../../platform/errors.js';
+import { toFieldErrors } from '../../platform/validation.js';
 
 const TITLES: Record<ErrorCode, string> = {
   not_found: 'Page not found',

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { pooledRandomBytes } from '../randomPool.js';
+import { pooledRandomBytes } from '../../platform/randomPool.js';
 import type { Services } from '../services.js';
 
 declare module 'fastify' {

@@ -4,8 +4,8 @@ import formbody from '@fastify/formbody';
 import session from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { DatabaseSessionStore } from '../../accounts/sessionStore.js';
-import { pooledRandomBytes } from '../randomPool.js';
+import { DatabaseSessionStore } from '../../accounts/index.js';
+import { pooledRandomBytes } from '../../platform/randomPool.js';
 import type { Services } from '../services.js';
 import { isApiRequest } from './errorHandler.js';
 

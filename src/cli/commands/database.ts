@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { cliActor } from '../../accounts/recordAudit.js';
 import { openDatabase } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { loadDemo } from '../../demo/loadDemo.js';
+import { cliActor } from '../../platform/recordAudit.js';
 import { resolveTarget, withDatabase } from '../context.js';
 import { printJson, say } from '../io.js';
 

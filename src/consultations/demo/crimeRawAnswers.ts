@@ -1,5 +1,5 @@
 /** One demo respondent's raw answers to the crime survey: who they are first, then how they feel. */
-import type { Ward } from '../survey/validateAnswers.js';
+import type { Ward } from '../../surveys/index.js';
 import { feelSaferText } from './freeText.js';
 import type { Random } from './random.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crimeSurveyTemplate } from '../survey/templates/crimeSurvey.js';
-import { membersSurveyTemplate } from '../survey/templates/membersSurvey.js';
-import { validateAnswers } from '../survey/validateAnswers.js';
+import { crimeSurveyTemplate } from '../../surveys/templates/crimeSurvey.js';
+import { membersSurveyTemplate } from '../../surveys/templates/membersSurvey.js';
+import { validateAnswers } from '../../surveys/validateAnswers.js';
 import { DEMO_CRIME_SURVEY_WINDOW } from './demoWindow.js';
 import { generateDemoResponses } from './generateDemoResponses.js';
 import { generateMembersResponses } from './generateMembersResponses.js';

@@ -3,9 +3,8 @@
  * fly-tipping, ASB, vehicle crime and drugs the top concerns, about a quarter victims of whom about half reported.
  * Every response is checked with validateAnswers, so it is stored exactly as a real one would be. All demo data.
  */
-import type { Answers, SurveyDefinition } from '../survey/definition.js';
-import { crimeSurveyTemplate } from '../survey/templates/crimeSurvey.js';
-import { validateAnswers, type Ward } from '../survey/validateAnswers.js';
+import type { Answers, SurveyDefinition } from '../../surveys/index.js';
+import { crimeSurveyTemplate, validateAnswers, type Ward } from '../../surveys/index.js';
 import { crimeRawAnswers } from './crimeRawAnswers.js';
 import { campaignDay, DAY_MS, momentOn, type Window, windowBounds } from './demoWindow.js';
 import { createRandom } from './random.js';

@@ -1,8 +1,7 @@
 /** Deterministic demo responses to the members' survey: one councillor per ward, up to `count`. All demo data. */
 
-import type { SurveyDefinition } from '../survey/definition.js';
-import { membersSurveyTemplate } from '../survey/templates/membersSurvey.js';
-import type { Ward } from '../survey/validateAnswers.js';
+import type { SurveyDefinition, Ward } from '../../surveys/index.js';
+import { membersSurveyTemplate } from '../../surveys/index.js';
 import { campaignDay, DAY_MS, momentOn, type Window, windowBounds } from './demoWindow.js';
 import { partnersText } from './freeText.js';
 import { checkedAnswers, type DemoResponse } from './generateDemoResponses.js';

@@ -1,10 +1,11 @@
-import type { Actor } from '../../accounts/recordAudit.js';
 import { fromBool, toJson } from '../../db/columnTypes.js';
 import type { DbHandle } from '../../db/database.js';
+import { listWards } from '../../partnerships/index.js';
+import type { Actor } from '../../platform/recordAudit.js';
+import { insertResponses } from '../../responses/index.js';
 import { changeConsultationStage } from '../changeConsultationStage.js';
 import { createConsultation } from '../createConsultation.js';
 import { loadConsultation, loadSurveyDefinition } from '../queries/loadConsultation.js';
-import { insertResponses } from '../responses/insertResponses.js';
 import type { DemoResponse } from './generateDemoResponses.js';
 import { generateDemoResponses } from './generateDemoResponses.js';
 import { generateMembersResponses } from './generateMembersResponses.js';
@@ -30,7 +31,7 @@ export async function loadDemoConsultations(
     .where('is_demo', '=', 1)
     .execute();
   const found = (t: string) => existing.find((c) => c.template === t)?.id;
-  const wards = await db.selectFrom('wards').select(['code', 'name']).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+  const wards = await listWards(db, partnershipId);
 
   let crimeSurveyId = found('crime-survey');
   if (!crimeSurveyId) {

@@ -1,5 +1,5 @@
 /** Who may answer a consultation: anyone for a public one; members' surveys only signed-in members or invitees. */
-import { can, type Principal } from '../../accounts/policy.js';
+import { can, type Principal } from '../../accounts/index.js';
 import type { Consultation } from '../queries/loadConsultation.js';
 
 export type Access = 'public' | 'member' | 'invited' | 'refused';

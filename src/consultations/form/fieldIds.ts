@@ -1,5 +1,5 @@
 /** The id of the first form control of each answer, so error summary links land on the field. */
-import type { Question } from '../survey/definition.js';
+import type { Question } from '../../surveys/index.js';
 import { rankField } from './formAnswers.js';
 
 /** The id a link to an answer (a question, or one grid row by its code) should target. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../survey/definition.js';
+import type { Question } from '../../surveys/definition.js';
 import { dateFromParts, dateParts, formAnswers } from './formAnswers.js';
 
 const opts = [

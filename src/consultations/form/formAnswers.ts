@@ -1,5 +1,5 @@
 /** Turning a posted question page (@fastify/formbody strings and string arrays) into raw answers keyed by code. */
-import type { Question } from '../survey/definition.js';
+import type { Question } from '../../surveys/index.js';
 
 export type FormBody = Record<string, unknown>;
 export type RawAnswers = Record<string, string | string[]>;

@@ -1,5 +1,5 @@
 /** The public hub's lists: open, forthcoming and closed consultations (drafts never shown). */
-import { formatLondon } from '../londonTime.js';
+import { formatLondon } from '../../platform/londonTime.js';
 import type { Consultation } from '../queries/loadConsultation.js';
 
 export interface HubEntry {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createViewEnvironment } from '../../app/plugins/views.js';
-import type { Question } from '../survey/definition.js';
+import type { Question } from '../../surveys/definition.js';
 import { fieldId } from './fieldIds.js';
 
 const env = createViewEnvironment();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../survey/definition.js';
-import { crimeSurveyTemplate } from '../survey/templates/crimeSurvey.js';
+import type { Question } from '../../surveys/definition.js';
+import { crimeSurveyTemplate } from '../../surveys/templates/crimeSurvey.js';
 import { errorLinks } from './fieldIds.js';
 import { locateScreen, screenAfter, surveyScreens, visibleScreens } from './screens.js';
 import { answerText } from './summary.js';

@@ -2,8 +2,8 @@
  * The respondent's screens: one per survey page, except that a question controlled by another question on the
  * same page moves to a follow-on screen ("<page>-2"), so conditional questions work the same with JavaScript off.
  */
-import type { Answers, Question, SurveyDefinition } from '../survey/definition.js';
-import { visibleCodes } from '../survey/visibility.js';
+import type { Answers, Question, SurveyDefinition } from '../../surveys/index.js';
+import { visibleCodes } from '../../surveys/index.js';
 
 export interface Screen {
   code: string;

@@ -1,7 +1,6 @@
 /** The "Check your answers" rows: every shown answer in survey order, with a link to change it. */
-import type { Question, SurveyOption } from '../survey/definition.js';
-import { postcodeSector } from '../survey/postcode.js';
-import type { Ward } from '../survey/validateAnswers.js';
+import type { Question, SurveyOption, Ward } from '../../surveys/index.js';
+import { postcodeSector } from '../../surveys/index.js';
 import { fieldId } from './fieldIds.js';
 import type { Screen } from './screens.js';
 

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type Actor, recordAudit } from '../../accounts/recordAudit.js';
-import { notFound } from '../../app/errors.js';
-import { parseOrThrow } from '../../app/validation.js';
 import { newId, nowIso } from '../../db/columnTypes.js';
 import type { Database } from '../../db/schema.js';
+import { notFound } from '../../platform/errors.js';
+import { type Actor, recordAudit } from '../../platform/recordAudit.js';
+import { parseOrThrow } from '../../platform/validation.js';
 import { hashInvitationToken, newInvitationToken } from './token.js';
 
 const inviteesSchema = z

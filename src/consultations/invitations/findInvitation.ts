@@ -24,13 +24,3 @@ export async function findInvitationByToken(
     .executeTakeFirst();
   return row ? { id: row.id, name: row.name, responseReference: row.response_reference } : undefined;
 }
-
-export async function findInvitationById(db: Kysely<Database>, partnershipId: string, id: string): Promise<Invitation | undefined> {
-  const row = await db
-    .selectFrom('invitations')
-    .select(['id', 'name', 'response_reference'])
-    .where('partnership_id', '=', partnershipId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? { id: row.id, name: row.name, responseReference: row.response_reference } : undefined;
-}

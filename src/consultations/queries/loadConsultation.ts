@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { fromJson, toBool } from '../../db/columnTypes.js';
 import type { ConsultationsTable, Database } from '../../db/schema.js';
+import type { SurveyDefinition } from '../../surveys/index.js';
 import { type ConsultationStage, type ConsultationStatus, deriveStatus, type ResultsVisibility } from '../status.js';
-import type { SurveyDefinition } from '../survey/definition.js';
 
 export interface Consultation {
   id: string;

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test-support/databases.js';
 import { listAuditLog } from '../../accounts/queries/listAuditLog.js';
-import { cliActor } from '../../accounts/recordAudit.js';
+import { cliActor } from '../../platform/recordAudit.js';
 import { partnershipGeography } from '../queries/partnershipGeography.js';
 import { loadDemoPartnership } from './loadDemoPartnership.js';
 

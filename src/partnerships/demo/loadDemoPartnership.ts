@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { createUser } from '../../accounts/createUser.js';
-import type { Actor } from '../../accounts/recordAudit.js';
+import { createUser } from '../../accounts/index.js';
 import type { Database } from '../../db/schema.js';
+import type { Actor } from '../../platform/recordAudit.js';
+import { slugify } from '../../platform/slugify.js';
 import { createPartnership } from '../createPartnership.js';
-import { slugify } from '../slugify.js';
 import { COVENTRY_WARDS, DEMO_PARTNERSHIP, DEMO_PASSWORD, DEMO_USERS, PLAN_THEMES } from './coventry.js';
 import { readCoventryLsoas } from './readGeoFixtures.js';
 

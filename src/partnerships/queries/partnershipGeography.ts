@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { listWards } from './listWards.js';
 
 export interface PartnershipGeography {
   wards: { code: string; name: string }[];
@@ -9,7 +10,7 @@ export interface PartnershipGeography {
 }
 
 export async function partnershipGeography(db: Kysely<Database>, partnershipId: string): Promise<PartnershipGeography> {
-  const wards = await db.selectFrom('wards').select(['code', 'name']).where('partnership_id', '=', partnershipId).orderBy('name').execute();
+  const wards = await listWards(db, partnershipId);
   const deciles = await db
     .selectFrom('lsoas')
     .select((eb) => ['imd_decile', eb.fn.countAll<number>().as('count'), eb.fn.sum<number>('population').as('population')])

@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../app/capability.js';
+import { CliError, printJson, readStdin } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { createUser } from './createUser.js';
+import { listUsers } from './queries/listUsers.js';
+import { isRole, ROLES } from './roles.js';
+
+export function registerUserCommands(program: Command, cli: CliContext) {
+  const user = program.command('user').description('people who can sign in');
+
+  user
+    .command('add')
+    .description('add a user; the password is read from standard input; prints {"id": ...}')
+    .requiredOption('--email <email>', 'their email address (used to sign in)')
+    .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+    .option('--name <name>', 'their full name', '')
+    .option('--partnership <id>', 'the partnership they belong to (default: the only one)')
+    .action((options: { email: string; role: string; name: string; partnership?: string }) =>
+      cli.withDatabase(async (handle) => {
+        if (!isRole(options.role)) throw new CliError(`Unknown role "${options.role}": use one of ${ROLES.join(', ')}`);
+        const partnershipId = await cli.resolvePartnershipId(handle, options.partnership);
+        const password = await readStdin();
+        const created = await createUser({
+          db: handle.db,
+          actor: cliActor(),
+          user: { email: options.email, name: options.name, role: options.role, password, partnershipIds: partnershipId ? [partnershipId] : [] },
+        });
+        printJson({ ...created, partnershipId: partnershipId ?? null });
+      }),
+    );
+
+  user
+    .command('list')
+    .description('list users')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options: { format: string }) =>
+      cli.withDatabase(async ({ db }) => {
+        const users = await listUsers(db);
+        if (options.format === 'json') {
+          printJson(users);
+          return;
+        }
+        for (const u of users) process.stdout.write(`${u.email}  ${u.role}${u.disabled ? ' (disabled)' : ''}\n`);
+      }),
+    );
+}

@@ -1,0 +1,9 @@
+import type { Capability } from '../app/capability.js';
+import { registerAnalyseCommand } from './cli.js';
+
+export const analysisCapability: Capability = {
+  name: 'analysis',
+  webRoutes: async () => [(await import('./routes.js')).analysisRoutes],
+  openApiPaths: async () => (await import('./openapi.js')).analysisOpenApiPaths(),
+  commands: registerAnalyseCommand,
+};

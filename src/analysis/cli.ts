@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../app/capability.js';
+import { loadConsultation } from '../consultations/index.js';
+import { CliError, printJson } from '../platform/cli.js';
+import { analyseStoredConsultation } from './analyseStoredConsultation.js';
+import type { BenchmarkInput } from './types.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** "safe_dark=0.49:Kensington and Chelsea" -> a benchmark figure. */
+function parseBenchmark(text: string): BenchmarkInput {
+  const m = /^([a-z][a-z0-9_]*)=([0-9.]+)(?::(.*))?$/.exec(text);
+  const proportion = m ? Number(m[2]) : Number.NaN;
+  if (!m || !(proportion >= 0 && proportion <= 1))
+    throw new CliError(`--benchmark "${text}" must look like safe_dark=0.49:Label (a proportion between 0 and 1)`);
+  return { indicator: m[1] as string, proportion, label: m[3] ?? 'Benchmark' };
+}
+
+export function registerAnalyseCommand(program: Command, cli: CliContext) {
+  program
+    .command('analyse')
+    .argument('<id>', 'consultation id')
+    .description("analyse a consultation's responses; prints the analysis JSON (docs/analysis.md)")
+    .option('--format <format>', 'json (the only format)', 'json')
+    .option('--weights <file>', 'rake to population margins: CSV variable,value,population')
+    .option('--max-weight-ratio <ratio>', 'trim weights at this multiple of the mean weight, e.g. 5')
+    .option('--filter <code=value>', 'analyse only respondents giving this answer (repeatable), e.g. ward=earlsdon', collect, [])
+    .option(
+      '--benchmark <indicator=proportion:label>',
+      'compare an indicator with a benchmark (repeatable), e.g. safe_dark=0.49:England',
+      collect,
+      [],
+    )
+    .option('--suppress-below <n>', 'suppress figures when the base is under n', '10')
+    .action(
+      (id: string, o: { format: string; weights?: string; maxWeightRatio?: string; filter: string[]; benchmark: string[]; suppressBelow: string }) =>
+        cli.withDatabase(async (handle) => {
+          if (o.format !== 'json') throw new CliError(`--format ${o.format} is not supported: use --format json`);
+          const consultation = await loadConsultation(handle.db, id);
+          if (!consultation) throw new CliError(`No consultation has the id "${id}". Run: saferplan consultation list`);
+          let marginsCsv: string | null = null;
+          if (o.weights) {
+            try {
+              marginsCsv = fs.readFileSync(o.weights, 'utf8');
+            } catch {
+              throw new CliError(`Cannot read the margins file "${o.weights}"`);
+            }
+          }
+          const filters = Object.fromEntries(
+            o.filter.map((f) => {
+              const eq = f.indexOf('=');
+              if (eq < 1) throw new CliError(`--filter "${f}" must look like code=value`);
+              return [f.slice(0, eq), f.slice(eq + 1)];
+            }),
+          );
+          const suppressBelow = Number(o.suppressBelow);
+          if (!Number.isInteger(suppressBelow) || suppressBelow < 0) throw new CliError('--suppress-below must be a whole number');
+          const maxWeightRatio = o.maxWeightRatio === undefined ? undefined : Number(o.maxWeightRatio);
+          if (maxWeightRatio !== undefined && !(maxWeightRatio > 1)) throw new CliError('--max-weight-ratio must be a number above 1');
+          let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;
+          try {
+            outcome = await analyseStoredConsultation({
+              db: handle.db,
+              driver: handle.driver,
+              consultation,
+              marginsCsv,
+              maxWeightRatio,
+              analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } },
+            });
+          } catch (err) {
+            if (err instanceof RangeError) throw new CliError(err.message);
+            throw err;
+          }
+          if (!outcome.ok) throw new CliError(`${outcome.error.message}\nNo weights were applied.`);
+          printJson(outcome.analysis.result);
+        }),
+    );
+}

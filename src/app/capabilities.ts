@@ -1,0 +1,20 @@
+import { accountsCapability } from '../accounts/capability.js';
+import { analysisCapability } from '../analysis/capability.js';
+import { consultationsCapability } from '../consultations/capability.js';
+import { partnershipsCapability } from '../partnerships/capability.js';
+import { responsesCapability } from '../responses/capability.js';
+import { surveysCapability } from '../surveys/capability.js';
+import type { Capability } from './capability.js';
+
+/**
+ * Every capability, in the order its routes register, its commands are listed and its demo loads.
+ * Adding a capability: its folder, its capability.ts, and one line here (docs/architecture.md).
+ */
+export const CAPABILITIES: readonly Capability[] = [
+  accountsCapability,
+  partnershipsCapability,
+  consultationsCapability,
+  surveysCapability,
+  responsesCapability,
+  analysisCapability,
+];

@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../app/capability.js';
+import type { DbHandle } from '../db/database.js';
+import { findPartnership } from '../partnerships/index.js';
+import { CliError, printJson } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { changeConsultationStage } from './changeConsultationStage.js';
+import { createConsultation } from './createConsultation.js';
+import { listConsultations } from './queries/listConsultations.js';
+import { loadConsultation } from './queries/loadConsultation.js';
+
+/** The consultation with this id, or a message saying how to find one. */
+export async function findConsultationForCli(handle: DbHandle, id: string) {
+  const c = await loadConsultation(handle.db, id);
+  if (!c) throw new CliError(`No consultation has the id "${id}". Run: saferplan consultation list`);
+  return c;
+}
+
+export function registerConsultationCommands(program: Command, cli: CliContext) {
+  const publicUrl = async (handle: DbHandle, partnershipId: string, slug: string) => {
+    const p = await findPartnership(handle.db, partnershipId);
+    return `${cli.baseUrl()}/p/${p?.slug}/${slug}`;
+  };
+  const consultation = program.command('consultation').description('consultations and their surveys');
+
+  consultation
+    .command('create')
+    .description('create a draft consultation from a template; prints {"id": ..., "url": ...}')
+    .requiredOption('--template <template>', 'crime-survey, members-survey or blank')
+    .requiredOption('--title <title>', 'the consultation title')
+    .requiredOption('--opens <date>', 'opening date (UK time), e.g. 2024-07-10 or 2024-07-10T09:00')
+    .requiredOption('--closes <date>', 'closing date (UK time; a date alone means the end of that day)')
+    .option('--partnership <id>', 'the partnership (default: the only one)')
+    .action((o: { template: string; title: string; opens: string; closes: string; partnership?: string }) =>
+      cli.withDatabase(async (handle) => {
+        const partnershipId = await cli.resolvePartnershipId(handle, o.partnership);
+        if (!partnershipId) throw new CliError('Create a partnership first: saferplan partnership create --name "..."');
+        const { id, slug } = await createConsultation({
+          db: handle.db,
+          actor: cliActor(),
+          partnershipId,
+          consultation: { template: o.template as never, title: o.title, opens: o.opens, closes: o.closes },
+        });
+        printJson({ id, url: await publicUrl(handle, partnershipId, slug) });
+      }),
+    );
+
+  consultation
+    .command('list')
+    .description('list consultations')
+    .option('--format <format>', 'json or table', 'table')
+    .option('--partnership <id>', 'the partnership (default: the only one)')
+    .action((o: { format: string; partnership?: string }) =>
+      cli.withDatabase(async (handle) => {
+        const partnershipId = await cli.resolvePartnershipId(handle, o.partnership);
+        const all = partnershipId ? await listConsultations(handle.db, partnershipId) : [];
+        if (o.format === 'json') {
+          printJson(all.map(({ privacyNotice: _p, legalBasis: _l, ...c }) => c));
+          return;
+        }
+        for (const c of all) process.stdout.write(`${c.id}  ${c.status.padEnd(9)}  ${c.title}\n`);
+      }),
+    );
+
+  for (const action of ['open', 'close'] as const) {
+    consultation
+      .command(action)
+      .argument('<id>', 'consultation id')
+      .description(action === 'open' ? 'open a consultation now (until its closing date)' : 'close a consultation now')
+      .action((id: string) =>
+        cli.withDatabase(async (handle) => {
+          const c = await findConsultationForCli(handle, id);
+          const changed = await changeConsultationStage({
+            db: handle.db,
+            actor: cliActor(),
+            partnershipId: c.partnershipId,
+            consultationId: id,
+            action,
+          });
+          printJson({ id, status: changed.status, opensAt: changed.opensAt, closesAt: changed.closesAt });
+        }),
+      );
+  }
+}

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../app/capability.js';
+import { printJson, say } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { createPartnership } from './createPartnership.js';
+import { listPartnerships } from './queries/listPartnerships.js';
+
+export function registerPartnershipCommands(program: Command, cli: CliContext) {
+  const partnership = program.command('partnership').description('Community Safety Partnerships held in this install');
+
+  partnership
+    .command('create')
+    .description('create a partnership; prints {"id": ...}')
+    .requiredOption('--name <name>', 'the partnership name')
+    .option('--area-code <code>', 'ONS local authority code, e.g. E08000026')
+    .action((options: { name: string; areaCode?: string }) =>
+      cli.withDatabase(async ({ db }) => {
+        const { id, slug } = await createPartnership({ db, actor: cliActor(), partnership: { name: options.name, areaCode: options.areaCode } });
+        printJson({ id, slug });
+      }),
+    );
+
+  partnership
+    .command('list')
+    .description('list partnerships')
+    .option('--format <format>', 'json or table', 'table')
+    .action((options: { format: string }) =>
+      cli.withDatabase(async ({ db }) => {
+        const all = await listPartnerships(db);
+        if (options.format === 'json') {
+          printJson(all);
+          return;
+        }
+        if (all.length === 0) {
+          say('No partnerships yet. Create one with: saferplan partnership create --name "..."');
+          return;
+        }
+        for (const p of all) process.stdout.write(`${p.id}  ${p.areaCode ?? '         '}  ${p.name}${p.isDemo ? ' (demo)' : ''}\n`);
+      }),
+    );
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../app/capability.js';
+import { ConsultationRuntimeCache, findConsultationForCli, loadSurveyDefinition } from '../consultations/index.js';
+import { CliError, printJson, say } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { writeCsv, writeXlsx } from './exportResponses.js';
+import { importResponses } from './importResponses.js';
+
+export function registerResponseCommands(program: Command, cli: CliContext) {
+  const responses = program.command('responses').description('survey responses');
+  responses
+    .command('import')
+    .argument('<id>', 'consultation id')
+    .argument('<file>', 'a .csv or .xlsx file: one column per question code; multiple choice separated by ";"')
+    .option('--channel <channel>', 'channel for rows without a channel column', 'import')
+    .description('import responses: all or nothing; every problem reported by row and column')
+    .action((id: string, file: string, o: { channel: string }) =>
+      cli.withDatabase(async (handle) => {
+        if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
+        await findConsultationForCli(handle, id);
+        const result = await importResponses({
+          handle,
+          runtimes: new ConsultationRuntimeCache(handle.db),
+          actor: cliActor(),
+          consultationId: id,
+          file,
+          defaultChannel: o.channel as never,
+        });
+        printJson(result);
+        say(`Imported ${result.imported} responses.`);
+      }),
+    );
+
+  responses
+    .command('export')
+    .argument('<id>', 'consultation id')
+    .requiredOption('--format <format>', 'csv or xlsx')
+    .requiredOption('--out <file>', 'where to write the file')
+    .description('export every response: reference, one column per question, channel, submitted_at')
+    .action((id: string, o: { format: string; out: string }) =>
+      cli.withDatabase(async (handle) => {
+        if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
+        const c = await findConsultationForCli(handle, id);
+        const source = {
+          db: handle.db,
+          partnershipId: c.partnershipId,
+          consultationId: id,
+          definition: await loadSurveyDefinition(handle.db, c, c.surveyVersion),
+        };
+        const tmp = `${o.out}.part`;
+        await (o.format === 'csv' ? writeCsv : writeXlsx)(source, fs.createWriteStream(tmp));
+        fs.renameSync(tmp, o.out);
+        say(`Wrote ${o.out}`);
+      }),
+    );
+}

@@ -1,0 +1,48 @@
+import type fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { SurveyDefinition } from '../surveys/index.js';
+import { answerToCell, columnsFor } from '../surveys/index.js';
+import { eachResponse } from './queries/listResponses.js';
+
+export interface ExportSource {
+  db: Kysely<Database>;
+  partnershipId: string;
+  consultationId: string;
+  definition: SurveyDefinition;
+}
+
+/** The stable header: reference, one column per question (grid rows by their codes), channel, submitted_at. */
+export function exportHeader(definition: SurveyDefinition): string[] {
+  return ['reference', ...columnsFor(definition).map((c) => c.code), 'channel', 'submitted_at'];
+}
+
+async function* exportRows(source: ExportSource): AsyncGenerator<(string | number)[]> {
+  const codes = columnsFor(source.definition).map((c) => c.code);
+  for await (const r of eachResponse(source.db, source.partnershipId, source.consultationId)) {
+    yield [r.reference, ...codes.map((code) => answerToCell(r.answers[code])), r.channel, r.submittedAt];
+  }
+}
+
+export async function writeCsv(source: ExportSource, out: NodeJS.WritableStream): Promise<void> {
+  const rows = Readable.from(
+    (async function* () {
+      yield exportHeader(source.definition);
+      yield* exportRows(source);
+    })(),
+  );
+  await pipeline(rows, stringify({ bom: true }), out);
+}
+
+export async function writeXlsx(source: ExportSource, out: NodeJS.WritableStream): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as fs.WriteStream, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('Responses');
+  sheet.addRow(exportHeader(source.definition)).commit();
+  for await (const row of exportRows(source)) sheet.addRow(row).commit();
+  sheet.commit();
+  await workbook.commit();
+}

@@ -1,0 +1,13 @@
+// What responses publishes to other capabilities. Import from here, not from files inside the folder.
+
+export { enterResponse } from './enterResponse.js';
+export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
+export { ResponseWriter } from './groupCommit.js';
+export { ImportRejected, importResponses } from './importResponses.js';
+export { insertResponses } from './insertResponses.js';
+export { eachResponse, listResponses } from './queries/listResponses.js';
+export { responseCounts } from './queries/responseCounts.js';
+export { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
+export { formatOf, TableFormatError } from './readTable.js';
+export { newReference } from './reference.js';
+export { CHANNELS, type Channel, notOpenError, prepareResponse, submitResponse } from './submitResponse.js';

@@ -1,0 +1,67 @@
+import type { ConsultationRuntime, ConsultationRuntimeCache } from '../consultations/index.js';
+import { fromBool, nowIso, toJson } from '../db/columnTypes.js';
+import { AppError, notFound, validationFailed } from '../platform/errors.js';
+import { formatLondon } from '../platform/londonTime.js';
+import { validateAnswers } from '../surveys/index.js';
+import type { ResponseRow, ResponseWriter, StoredResponse } from './groupCommit.js';
+
+export const CHANNELS = ['online', 'paper', 'email', 'event', 'phone', 'import'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface SubmitResponseOptions {
+  runtimes: ConsultationRuntimeCache;
+  writer: ResponseWriter;
+  consultationId: string;
+  /** Raw answers keyed by question code (grid rows by their own codes). */
+  answers: Record<string, unknown>;
+  channel: Channel;
+  idempotencyKey?: string;
+  /** The staff user keying in a paper, email or event response. */
+  enteredBy?: string;
+  /** Public submissions need the consultation open; staff may key in late paper responses once it has opened. */
+  requireOpen: boolean;
+  /** Only for partnership-scoped callers: refuse a consultation of another partnership. */
+  partnershipId?: string;
+}
+
+export function notOpenError(runtime: ConsultationRuntime): AppError {
+  const c = runtime.consultation;
+  const message =
+    c.status === 'scheduled' || c.status === 'draft'
+      ? `This consultation is not open yet${c.status === 'scheduled' ? `: it opens on ${formatLondon(c.opensAt)}` : ''}.`
+      : `This consultation closed on ${formatLondon(c.closesAt)}. Responses can no longer be submitted.`;
+  return new AppError('not_open', 409, message);
+}
+
+type PrepareOptions = Pick<
+  SubmitResponseOptions,
+  'runtimes' | 'consultationId' | 'answers' | 'channel' | 'idempotencyKey' | 'enteredBy' | 'requireOpen' | 'partnershipId'
+>;
+
+/** Checks the consultation takes responses now and the answers fit its survey's current version: the row to store. */
+export async function prepareResponse(options: PrepareOptions): Promise<ResponseRow> {
+  const runtime = await options.runtimes.get(options.consultationId);
+  if (!runtime || (options.partnershipId && runtime.consultation.partnershipId !== options.partnershipId)) throw notFound('Consultation');
+  const { consultation, definition, wards } = runtime;
+  const status = consultation.status;
+  if (options.requireOpen ? status !== 'open' : status === 'draft' || status === 'scheduled') throw notOpenError(runtime);
+  const result = validateAnswers(definition, options.answers, { wards });
+  if (!result.ok) throw validationFailed(result.errors);
+  return {
+    partnership_id: consultation.partnershipId,
+    consultation_id: consultation.id,
+    survey_version: consultation.surveyVersion,
+    channel: options.channel,
+    answers: toJson(result.answers),
+    submitted_at: nowIso(),
+    entered_by: options.enteredBy ?? null,
+    idempotency_key: options.idempotencyKey ?? null,
+    import_id: null,
+    is_demo: fromBool(consultation.isDemo),
+  };
+}
+
+/** Validates against the survey's current version and stores the response durably (group commit); never edits a stored one. */
+export async function submitResponse(options: SubmitResponseOptions): Promise<StoredResponse> {
+  return options.writer.write(await prepareResponse(options));
+}

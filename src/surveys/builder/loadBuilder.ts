@@ -1,0 +1,35 @@
+/** What every builder route starts from: the consultation (the user must manage it), its current survey and response count. */
+import type { FastifyRequest } from 'fastify';
+import { authorize } from '../../accounts/index.js';
+import type { Services } from '../../app/services.js';
+import { loadConsultation, loadSurveyDefinition } from '../../consultations/index.js';
+import { findPartnership } from '../../partnerships/index.js';
+import { notFound } from '../../platform/errors.js';
+import { responseCounts } from '../../responses/index.js';
+
+export type BuilderParams = { id: string; code?: string; pageCode?: string };
+
+export async function loadBuilder(services: Services, request: FastifyRequest) {
+  const { id } = request.params as BuilderParams;
+  const consultation = await loadConsultation(services.db, id);
+  if (!consultation) throw notFound('Consultation');
+  const principal = authorize(request.user, 'consultation:manage', consultation.partnershipId);
+  const [partnership, definition, counts] = await Promise.all([
+    findPartnership(services.db, consultation.partnershipId),
+    loadSurveyDefinition(services.db, consultation, consultation.surveyVersion),
+    responseCounts(services.db, consultation.partnershipId, consultation.id),
+  ]);
+  if (!partnership) throw notFound('Partnership');
+  return {
+    consultation,
+    partnership,
+    principal,
+    definition,
+    responses: counts.total,
+    surveyUrl: `/staff/consultations/${consultation.id}/survey`,
+    /** The public question page (staff may preview drafts). */
+    previewUrl: (pageCode: string) => `/p/${partnership.slug}/${consultation.slug}/questions/${pageCode}`,
+  };
+}
+
+export type Builder = Awaited<ReturnType<typeof loadBuilder>>;

@@ -1,0 +1,162 @@
+/** The staff survey builder: thin routes (parse -> authorize -> edit -> saveSurveyDefinition -> redirect, or the form again). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../app/services.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
+import type { SurveyDefinition } from '../definition.js';
+import { editPagePage, jsonPage, newQuestionPage, overviewPage, questionPage, type Values } from './builderPages.js';
+import type { EditResult } from './editResult.js';
+import { addOption, addPage, addQuestion, addRow, editQuestion, moveQuestion, removeOption, removeQuestion, removeRow, renamePage } from './edits.js';
+import { type Builder, type BuilderParams, loadBuilder } from './loadBuilder.js';
+import { saveSurveyDefinition } from './saveSurveyDefinition.js';
+import { type FormBody, field, formBody, parseEditForm, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
+
+const BASE = '/staff/consultations/:id/survey';
+const NEW_QUESTION = { required: 'yes' };
+
+const params = (request: FastifyRequest) => request.params as BuilderParams;
+const savedOf = (request: FastifyRequest) => Number((request.query as { saved?: string }).saved) || undefined;
+const bodyOf = (request: FastifyRequest): FormBody => formBody.catch({}).parse(request.body ?? {});
+/** A posted form's fields as strings, to fill the form again. */
+const valuesOf = (body: FormBody): Values => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]));
+const questionIn = (d: SurveyDefinition, code: string) => d.pages.flatMap((p) => p.questions).find((q) => q.code === code);
+const both = <A, B>(
+  a: { ok: true; value: A } | { ok: false; errors: FieldError[] },
+  b: { ok: true; value: B } | { ok: false; errors: FieldError[] },
+) =>
+  a.ok && b.ok
+    ? { ok: true as const, a: a.value, b: b.value }
+    : { ok: false as const, errors: [...(a.ok ? [] : a.errors), ...(b.ok ? [] : b.errors)] };
+
+interface EditContext {
+  b: Builder;
+  body: FormBody;
+  code: string;
+  pageCode: string;
+}
+
+export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  /** Saves an edit's result as a new version; a refusal (invalid, breaking stored answers, stale form) comes back as field errors. */
+  async function save(
+    b: Builder,
+    result: EditResult,
+    body: FormBody,
+  ): Promise<{ ok: true; version: number } | { ok: false; status: number; errors: FieldError[] }> {
+    if (!result.ok) return { ok: false, status: 422, errors: result.errors };
+    try {
+      const saved = await saveSurveyDefinition({
+        db: services.db,
+        actor: { id: b.principal.id, label: b.principal.email },
+        partnershipId: b.consultation.partnershipId,
+        consultationId: b.consultation.id,
+        definition: result.definition,
+        baseVersion: versionOf(body),
+      });
+      services.runtimes.invalidate(b.consultation.id);
+      return { ok: true, version: saved.version };
+    } catch (err) {
+      if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'validation_failed')) throw err;
+      return {
+        ok: false,
+        status: err.status,
+        errors: err.code === 'conflict' ? [{ field: 'form', message: err.message }, ...err.fields] : err.fields,
+      };
+    }
+  }
+
+  /** A POST that edits the survey: on success back to `next` with "saved", otherwise the form again with the errors. */
+  function editRoute(
+    url: string,
+    edit: (c: EditContext) => EditResult,
+    again: (reply: FastifyReply, c: EditContext, errors: FieldError[]) => Promise<FastifyReply>,
+    next: (c: EditContext) => string = (c) => c.b.surveyUrl,
+  ) {
+    app.post(`${BASE}${url}`, async (request, reply) => {
+      const b = await loadBuilder(services, request);
+      const c = { b, body: bodyOf(request), code: params(request).code ?? '', pageCode: params(request).pageCode ?? '' };
+      const saved = await save(b, edit(c), c.body);
+      if (saved.ok) return reply.redirect(`${next(c)}?saved=${saved.version}`, 303);
+      return again(reply.status(saved.status), c, saved.errors);
+    });
+  }
+
+  const toOverview = (reply: FastifyReply, c: EditContext, errors: FieldError[]) => overviewPage(reply, c.b, errors);
+  const toQuestion = (reply: FastifyReply, c: EditContext, errors: FieldError[]) => questionPage(reply, c.b, c.code, undefined, errors);
+  const toQuestionForm = (reply: FastifyReply, c: EditContext, errors: FieldError[]) => questionPage(reply, c.b, c.code, valuesOf(c.body), errors);
+  const backToQuestion = (c: EditContext) => `${c.b.surveyUrl}/questions/${c.code}`;
+
+  // The overview, with Move up / Move down / Remove buttons on each question.
+  app.get(BASE, async (request, reply) => overviewPage(reply, await loadBuilder(services, request), [], savedOf(request)));
+  editRoute('/questions/:code/move', (c) => moveQuestion(c.b.definition, c.code, field(c.body, 'direction') === 'up' ? 'up' : 'down'), toOverview);
+  editRoute('/questions/:code/remove', (c) => removeQuestion(c.b.definition, c.code), toOverview);
+
+  // One question: wording, required, option and row labels, limits, showIf; adding and removing options and rows.
+  app.get(`${BASE}/questions/:code`, async (request, reply) =>
+    questionPage(reply, await loadBuilder(services, request), params(request).code ?? '', undefined, [], savedOf(request)),
+  );
+  editRoute(
+    '/questions/:code',
+    (c) => {
+      const question = questionIn(c.b.definition, c.code);
+      if (!question) return { ok: false, errors: [{ field: 'form', message: `There is no question with the code "${c.code}" in this survey` }] };
+      const parsed = parseEditForm(c.body, question);
+      return parsed.ok ? editQuestion(c.b.definition, c.code, parsed.value) : parsed;
+    },
+    toQuestionForm,
+  );
+  editRoute('/questions/:code/options', (c) => addOption(c.b.definition, c.code, field(c.body, 'newOption')), toQuestion, backToQuestion);
+  editRoute('/questions/:code/options/remove', (c) => removeOption(c.b.definition, c.code, field(c.body, 'value')), toQuestion, backToQuestion);
+  editRoute('/questions/:code/rows', (c) => addRow(c.b.definition, c.code, field(c.body, 'newRow')), toQuestion, backToQuestion);
+  editRoute('/questions/:code/rows/remove', (c) => removeRow(c.b.definition, c.code, field(c.body, 'row')), toQuestion, backToQuestion);
+
+  // Adding a question to a page; adding a page with its first question.
+  app.get(`${BASE}/pages/:pageCode/questions/new`, async (request, reply) =>
+    newQuestionPage(reply, await loadBuilder(services, request), params(request).pageCode ?? '', NEW_QUESTION),
+  );
+  editRoute(
+    '/pages/:pageCode/questions/new',
+    (c) => {
+      const parsed = parseQuestionForm(c.body);
+      return parsed.ok ? addQuestion(c.b.definition, c.pageCode, parsed.value) : parsed;
+    },
+    (reply, c, errors) => newQuestionPage(reply, c.b, c.pageCode, valuesOf(c.body), errors),
+  );
+  app.get(`${BASE}/pages/new`, async (request, reply) => newQuestionPage(reply, await loadBuilder(services, request), undefined, NEW_QUESTION));
+  editRoute(
+    '/pages/new',
+    (c) => {
+      const parsed = both(parsePageForm(c.body), parseQuestionForm(c.body));
+      return parsed.ok ? addPage(c.b.definition, parsed.a, parsed.b) : parsed;
+    },
+    (reply, c, errors) => newQuestionPage(reply, c.b, undefined, valuesOf(c.body), errors),
+  );
+
+  // Renaming a page.
+  app.get(`${BASE}/pages/:pageCode`, async (request, reply) =>
+    editPagePage(reply, await loadBuilder(services, request), params(request).pageCode ?? ''),
+  );
+  editRoute(
+    '/pages/:pageCode',
+    (c) => {
+      const parsed = parsePageForm(c.body);
+      return parsed.ok ? renamePage(c.b.definition, c.pageCode, parsed.value) : parsed;
+    },
+    (reply, c, errors) => editPagePage(reply, c.b, c.pageCode, valuesOf(c.body), errors),
+  );
+
+  // The whole definition as JSON (validated by saveSurveyDefinition, which reports zod paths).
+  app.get(`${BASE}/json`, async (request, reply) => {
+    const b = await loadBuilder(services, request);
+    return jsonPage(reply, b, JSON.stringify(b.definition, null, 2));
+  });
+  editRoute(
+    '/json',
+    (c) => {
+      try {
+        return { ok: true, definition: JSON.parse(field(c.body, 'definition')) as SurveyDefinition };
+      } catch (err) {
+        return { ok: false, errors: [{ field: 'definition', message: `This is not valid JSON: ${(err as Error).message}` }] };
+      }
+    },
+    (reply, c, errors) => jsonPage(reply, c.b, field(c.body, 'definition'), errors),
+  );
+}

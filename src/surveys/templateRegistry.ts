@@ -1,0 +1,54 @@
+import type { SurveyDefinition } from './definition.js';
+import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
+import { membersSurveyTemplate } from './templates/membersSurvey.js';
+
+export const TEMPLATE_IDS = ['crime-survey', 'members-survey', 'blank'] as const;
+export type TemplateId = (typeof TEMPLATE_IDS)[number];
+
+export interface ConsultationTemplate {
+  id: TemplateId;
+  name: string;
+  audiences: ('public' | 'members' | 'partners')[];
+  summary: string;
+  purpose: string;
+  definition(title: string): SurveyDefinition;
+}
+
+export const DEFAULT_LEGAL_BASIS =
+  'Under the Crime and Disorder Act 1998 (sections 5 and 6) the council, police, fire and rescue service, health and probation must work together as a Community Safety Partnership to reduce crime and disorder, and must take account of the views of people in the area when setting their priorities.';
+
+export const DEFAULT_PRIVACY_NOTICE =
+  'Your answers are anonymous unless you choose to tell us who you are. We store only the first part of your postcode (for example CV1 2), never the full postcode. Answers are used only to develop the Community Safety Partnership Plan, are reported as statistics, and comments are published only with personal details removed. You can ask the partnership about your data at any time.';
+
+export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
+  'crime-survey': {
+    id: 'crime-survey',
+    name: 'Crime Survey (public)',
+    audiences: ['public'],
+    summary: 'Tell us how safe you feel, what worries you about crime and anti-social behaviour, and what would make you feel safer.',
+    purpose: 'Your views will shape the priorities of the Community Safety Partnership Plan.',
+    definition: (title) => crimeSurveyTemplate({ title }),
+  },
+  'members-survey': {
+    id: 'members-survey',
+    name: "Elected members' survey",
+    audiences: ['members'],
+    summary: "Councillors' views on community safety priorities in their wards and the partnership plan's themes.",
+    purpose: "Members' views will be integrated into the Community Safety Partnership Plan.",
+    definition: (title) => membersSurveyTemplate({ title }),
+  },
+  blank: {
+    id: 'blank',
+    name: 'Blank survey',
+    audiences: ['public'],
+    summary: '',
+    purpose: '',
+    definition: (title) => ({
+      schemaVersion: 1,
+      title,
+      pages: [
+        { code: 'about_you', title: 'About you', questions: [{ code: 'ward', type: 'ward', label: 'Which ward do you live in?', required: false }] },
+      ],
+    }),
+  },
+};
