@@ -20,8 +20,14 @@ export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgre
 
 export class DatabaseOpenError extends Error {}
 
-// PostgreSQL bigint (count) stays a string unless parsed; counts always fit in a double here.
-pg.types.setTypeParser(20, (v) => Number(v));
+const BIGINT_OID = 20;
+/** This pool's type parsers: bigint (counts) as a number, as counts always fit in a double here; the rest as pg does. */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === BIGINT_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
   return target.kind === 'sqlite' ? openSqlite(target.path) : openPostgres(target.url);
@@ -56,7 +62,7 @@ function makeParentDirectories(file: string): void {
 
 async function openPostgres(url: string): Promise<DbHandle> {
   const where = describePostgres(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, types: typeParsers });
   try {
     const client = await pool.connect();
     client.release();

@@ -1,4 +1,4 @@
-/** Dates for demo responses: a window like the seed's, submissions spread the way real campaigns see them. */
+/** Dates for demo responses: a twelve-week window like Coventry's 2024 Crime Survey, submissions spread the way real campaigns see them. */
 import type { Random } from './random.js';
 
 /** The seed's public consultation: 10 July to 2 October 2024 (12 weeks), Europe/London (BST, UTC+1). */

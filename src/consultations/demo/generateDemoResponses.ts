@@ -1,5 +1,5 @@
 /**
- * Deterministic demo responses to the crime survey, matching the seed's findings: safer by day than after dark,
+ * Deterministic demo responses to the crime survey, matching what Coventry's 2024 Crime Survey found: safer by day than after dark,
  * fly-tipping, ASB, vehicle crime and drugs the top concerns, about a quarter victims of whom about half reported.
  * Every response is checked with validateAnswers, so it is stored exactly as a real one would be. All demo data.
  */

@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The demo partnership's consultations: the Crime Survey, closed, with dates like the seed's
+ * The demo partnership's consultations: the Crime Survey, closed, with the dates of Coventry's 2024 Crime Survey
  * (10 July to 2 October 2024) and 696 generated responses; and the members' survey, open now.
  * Every response is flagged is_demo, and pages label it demo data.
  */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Every table holding a partnership's data leads its primary key with partnership_id (see ARCHITECTURE.md).
+// Every table holding a partnership's data leads its primary key with partnership_id (see docs/architecture.md, Storage portability).
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('partnerships')

@@ -1,4 +1,4 @@
-/** The demo partnership: real Coventry ward names and plan themes (seed and DOMAIN.md); no invented figures. */
+/** The demo partnership: real Coventry ward names and plan themes (from the partnership's December 2024 scrutiny note); no invented figures. */
 export const DEMO_PARTNERSHIP = {
   name: 'Coventry Community Safety Partnership',
   areaCode: 'E08000026',
