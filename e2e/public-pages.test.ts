@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PublicPage } from './pages/PublicPage.js';
-import { type BrowserSession, launchBrowser, openSession } from './support/browser.js';
+import { launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
+import { closeAfterTests } from './support/teardown.js';
 
 const HUB = '/p/coventry-community-safety-partnership';
 const PARTNERSHIP = 'Coventry Community Safety Partnership';
@@ -20,29 +21,24 @@ for (const javaScriptEnabled of [true, false]) {
   describe(`public pages in Chromium, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     let app: DemoApp;
     let browser: Browser;
-    let session: BrowserSession;
 
     beforeAll(async () => {
       [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-      session = await openSession(browser, { javaScriptEnabled });
     });
-    afterAll(async () => {
-      await session?.close();
-      await browser?.close();
-      await app?.close();
-    });
+    const sessions = closeAfterTests(() => ({ browser, app }));
 
     for (const { path, status, heading } of PAGES) {
       it(`${path} answers ${status}, has its heading and passes axe (WCAG 2.2 AA)`, async () => {
+        const session = await sessions.open(browser, { javaScriptEnabled });
         const page = new PublicPage(session.page, app.url);
         expect(await page.open(path)).toBe(status);
         expect(await page.headingText()).toBe(heading);
         await page.checkAccessibility();
-        expect(session.problems).toEqual([]);
       });
     }
 
     it('the hub carries the partnership’s own name, labels demo data and shows no GOV.UK branding', async () => {
+      const session = await sessions.open(browser, { javaScriptEnabled });
       const page = new PublicPage(session.page, app.url);
       await page.open(HUB);
       expect(await page.headerBrand()).toBe(PARTNERSHIP);
@@ -53,6 +49,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     it('the home page links to the demo partnership’s hub and to staff sign-in', async () => {
+      const session = await sessions.open(browser, { javaScriptEnabled });
       const page = new PublicPage(session.page, app.url);
       await page.open('/');
       expect(await page.linkTexts()).toEqual(expect.arrayContaining([PARTNERSHIP, 'Staff sign in']));
