@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
-import { slugify } from '../platform/slugify.js';
+import { firstFreeSlug, slugify } from '../platform/slugify.js';
 import { parseOrThrow } from '../platform/validation.js';
 import { DEFAULT_LEGAL_BASIS, DEFAULT_PRIVACY_NOTICE, TEMPLATES } from '../surveys/index.js';
 import { type NewConsultation, newConsultationSchema } from './schema.js';
@@ -28,8 +28,7 @@ export async function createConsultation({ db, actor, partnershipId, consultatio
         await trx.selectFrom('consultations').select('slug').where('partnership_id', '=', partnershipId).where('slug', 'like', `${base}%`).execute()
       ).map((r) => r.slug),
     );
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const slug = firstFreeSlug(base, taken);
     await trx
       .insertInto('consultations')
       .values({

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
-import { slugify } from '../platform/slugify.js';
+import { firstFreeSlug, slugify } from '../platform/slugify.js';
 import { parseOrThrow } from '../platform/validation.js';
 import { type NewPartnership, newPartnershipSchema } from './schema.js';
 
@@ -18,8 +18,7 @@ export async function createPartnership({ db, actor, partnership }: CreatePartne
   return db.transaction().execute(async (trx) => {
     const base = slugify(input.name);
     const taken = new Set((await trx.selectFrom('partnerships').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug));
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    const slug = firstFreeSlug(base, taken);
     await trx
       .insertInto('partnerships')
       .values({

@@ -7,3 +7,10 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, 60) || 'partnership';
 }
+
+/** The base slug, or base-2, base-3, ...: the first not already taken. */
+export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
