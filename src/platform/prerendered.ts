@@ -3,6 +3,8 @@
  * served by splicing those two values in. Rendering a GOV.UK page through Nunjucks costs about a millisecond;
  * splicing costs microseconds.
  */
+import { TtlCache } from './ttlCache.js';
+
 export const CSRF_PLACEHOLDER = '__saferplan_csrf_token__';
 export const NONCE_PLACEHOLDER = '__saferplan_csp_nonce__';
 
@@ -44,22 +46,13 @@ export function fillTemplate(template: Template, values: { csrf: string; nonce: 
  * away) and, where the page shows data that can change (the home page's list), each entry after `ttlMs`.
  */
 export class PrerenderedPages {
-  private pages = new Map<string, { at: number; page: Promise<Template> }>();
+  private readonly pages: TtlCache<Template>;
 
-  constructor(
-    private readonly maxEntries = 500,
-    private readonly ttlMs = Number.POSITIVE_INFINITY,
-  ) {}
+  constructor(maxEntries = 500, ttlMs = Number.POSITIVE_INFINITY) {
+    this.pages = new TtlCache(ttlMs, maxEntries);
+  }
 
   async render(key: string, render: () => Promise<string>, values: { csrf: string; nonce: string }): Promise<string> {
-    const now = Date.now();
-    let entry = this.pages.get(key);
-    if (!entry || now - entry.at >= this.ttlMs) {
-      if (this.pages.size >= this.maxEntries) this.pages.clear();
-      entry = { at: now, page: render().then(compileTemplate) };
-      this.pages.set(key, entry);
-      entry.page.catch(() => this.pages.delete(key));
-    }
-    return fillTemplate(await entry.page, values);
+    return fillTemplate(await this.pages.get(key, () => render().then(compileTemplate)), values);
   }
 }
