@@ -20,6 +20,11 @@ export function placedQuestions(definition: SurveyDefinition): PlacedQuestion[] 
   );
 }
 
+/** The codes a question is answered under: its own, or its grid rows' codes. */
+export function answerCodes(question: Question): string[] {
+  return question.type === 'rating_grid' ? question.rows.map((r) => r.code) : [question.code];
+}
+
 export function allQuestions(definition: SurveyDefinition): Question[] {
   return definition.pages.flatMap((page) => page.questions);
 }

@@ -1,7 +1,7 @@
 /** Definition-level rules a field-by-field schema cannot see; each problem names its place in the definition. */
 
 import { RESERVED_CODES } from './codes.js';
-import { placedQuestions } from './columns.js';
+import { answerCodes, placedQuestions } from './columns.js';
 import type { Question, SurveyDefinition } from './definition.js';
 
 export interface DefinitionIssue {
@@ -107,7 +107,7 @@ export function checkDefinitionRules(definition: SurveyDefinition): DefinitionIs
 
   const placed = placedQuestions(definition);
   const all = new Set(
-    placed.flatMap(({ question }) => [question.code, ...(question.type === 'rating_grid' ? question.rows.map((r) => r.code) : [])]),
+    placed.flatMap(({ question }) => (question.type === 'rating_grid' ? [question.code, ...answerCodes(question)] : [question.code])),
   );
   const earlier = new Map<string, Seen>();
   const claim = (codeValue: string, seen: Seen) => {

@@ -1,4 +1,5 @@
 /** Conditional display: a question with showIf is shown only when an earlier answer matches one of its values. */
+import { answerCodes } from './columns.js';
 import type { Answers, Question, SurveyDefinition, SurveyPage } from './definition.js';
 
 /** Whether the answer given to a showIf's question matches it (ignores whether that question is itself shown). */
@@ -22,7 +23,7 @@ export function visibleCodes(definition: SurveyDefinition, answers: Answers): Se
     for (const question of page.questions) {
       const controlledByHidden = question.showIf !== undefined && hidden.has(question.showIf.question);
       const visible = !controlledByHidden && matchesShowIf(question, answers);
-      const codes = [question.code, ...(question.type === 'rating_grid' ? question.rows.map((r) => r.code) : [])];
+      const codes = question.type === 'rating_grid' ? [question.code, ...answerCodes(question)] : answerCodes(question);
       for (const code of codes) (visible ? shown : hidden).add(code);
     }
   }

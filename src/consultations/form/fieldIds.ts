@@ -1,5 +1,5 @@
 /** The id of the first form control of each answer, so error summary links land on the field. */
-import type { Question } from '../../surveys/index.js';
+import { answerCodes, type Question } from '../../surveys/index.js';
 import { rankField } from './formAnswers.js';
 
 /** The id a link to an answer (a question, or one grid row by its code) should target. */
@@ -20,8 +20,7 @@ export function errorLinks(questions: readonly Question[], errors: readonly { fi
   const byField = new Map(errors.map((e) => [e.field, e.message]));
   const links: ErrorLink[] = [];
   for (const q of questions) {
-    const codes = q.type === 'rating_grid' ? q.rows.map((r) => r.code) : [q.code];
-    for (const code of codes) {
+    for (const code of answerCodes(q)) {
       const message = byField.get(code);
       if (message) links.push({ field: code, text: message, href: `#${fieldId(q, code)}` });
     }

@@ -3,7 +3,7 @@
  * same page moves to a follow-on screen ("<page>-2"), so conditional questions work the same with JavaScript off.
  */
 import type { Answers, Question, SurveyDefinition } from '../../surveys/index.js';
-import { visibleCodes } from '../../surveys/index.js';
+import { answerCodes, visibleCodes } from '../../surveys/index.js';
 
 export interface Screen {
   code: string;
@@ -12,10 +12,7 @@ export interface Screen {
   questions: Question[];
 }
 
-/** The codes a question answers under: itself, or its grid rows. */
-export function answerCodes(question: Question): string[] {
-  return question.type === 'rating_grid' ? question.rows.map((r) => r.code) : [question.code];
-}
+export { answerCodes };
 
 const screensCache = new WeakMap<SurveyDefinition, Screen[]>();
 
