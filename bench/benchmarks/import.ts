@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { COVENTRY_WARDS } from '../../src/partnerships/demo/coventry.js';
 import { slugify } from '../../src/platform/slugify.js';
-import { answerToCell } from '../../src/surveys/cells.js';
+import { answerToCell } from '../../src/surveys/answerCells.js';
 import { columnsFor } from '../../src/surveys/columns.js';
 import { crimeSurveyTemplate } from '../../src/surveys/templates/crimeSurvey.js';
 import { openConsultation } from '../../test-support/consultations.js';

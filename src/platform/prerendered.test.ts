@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CSRF_PLACEHOLDER, collapseWhitespace, compileTemplate, fillTemplate, NONCE_PLACEHOLDER } from './prerendered.js';
+import { CSRF_PLACEHOLDER, collapseWhitespace, compilePage, fillSlots, NONCE_PLACEHOLDER } from './prerendered.js';
 
 describe('pre-rendered pages', () => {
   it('splice the token and nonce into every placeholder', () => {
-    const t = compileTemplate(
-      `<script nonce="${NONCE_PLACEHOLDER}"></script>\n  <input value="${CSRF_PLACEHOLDER}"><input value="${CSRF_PLACEHOLDER}">`,
-    );
-    expect(fillTemplate(t, { csrf: 'T', nonce: 'N' })).toBe('<script nonce="N"></script> <input value="T"><input value="T">');
+    const t = compilePage(`<script nonce="${NONCE_PLACEHOLDER}"></script>\n  <input value="${CSRF_PLACEHOLDER}"><input value="${CSRF_PLACEHOLDER}">`);
+    expect(fillSlots(t, { csrf: 'T', nonce: 'N' })).toBe('<script nonce="N"></script> <input value="T"><input value="T">');
   });
 
   it('collapse whitespace between tags but leave a filled textarea alone', () => {

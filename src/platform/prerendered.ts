@@ -14,7 +14,7 @@ interface Slot {
   slot: 'csrf' | 'nonce';
 }
 /** The page split at its placeholders: literal text and slots, in order. */
-export type Template = (string | Slot)[];
+export type PageWithSlots = (string | Slot)[];
 
 /**
  * Whitespace between tags collapsed to one space: the templates' indentation is a fifth of a page. Only for
@@ -24,8 +24,8 @@ export function collapseWhitespace(html: string): string {
   return /<(textarea|pre)\b[^>]*>[^<]/i.test(html) ? html : html.replace(/>\s+</g, '> <');
 }
 
-export function compileTemplate(html: string): Template {
-  const parts: Template = [];
+export function compilePage(html: string): PageWithSlots {
+  const parts: PageWithSlots = [];
   let rest = collapseWhitespace(html);
   for (let m = PLACEHOLDERS.exec(rest); m; m = PLACEHOLDERS.exec(rest)) {
     parts.push(rest.slice(0, m.index), { slot: m[0] === CSRF_PLACEHOLDER ? 'csrf' : 'nonce' });
@@ -35,9 +35,9 @@ export function compileTemplate(html: string): Template {
   return parts;
 }
 
-export function fillTemplate(template: Template, values: { csrf: string; nonce: string }): string {
+export function fillSlots(page: PageWithSlots, values: { csrf: string; nonce: string }): string {
   let out = '';
-  for (const part of template) out += typeof part === 'string' ? part : values[part.slot];
+  for (const part of page) out += typeof part === 'string' ? part : values[part.slot];
   return out;
 }
 
@@ -46,13 +46,13 @@ export function fillTemplate(template: Template, values: { csrf: string; nonce: 
  * away) and, where the page shows data that can change (the home page's list), each entry after `ttlMs`.
  */
 export class PrerenderedPages {
-  private readonly pages: TtlCache<Template>;
+  private readonly pages: TtlCache<PageWithSlots>;
 
   constructor(maxEntries = 500, ttlMs = Number.POSITIVE_INFINITY) {
     this.pages = new TtlCache(ttlMs, maxEntries);
   }
 
   async render(key: string, render: () => Promise<string>, values: { csrf: string; nonce: string }): Promise<string> {
-    return fillTemplate(await this.pages.get(key, () => render().then(compileTemplate)), values);
+    return fillSlots(await this.pages.get(key, () => render().then(compilePage)), values);
   }
 }

@@ -1,6 +1,7 @@
 // What surveys publishes to other capabilities. Import from here, not from files inside the folder.
+
+export { answerToCell } from './answerCells.js';
 export type { Ward } from './answerParsers.js';
-export { answerToCell } from './cells.js';
 export { allQuestions, answerCodes, type Column, columnsFor } from './columns.js';
 export type { Answers, Question, SurveyDefinition, SurveyOption } from './definition.js';
 export { postcodeSector } from './postcode.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerToCell } from './cells.js';
+import { answerToCell } from './answerCells.js';
 import { columnByCode, questionByCode } from './columns.js';
 import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
 import { pagesFor, visibleQuestions } from './visibility.js';
