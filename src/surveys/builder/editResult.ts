@@ -11,22 +11,6 @@ export const failed = (field: string, message: string): EditResult => ({
   errors: [{ field, message }],
 });
 
-/** Where a question sits. */
-export interface QuestionPlace {
-  pageIndex: number;
-  questionIndex: number;
-  question: Question;
-}
-
-export function findQuestion(definition: SurveyDefinition, code: string): QuestionPlace | undefined {
-  for (const [pageIndex, page] of definition.pages.entries()) {
-    const questionIndex = page.questions.findIndex((q) => q.code === code);
-    const question = page.questions[questionIndex];
-    if (question) return { pageIndex, questionIndex, question };
-  }
-  return undefined;
-}
-
 /** A deep copy to edit: the caller's definition is never changed. */
 export const copyOf = (definition: SurveyDefinition): SurveyDefinition => structuredClone(definition);
 
