@@ -1,6 +1,6 @@
 /** What every edit returns: the new, validated definition, or field errors (never a throw). */
 import type { FieldError } from '../../platform/errors.js';
-import { type Question, type SurveyDefinition, surveyDefinitionSchema } from '../definition.js';
+import { type SurveyDefinition, surveyDefinitionSchema } from '../definition.js';
 
 export type EditResult = { ok: true; definition: SurveyDefinition } | { ok: false; errors: FieldError[] };
 

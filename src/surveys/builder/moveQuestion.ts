@@ -1,5 +1,5 @@
-import { placeOf } from '../columns.js';
 /** Moving a question one place up or down, across page boundaries. */
+import { placeOf } from '../columns.js';
 import type { SurveyDefinition } from '../definition.js';
 import { copyOf, type EditResult, failed, notFoundError, validated } from './editResult.js';
 

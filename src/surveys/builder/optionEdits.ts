@@ -1,5 +1,5 @@
-import { type PlacedQuestion, placeOf } from '../columns.js';
 /** Pure edits to a question's options and a grid's rows: add one, remove one. */
+import { type PlacedQuestion, placeOf } from '../columns.js';
 import type { Question, SurveyDefinition } from '../definition.js';
 import { usedCodes } from './buildQuestion.js';
 import { parseOptionLines, parseRowLines } from './codes.js';

@@ -1,5 +1,5 @@
-import { placeOf } from '../columns.js';
 /** Pure edits to questions: add, edit wording and limits, remove, set showIf. Each returns a validated definition or field errors. */
+import { placeOf } from '../columns.js';
 import type { Question, ShowIf, SurveyDefinition } from '../definition.js';
 import { buildQuestion, type QuestionInput, usedCodes } from './buildQuestion.js';
 import { copyOf, type EditResult, failed, notFoundError, questionFocus, validated } from './editResult.js';
