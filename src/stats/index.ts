@@ -4,17 +4,6 @@ export { type BenchmarkComparison, type BenchmarkFigure, compareWithBenchmark, t
 export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
 export { type CalibrationMargin, createDesign, type SurveyDesign } from './design.js';
 export { chiSquareSurvival, fSurvival, normalTwoSidedP, Z95 } from './distributions.js';
-export {
-  type Answer,
-  type MultipleChoiceFrequencies,
-  multipleChoiceFrequencies,
-  type OptionFrequency,
-  type RankedOption,
-  rankingSummary,
-  ratingGridFrequencies,
-  type SingleChoiceFrequencies,
-  singleChoiceFrequencies,
-} from './frequencies.js';
 export { type McNemarResult, mcnemarTest, type PairedCounts, pairedCounts } from './mcnemar.js';
 export {
   encodeMargin,
