@@ -1,7 +1,5 @@
 import { wilsonPercentInterval } from './wilson.js';
 
-export const HIGH_ASB_THRESHOLD = 11;
-
 export interface AsbScoreResult {
   /** Per respondent: the 0-21 score, or null unless all seven items were answered substantively. */
   scores: (number | null)[];
@@ -17,16 +15,16 @@ export interface AsbScoreResult {
 /**
  * The perceived-ASB score: seven items each scored 3..0 (very big .. not a problem at all) summed to
  * 0-21, for respondents who answered all seven with a scored answer (don't know and blanks drop the
- * respondent); % with a high level (>= 11 by default). itemAnswers[i] is the seven answers of respondent i;
+ * respondent); % with a high level (at or above highThreshold, 11 nationally). itemAnswers[i] is the seven answers of respondent i;
  * scores maps answer codes to points (the crime survey template's ASB_SCORES).
  */
 export function asbPerceptionScore(
   itemAnswers: readonly (readonly (string | null | undefined)[])[],
-  options: { scores: Readonly<Record<string, number>>; items?: number; highThreshold?: number },
+  options: { scores: Readonly<Record<string, number>>; highThreshold: number; items?: number },
 ): AsbScoreResult {
   const scoring = options.scores;
   const items = options.items ?? 7;
-  const threshold = options.highThreshold ?? HIGH_ASB_THRESHOLD;
+  const threshold = options.highThreshold;
   const scores: (number | null)[] = [];
   let n = 0;
   let sum = 0;

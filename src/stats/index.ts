@@ -1,5 +1,5 @@
 // The pure statistics core of survey analysis: plain arrays in, plain data out, no I/O.
-export { type AsbScoreResult, asbPerceptionScore, HIGH_ASB_THRESHOLD } from './asbScore.js';
+export { type AsbScoreResult, asbPerceptionScore } from './asbScore.js';
 export { type BenchmarkComparison, type BenchmarkFigure, compareWithBenchmark, type LocalProportion } from './benchmark.js';
 export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
 export { type CalibrationMargin, createDesign, type SurveyDesign } from './design.js';
@@ -17,15 +17,7 @@ export {
   type TrimmingReport,
 } from './raking.js';
 export { type RaoScottResult, raoScottChiSquare } from './raoScott.js';
-export {
-  applySmallBaseRules,
-  type BaseStatus,
-  baseStatus,
-  DEFAULT_SMALL_BASE_RULES,
-  isWhollySuppressed,
-  type RuledCell,
-  type SmallBaseRules,
-} from './smallBase.js';
+export { type BaseStatus, baseStatus, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from './smallBase.js';
 export {
   type WeightedEstimate,
   type WeightedLevel,
