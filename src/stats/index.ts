@@ -1,4 +1,5 @@
-// The pure statistics core of survey analysis: plain arrays in, plain data out, no I/O.
+// The pure statistics core of survey analysis: plain arrays in, plain data out, no I/O. Each function's doc comment
+// names the R function or paper it reproduces and has an example that docExamples.test.ts runs.
 export { type AsbScoreResult, asbPerceptionScore } from './asbScore.js';
 export { type BenchmarkComparison, type BenchmarkFigure, compareWithBenchmark, type LocalProportion } from './benchmark.js';
 export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
