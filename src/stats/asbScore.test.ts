@@ -21,7 +21,7 @@ describe('asbPerceptionScore', () => {
         [V, V, V], // not scored: incomplete
         [Z, Z, Z, Z, Z, Z, Z], // 0
       ],
-      { scores },
+      { scores, highThreshold: 11 },
     );
     expect(r.scores).toEqual([21, 9, 9, 9, 11, null, null, null, 0]);
     expect(r.n).toBe(6);
@@ -34,7 +34,7 @@ describe('asbPerceptionScore', () => {
   });
 
   it('has no base when nobody answered all items', () => {
-    const r = asbPerceptionScore([[V]], { scores });
+    const r = asbPerceptionScore([[V]], { scores, highThreshold: 11 });
     expect(r.n).toBe(0);
     expect(r.highPercent).toBeNull();
   });

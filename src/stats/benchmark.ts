@@ -32,6 +32,16 @@ export interface BenchmarkComparison {
  * - Count, benchmark with n: two independent samples, pooled z test (R: prop.test(c(x1, x2), c(n1, n2),
  *   correct = FALSE)) and the unpooled Wald interval R reports.
  * - Weighted proportion with SE: z = (p - p0) / sqrt(se² + p0(1-p0)/n0) (n0 term only when given), Wald interval.
+ *
+ * @param local - a count out of n, or a weighted proportion with its design-based standard error
+ * @param benchmark - the benchmark proportion (0-1), with its survey's base n when known
+ * @returns the difference (local - benchmark, as a proportion), its 95% interval, z, the two-sided p and the method
+ * @see R: prop.test(x, n, p = p0, correct = FALSE) and prop.test(c(x1, x2), c(n1, n2), correct = FALSE)
+ * @example
+ * compareWithBenchmark({ successes: 120, n: 300 }, { proportion: 0.49 });
+ * // => { difference: -0.09, p: 0.00181888, distinguishable: true, method: 'one-sample score' }
+ * compareWithBenchmark({ proportion: 0.52, se: 0.02 }, { proportion: 0.49 });
+ * // => { difference: 0.03, z: 1.5, p: 0.133614, distinguishable: false, method: 'design-based' }
  */
 export function compareWithBenchmark(local: LocalProportion, benchmark: BenchmarkFigure): BenchmarkComparison {
   const p0 = benchmark.proportion;

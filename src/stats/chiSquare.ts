@@ -22,8 +22,15 @@ export interface PearsonChiSquareResult {
 }
 
 /**
- * Pearson chi-square test of independence on a rows x columns table of counts, as R's
- * chisq.test(table, correct = FALSE). Returns null when fewer than two non-empty rows or columns remain.
+ * Pearson chi-square test of independence on a rows x columns table of counts. Empty rows and columns are left
+ * out of the test (R would give NaN).
+ *
+ * @param table - counts, rows x columns (every row the same length)
+ * @returns X², df, p, expected counts and the small-expected-count warning; null when fewer than two non-empty
+ *   rows or columns remain
+ * @see R: chisq.test(table, correct = FALSE). Pearson, K. (1900) Philosophical Magazine 50(302), 157-175.
+ * @example
+ * pearsonChiSquare([[10, 20], [30, 40]]); // => { statistic: 0.7936508, df: 1, p: 0.3729985, minExpected: 12 }
  */
 export function pearsonChiSquare(table: readonly (readonly number[])[]): PearsonChiSquareResult | null {
   const nr = table.length;

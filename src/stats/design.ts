@@ -35,6 +35,15 @@ export interface CalibrationMargin {
  * Builds a design from final weights and the calibration margins the weights were raked to (none for a
  * design that is only weighted). Throws RangeError on non-positive weights or missing codes: these are
  * programming errors once rake() has succeeded.
+ *
+ * @param weights - one positive weight per respondent (at least two respondents)
+ * @param calibrationMargins - each raking margin's category codes, so standard errors account for calibration
+ * @param options - projectionIterations: sweeps of the calibration projection (default 10, as R)
+ * @see R: rake(svydesign(ids = ~1, weights = ~w, data), ...) from the survey package. Lumley, T. (2004)
+ *   Analysis of complex survey samples. Journal of Statistical Software 9(8).
+ * @example
+ * createDesign([1, 2, 1, 2]); // => { n: 4, nCells: 1 }
+ * createDesign([10, 25, 25, 40], [{ codes: [0, 0, 0, 1], size: 2 }, { codes: [0, 1, 1, 0], size: 2 }]); // => { n: 4, nCells: 3 }
  */
 export function createDesign(
   weights: ArrayLike<number>,

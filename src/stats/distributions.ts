@@ -109,20 +109,43 @@ export function regularizedBeta(x: number, a: number, b: number): [number, numbe
   return [1 - j, j];
 }
 
-/** P(X > x) for X ~ chi-square(df): R's pchisq(x, df, lower.tail = FALSE). */
+/**
+ * P(X > x) for X ~ chi-square(df), the upper regularised incomplete gamma Q(df/2, x/2).
+ *
+ * @returns the upper tail probability; NaN unless df > 0
+ * @see R: pchisq(x, df, lower.tail = FALSE). Press et al., Numerical Recipes (3rd ed.), 6.2 (series and
+ *   continued fraction).
+ * @example
+ * chiSquareSurvival(3.84, 1); // => 0.050043521
+ */
 export function chiSquareSurvival(x: number, df: number): number {
   if (!(df > 0)) return Number.NaN;
   return regularizedGamma(df / 2, x / 2)[1];
 }
 
-/** P(X > x) for X ~ F(df1, df2): R's pf(x, df1, df2, lower.tail = FALSE). Non-integer df allowed. */
+/**
+ * P(X > x) for X ~ F(df1, df2), through the regularised incomplete beta. Non-integer degrees of freedom are
+ * allowed (Rao-Scott's are).
+ *
+ * @returns the upper tail probability; NaN unless both df are positive
+ * @see R: pf(x, df1, df2, lower.tail = FALSE). Press et al., Numerical Recipes (3rd ed.), 6.4.
+ * @example
+ * fSurvival(2.9, 13.5, 27060.4); // => 0.000258896479
+ */
 export function fSurvival(x: number, df1: number, df2: number): number {
   if (!(df1 > 0 && df2 > 0)) return Number.NaN;
   if (x <= 0) return 1;
   return regularizedBeta(df2 / (df2 + df1 * x), df2 / 2, df1 / 2)[0];
 }
 
-/** Two-sided p-value for a standard normal statistic: 2 * pnorm(-|z|). */
+/**
+ * Two-sided p-value for a standard normal statistic.
+ *
+ * @see R: 2 * pnorm(-abs(z))
+ * @example
+ * normalTwoSidedP(2.5); // => 0.012419331
+ * normalTwoSidedP(Z95); // => 0.05
+ */
 export function normalTwoSidedP(z: number): number {
   return regularizedGamma(0.5, (z * z) / 2)[1];
 }

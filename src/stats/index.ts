@@ -1,20 +1,10 @@
-// The pure statistics core of survey analysis: plain arrays in, plain data out, no I/O.
-export { type AsbScoreResult, asbPerceptionScore, HIGH_ASB_THRESHOLD } from './asbScore.js';
+// The pure statistics core of survey analysis: plain arrays in, plain data out, no I/O. Each function's doc comment
+// names the R function or paper it reproduces and has an example that docExamples.test.ts runs.
+export { type AsbScoreResult, asbPerceptionScore } from './asbScore.js';
 export { type BenchmarkComparison, type BenchmarkFigure, compareWithBenchmark, type LocalProportion } from './benchmark.js';
 export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
 export { type CalibrationMargin, createDesign, type SurveyDesign } from './design.js';
 export { chiSquareSurvival, fSurvival, normalTwoSidedP, Z95 } from './distributions.js';
-export {
-  type Answer,
-  type MultipleChoiceFrequencies,
-  multipleChoiceFrequencies,
-  type OptionFrequency,
-  type RankedOption,
-  rankingSummary,
-  ratingGridFrequencies,
-  type SingleChoiceFrequencies,
-  singleChoiceFrequencies,
-} from './frequencies.js';
 export { type McNemarResult, mcnemarTest, type PairedCounts, pairedCounts } from './mcnemar.js';
 export {
   encodeMargin,
@@ -28,15 +18,7 @@ export {
   type TrimmingReport,
 } from './raking.js';
 export { type RaoScottResult, raoScottChiSquare } from './raoScott.js';
-export {
-  applySmallBaseRules,
-  type BaseStatus,
-  baseStatus,
-  DEFAULT_SMALL_BASE_RULES,
-  isWhollySuppressed,
-  type RuledCell,
-  type SmallBaseRules,
-} from './smallBase.js';
+export { type BaseStatus, baseStatus, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from './smallBase.js';
 export {
   type WeightedEstimate,
   type WeightedLevel,

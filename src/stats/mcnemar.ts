@@ -27,7 +27,14 @@ export interface McNemarResult {
   df: 1;
 }
 
-/** Counts the pairs where both answers are known (null/undefined pairs are left out). */
+/**
+ * Counts the pairs where both answers are known (a pair with a null or undefined side is left out).
+ *
+ * @returns a = yes/yes, b = yes/no, c = no/yes, d = no/no
+ * @see R: table(first, second)
+ * @example
+ * pairedCounts([true, true, false, false, null], [true, false, true, false, true]); // => { a: 1, b: 1, c: 1, d: 1 }
+ */
 export function pairedCounts(first: readonly (boolean | null | undefined)[], second: readonly (boolean | null | undefined)[]): PairedCounts {
   if (first.length !== second.length) throw new RangeError('paired arrays must have the same length');
   const k = { a: 0, b: 0, c: 0, d: 0 };
@@ -43,7 +50,19 @@ export function pairedCounts(first: readonly (boolean | null | undefined)[], sec
   return k;
 }
 
-/** McNemar test and paired difference in proportions for the same respondents answering two questions. */
+/**
+ * McNemar test and the paired difference in proportions, for the same respondents answering two questions
+ * (e.g. safe by day and after dark).
+ *
+ * @param counts - the paired counts (see pairedCounts)
+ * @returns both proportions, their difference with a Wald interval, and the test without and with R's continuity
+ *   correction; statistics are null without discordant pairs
+ * @see R: mcnemar.test(matrix(c(a, c, b, d), 2), correct = FALSE) and its default correct = TRUE.
+ *   McNemar, Q. (1947) Psychometrika 12(2), 153-157.
+ * @example
+ * mcnemarTest({ a: 30, b: 12, c: 4, d: 54 });
+ * // => { difference: 0.08, statistic: 4, p: 0.0455003, correctedStatistic: 3.0625, correctedP: 0.0801183 }
+ */
 export function mcnemarTest(counts: PairedCounts): McNemarResult {
   const { a, b, c, d } = counts;
   const n = a + b + c + d;

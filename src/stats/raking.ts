@@ -93,6 +93,18 @@ function label(m: RakingMargin, k: number): string {
  * Returns typed errors (never throws for bad margins): unknown or missing category codes, a zero or negative
  * total for a category that has respondents, a category with population but no respondents, margins whose
  * grand totals differ, or no convergence.
+ *
+ * @param margins - per margin, each respondent's category code and the population per category
+ * @param options - base weights, convergence, rescaling of totals and trimming (see RakingOptions)
+ * @returns the weights with convergence figures, or { ok: false, error: RakingError } written for the analyst
+ * @see R: survey::rake(design, sample.margins, population.margins) (same solution at convergence; see epsilon).
+ *   Deming, W. E. and Stephan, F. F. (1940) Annals of Mathematical Statistics 11(4), 427-444.
+ * @example
+ * // Three cells: (female, 16-44) x1, (female, 45+) x2, (male, 16-44) x1.
+ * const sex = { name: 'sex', codes: [0, 0, 0, 1], totals: [60, 40] };
+ * const age = { name: 'age', codes: [0, 1, 1, 0], totals: [50, 50] };
+ * rake([sex, age]).weights; // => [10.0000, 25.0000, 25.0000, 40.0000]
+ * rake([{ name: 'sex', codes: [0, 0], totals: [10, 12] }]).error.code; // => 'EMPTY_SAMPLE_CATEGORY'
  */
 export function rake(margins: readonly RakingMargin[], options: RakingOptions = {}): RakingResult {
   const epsilon = options.epsilon ?? 1e-9;
@@ -321,6 +333,15 @@ function rakeCells(
  * Turns string answers and a `variable,value,population` margin into codes for rake(), or a RakingError
  * naming the first answer that the margin does not cover. Blank answers are errors too: raking needs every
  * respondent's category (impute or drop them first).
+ *
+ * @param name - the variable, for messages
+ * @param answers - each respondent's answer
+ * @param population - population per value, in the order that numbers the codes
+ * @see R: factor(answers, levels = population$value), which gives NA where this returns an error
+ * @example
+ * const population = [{ value: 'Foleshill', population: 100 }, { value: 'Earlsdon', population: 200 }];
+ * encodeMargin('ward', ['Earlsdon', 'Foleshill', 'Earlsdon'], population).margin; // => { codes: [1, 0, 1], totals: [100, 200] }
+ * encodeMargin('ward', ['Henley'], population).error.code; // => 'UNKNOWN_CATEGORY'
  */
 export function encodeMargin(
   name: string,

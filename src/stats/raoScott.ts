@@ -23,11 +23,24 @@ export interface RaoScottResult {
 }
 
 /**
- * Rao-Scott corrected chi-square test of independence for a weighted two-way table, as R's
- * svychisq(~row + col, design) (statistic = "F", the default) or statistic = "Chisq", for a design from
+ * Rao-Scott corrected chi-square test of independence for a weighted two-way table, for a design from
  * createDesign (independent sampling, optionally raked). Levels are those present among respondents with
  * both answers; respondents missing either are left out (a domain, as svymean(na.rm = TRUE) does).
- * Returns the second-order F: F = X² / tr(Δ), ndf = tr(Δ)² / tr(Δ²), ddf = ndf (n - 1).
+ * The F variant is the second-order correction: F = X² / tr(Δ), ndf = tr(Δ)² / tr(Δ²), ddf = ndf (n - 1).
+ *
+ * @param rowCodes - each respondent's row level 0..nRowLevels-1 (anything else: missing)
+ * @param columnCodes - each respondent's column level 0..nColumnLevels-1 (anything else: missing)
+ * @param options - statistic: 'F' (default) or 'Chisq' (the first-order corrected X²)
+ * @returns the statistic, its degrees of freedom and p, Pearson's X² and the mean generalised design effect;
+ *   a RangeError when fewer than two row or column levels have answers
+ * @see R: svychisq(~row + col, design) (statistic = "F") and statistic = "Chisq". Rao, J. N. K. and Scott, A. J.
+ *   (1984) Annals of Statistics 12(1), 46-60.
+ * @example
+ * const design = createDesign([1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
+ * const rows = [0, 0, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0];
+ * const columns = [0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0];
+ * raoScottChiSquare(design, rows, 2, columns, 2); // => { statistic: 1.062178, ndf: 1, ddf: 11, p: 0.324847, pearson: 1.2675 }
+ * raoScottChiSquare(design, rows, 2, columns, 2, { statistic: 'Chisq' }); // => { statistic: 1.2675, df: 1, p: 0.302719 }
  */
 export function raoScottChiSquare(
   design: SurveyDesign,

@@ -13,6 +13,15 @@ export interface WeightSummary {
   kishEffectiveSampleSize: number;
 }
 
+/**
+ * Summarises weights: range, the largest as a multiple of the mean, and Kish's design effect due to weighting.
+ *
+ * @returns the summary, or null for no weights
+ * @see Kish, L. (1992) Weighting for unequal Pi. Journal of Official Statistics 8(2), 183-200: deff = 1 + CV² of
+ *   the weights; effective n = (Σw)² / Σw².
+ * @example
+ * weightSummary([1, 1, 2, 4]); // => { mean: 2, maxRatio: 2, kishDesignEffect: 1.375, kishEffectiveSampleSize: 2.909091 }
+ */
 export function weightSummary(weights: ArrayLike<number>): WeightSummary | null {
   const n = weights.length;
   if (n === 0) return null;

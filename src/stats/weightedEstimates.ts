@@ -69,8 +69,16 @@ function finish(estimate: number, v: number, s2: number, nobs: number, psum: num
 
 /**
  * Proportions of a categorical answer (codes 0..nLevels-1; anything else is missing and left out of the base)
- * within each group (group codes 0..nGroups-1; anything else is in no group): svyby(~y, ~group, design,
- * svymean, na.rm = TRUE). Groups with nobody get null.
+ * within each group (group codes 0..nGroups-1; anything else is in no group), with linearised standard errors
+ * that treat each group as a domain of the whole design. Groups with nobody get null.
+ *
+ * @see R: svyby(~factor(y), ~group, design, svymean, na.rm = TRUE, deff = TRUE)
+ * @example
+ * const design = createDesign([1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
+ * const answers = [0, 0, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0];
+ * const groups = [0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0];
+ * weightedProportionsByGroup(design, answers, 2, groups, 2).map((g) => g.levels[1]);
+ * // => [{ estimate: 0.375, se: 0.2237656 }, { estimate: 0.7, se: 0.1987232 }]
  */
 export function weightedProportionsByGroup(
   design: SurveyDesign,
@@ -138,7 +146,15 @@ export function weightedProportionsByGroup(
   });
 }
 
-/** Proportions of a categorical answer over everyone (or a domain: respondents where domain[i] is truthy): svymean(~y, design). */
+/**
+ * Proportions of a categorical answer over everyone, or over a domain (respondents where domain[i] is truthy),
+ * with linearised standard errors, design effects and effective sample sizes.
+ *
+ * @returns the base, each level's estimate (0-1) and their covariance; null when nobody answered
+ * @see R: svymean(~factor(y), design, na.rm = TRUE, deff = TRUE)
+ * @example
+ * weightedProportions(createDesign([1, 1, 1, 1]), [1, 0, 0, 1], 2).levels[1]; // => { estimate: 0.5, se: 0.2886751, deffReplace: 1 }
+ */
 export function weightedProportions(
   design: SurveyDesign,
   codes: ArrayLike<number>,
@@ -155,8 +171,15 @@ function domainCodes(n: number, domain?: ArrayLike<boolean | number>): Int32Arra
 }
 
 /**
- * Means of a numeric answer (NaN = missing, left out) within each group: svyby(~y, ~group, design, svymean,
- * na.rm = TRUE). Groups with nobody get null.
+ * Means of a numeric answer (NaN = missing, left out) within each group, each group a domain of the design.
+ * Groups with nobody get null.
+ *
+ * @see R: svyby(~y, ~group, design, svymean, na.rm = TRUE, deff = TRUE)
+ * @example
+ * const design = createDesign([1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2]);
+ * const values = [3, 5, 2, 8, 1, 4, 6, 7, 5, 3, 2, 9];
+ * weightedMeanByGroup(design, values, [0, 1, 0, 1, 1, 0, 0, 1, 1, 1, 0, 0], 2);
+ * // => [{ estimate: 4.875, se: 1.2552447 }, { estimate: 5.2, se: 0.9430319 }]
  */
 export function weightedMeanByGroup(
   design: SurveyDesign,
@@ -233,7 +256,15 @@ export function weightedMeanByGroup(
   });
 }
 
-/** Mean of a numeric answer over everyone or a domain: svymean(~y, design, na.rm = TRUE). */
+/**
+ * Mean of a numeric answer (NaN = missing, left out) over everyone or a domain, with its linearised standard error.
+ *
+ * @returns the estimate with its base; null when nobody answered
+ * @see R: svymean(~y, design, na.rm = TRUE, deff = TRUE)
+ * @example
+ * // Weights 1 and 3, answers 2 and 6: mean (2 + 18) / 4 = 5.
+ * weightedMean(createDesign([1, 3]), [2, 6]); // => { estimate: 5, se: 1.5, n: 2, weightedBase: 4 }
+ */
 export function weightedMean(design: SurveyDesign, values: ArrayLike<number>, domain?: ArrayLike<boolean | number>): WeightedMean | null {
   return weightedMeanByGroup(design, values, domainCodes(design.n, domain), 1)[0] ?? null;
 }
