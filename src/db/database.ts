@@ -3,13 +3,14 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Dialect } from './byDialect.js';
 import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
 
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** The driver underneath, for the few hot paths (group commit) where Kysely's per-query overhead matters. */
+  /** The driver underneath, for the few hot paths (group commit) where Kysely's per-query overhead matters: reach it through byDialect. */
   driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
   /** Human description for messages: the file path or the host/database, never a password. */
   describe: string;
