@@ -1,18 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import type { Services } from '../app/services.js';
 import { findPartnership, listPlanThemes, type Partnership } from '../partnerships/index.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
 import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../platform/prerendered.js';
 import { TtlCache } from '../platform/ttlCache.js';
-import { parseOrThrow } from '../platform/validation.js';
+import { parseRequest } from '../platform/validation.js';
 import { newReference, notOpenError, submitResponse } from '../responses/index.js';
 import { validateAnswers } from '../surveys/index.js';
 import { type Access, respondentAccess } from './form/access.js';
 import { checkErrorLinks } from './form/checkErrors.js';
 import { type ErrorLink, errorLinks } from './form/fieldIds.js';
-import { type FormBody, formAnswers } from './form/formAnswers.js';
+import { formAnswers } from './form/formAnswers.js';
 import { hubEntries } from './form/hub.js';
 import { answerCodes, locateScreen, type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from './form/screens.js';
 import { progressOf, saveProgress } from './form/session.js';
@@ -23,12 +22,10 @@ import { submitInvitedResponse } from './invitations/submitInvitedResponse.js';
 import { findConsultationId } from './queries/findConsultationId.js';
 import { listConsultations } from './queries/listConsultations.js';
 import type { ConsultationRuntime } from './runtime.js';
+import { checkFormRequest, consultationPageRequest, hubRequest, invitationLinkRequest, questionFormRequest, questionPageRequest } from './schema.js';
 import { STATUS_LABELS } from './status.js';
 
 const VIEWS = 'consultations/views/public';
-const slugs = z.object({ slug: z.string().max(200), cslug: z.string().max(200) });
-const screenParams = slugs.extend({ screen: z.string().max(200) });
-const tokenParams = slugs.extend({ token: z.string().max(200) });
 
 interface Target extends ConsultationRuntime {
   partnership: Partnership;
@@ -103,14 +100,14 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   }
 
   app.get('/p/:slug', async (request, reply) => {
-    const partnership = await findPartnership(db, parseOrThrow(slugs.pick({ slug: true }), request.params).slug);
+    const partnership = await findPartnership(db, parseRequest(hubRequest, request).params.slug);
     if (!partnership) throw notFound('Partnership');
     const [consultations, themes] = await Promise.all([listConsultations(db, partnership.id), listPlanThemes(db, partnership.id)]);
     return reply.view(`${VIEWS}/hub.njk`, { title: 'Community safety', partnership, themes, ...hubEntries(partnership.slug, consultations) });
   });
 
   app.get('/p/:slug/:cslug', async (request, reply) => {
-    const t = await resolve(parseOrThrow(slugs, request.params));
+    const t = await resolve(parseRequest(consultationPageRequest, request).params);
     const c = t.consultation;
     const first = visibleScreens(t.definition, progressOf(request, c.id).answers)[0];
     const access = respondentAccess(c, request.user, progressOf(request, c.id).invitationId);
@@ -131,14 +128,14 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   });
 
   app.get('/p/:slug/:cslug/questions/:screen', async (request, reply) => {
-    const params = parseOrThrow(screenParams, request.params);
+    const { params, query } = parseRequest(questionPageRequest, request);
     const t = await resolve(params);
     if (!(await gate(request, reply, t))) return reply;
     const answers = progressOf(request, t.consultation.id).answers;
     const position = locateScreen(t.definition, answers, params.screen);
     if (!position) return skipTo(reply, t, answers, params.screen);
     const { screen } = position;
-    const changing = isChanging(request);
+    const changing = query.change;
     const context = questionContext(t, position, answers, [], changing);
     const saved = screen.questions.some((q) => answerCodes(q).some((code) => code in answers));
     if (saved || changing || request.user) return reply.view(`${VIEWS}/question-page.njk`, context);
@@ -169,17 +166,17 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   });
 
   app.post('/p/:slug/:cslug/questions/:screen', async (request, reply) => {
-    const params = parseOrThrow(screenParams, request.params);
+    const { params, query, body } = parseRequest(questionFormRequest, request);
     const t = await resolve(params);
     if (!(await gate(request, reply, t))) return reply;
     const progress = progressOf(request, t.consultation.id);
     const position = locateScreen(t.definition, progress.answers, params.screen);
     if (!position) return skipTo(reply, t, progress.answers, params.screen);
     const { screen } = position;
-    const answers = { ...progress.answers, ...formAnswers(screen.questions, (request.body ?? {}) as FormBody) };
+    const answers = { ...progress.answers, ...formAnswers(screen.questions, body) };
     const result = validateAnswers(t.definition, answers, { wards: t.wards });
     const errors = result.ok ? [] : errorLinks(screen.questions, result.errors);
-    const changing = isChanging(request);
+    const changing = query.change;
     if (errors.length > 0) {
       return reply.status(422).view(`${VIEWS}/question-page.njk`, questionContext(t, position, answers, errors, changing));
     }
@@ -193,7 +190,6 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     return reply.redirect(next ? t.urls.question(next.code) : t.urls.check, 303);
   });
 
-  const isChanging = (request: FastifyRequest) => (request.query as { change?: string } | undefined)?.change === '1';
   const changeHref = (t: Target, code: string) => `${t.urls.question(code)}?change=1`;
 
   function questionContext(
@@ -248,7 +244,7 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   }
 
   app.get('/p/:slug/:cslug/check', async (request, reply) => {
-    const t = await resolve(parseOrThrow(slugs, request.params));
+    const t = await resolve(parseRequest(consultationPageRequest, request).params);
     if (!(await gate(request, reply, t))) return reply;
     const answers = progressOf(request, t.consultation.id).answers;
     const first = visibleScreens(t.definition, answers)[0];
@@ -257,13 +253,13 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   });
 
   app.post('/p/:slug/:cslug/check', { config: rateLimit }, async (request, reply) => {
-    const t = await resolve(parseOrThrow(slugs, request.params));
+    const { params, body } = parseRequest(checkFormRequest, request);
+    const t = await resolve(params);
     const access = await gate(request, reply, t);
     if (!access) return reply;
     const c = t.consultation;
     const progress = progressOf(request, c.id);
-    const body = (request.body ?? {}) as FormBody;
-    if (typeof body.website === 'string' && body.website.trim() !== '') {
+    if (body.website.trim() !== '') {
       // A filled honeypot: the sender sees the usual confirmation, nothing is stored.
       saveProgress(request, c.id, { answers: {}, reference: newReference() });
       return reply.redirect(t.urls.confirmation, 303);
@@ -292,7 +288,7 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   });
 
   app.get('/p/:slug/:cslug/confirmation', async (request, reply) => {
-    const t = await resolve(parseOrThrow(slugs, request.params));
+    const t = await resolve(parseRequest(consultationPageRequest, request).params);
     const reference = progressOf(request, t.consultation.id).reference;
     if (!reference) return reply.redirect(t.urls.page, 303);
     return reply.view(`${VIEWS}/confirmation.njk`, {
@@ -322,7 +318,7 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     );
 
   app.get('/p/:slug/:cslug/invitation/:token', async (request, reply) => {
-    const params = parseOrThrow(tokenParams, request.params);
+    const { params } = parseRequest(invitationLinkRequest, request);
     const t = await resolve(params);
     const invitation = await findInvitationByToken(db, t.consultation.partnershipId, t.consultation.id, params.token);
     if (!invitation) {

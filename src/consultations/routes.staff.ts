@@ -4,12 +4,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { authorize, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { findPartnership } from '../partnerships/index.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { errorSummaryItems, messagesByField } from '../platform/validation.js';
+import { errorSummaryItems, messagesByField, parseRequest } from '../platform/validation.js';
 import {
   enterResponse,
   exportHeader,
@@ -23,17 +22,25 @@ import {
   writeXlsx,
 } from '../responses/index.js';
 import { allQuestions, TEMPLATES, validateAnswers } from '../surveys/index.js';
-import { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
+import { changeConsultationStage, type StageAction } from './changeConsultationStage.js';
 import { createConsultation } from './createConsultation.js';
 import { errorLinks } from './form/fieldIds.js';
-import { type FormBody, formAnswers } from './form/formAnswers.js';
+import { formAnswers } from './form/formAnswers.js';
 import { createInvitations } from './invitations/createInvitations.js';
 import { listConsultations } from './queries/listConsultations.js';
 import { listInvitations } from './queries/listInvitations.js';
 import { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
+import {
+  consultationRequest,
+  invitationsRequest,
+  keyInPageRequest,
+  keyInRequest,
+  newConsultationRequest,
+  overviewRequest,
+  partnershipRequest,
+  stageRequest,
+} from './schema.js';
 import { type ConsultationStatus, STATUS_LABELS } from './status.js';
-
-const formBody = z.record(z.string(), z.string().or(z.array(z.string())));
 
 const ACTION_LABELS: Record<StageAction, string> = {
   schedule: 'Schedule: open and close on its dates',
@@ -68,7 +75,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   }
 
   app.get('/staff/partnerships/:pid/consultations', async (request, reply) => {
-    const { pid } = request.params as { pid: string };
+    const { pid } = parseRequest(partnershipRequest, request).params;
     const user = authorize(request.user, 'consultation:view', pid);
     const partnership = await findPartnership(db, pid);
     if (!partnership) throw notFound('Partnership');
@@ -98,17 +105,19 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     });
 
   app.get('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
-    const { pid } = request.params as { pid: string };
+    const { pid } = parseRequest(partnershipRequest, request).params;
     authorize(request.user, 'consultation:manage', pid);
     return newForm(reply, await findPartnership(db, pid), { template: 'crime-survey' }, []);
   });
 
   app.post('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
-    const { pid } = request.params as { pid: string };
+    const {
+      params: { pid },
+      body,
+    } = parseRequest(newConsultationRequest, request);
     const user = authorize(request.user, 'consultation:manage', pid);
-    const body = formBody.parse(request.body ?? {}) as Record<string, string>;
-    const date = (name: string) => {
-      const [d = '', m = '', y = ''] = [body[`${name}-day`], body[`${name}-month`], body[`${name}-year`]].map((v) => (v ?? '').trim());
+    const date = (name: 'opens' | 'closes') => {
+      const [d = '', m = '', y = ''] = [body[`${name}-day`], body[`${name}-month`], body[`${name}-year`]].map((v) => v.trim());
       return d || m || y ? `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : '';
     };
     try {
@@ -116,7 +125,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
         db,
         actor: { id: user.id, label: user.email },
         partnershipId: pid,
-        consultation: { template: body.template as never, title: body.title ?? '', opens: date('opens'), closes: date('closes') },
+        consultation: { template: body.template, title: body.title, opens: date('opens'), closes: date('closes') },
       });
       return reply.redirect(`/staff/consultations/${id}`, 303);
     } catch (err) {
@@ -127,10 +136,13 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   });
 
   app.get('/staff/consultations/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const {
+      params: { id },
+      query,
+    } = parseRequest(overviewRequest, request);
     const { consultation, partnership, principal } = await consultationFor(request.user, id, 'consultation:view');
     const counts = await responseCounts(db, consultation.partnershipId, id);
-    const notice = (request.query as { changed?: string }).changed ? `Status is now: ${STATUS_LABELS[consultation.status]}` : undefined;
+    const notice = query.changed ? `Status is now: ${STATUS_LABELS[consultation.status]}` : undefined;
     return reply.view('consultations/views/staff-overview.njk', {
       title: consultation.title,
       partnership,
@@ -150,9 +162,11 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   });
 
   app.post('/staff/consultations/:id/stage', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const {
+      params: { id },
+      body: { action },
+    } = parseRequest(stageRequest, request);
     const { consultation, principal } = await consultationFor(request.user, id, 'consultation:manage');
-    const { action } = z.object({ action: z.enum(STAGE_ACTIONS) }).parse(request.body);
     await changeConsultationStage({
       db,
       actor: { id: principal.id, label: principal.email },
@@ -165,7 +179,6 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   });
 
   const STAFF_CHANNELS = ['paper', 'email', 'phone', 'event'] as const;
-  const REFERENCE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/;
   const enterPage = async (reply: FastifyReply, id: string, view: Record<string, unknown>) => {
     const runtime = await runtimes.get(id);
     if (!runtime) throw notFound('Consultation');
@@ -182,19 +195,20 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   };
 
   app.get('/staff/consultations/:id/responses/new', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const {
+      params: { id },
+      query,
+    } = parseRequest(keyInPageRequest, request);
     const { consultation, partnership } = await consultationFor(request.user, id, 'responses:enter');
-    return enterPage(reply, id, {
-      consultation,
-      partnership,
-      savedReference: REFERENCE.exec(String((request.query as { saved?: string }).saved ?? ''))?.[0],
-    });
+    return enterPage(reply, id, { consultation, partnership, savedReference: query.saved });
   });
 
   app.post('/staff/consultations/:id/responses/new', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const {
+      params: { id },
+      body,
+    } = parseRequest(keyInRequest, request);
     const { consultation, partnership, principal } = await consultationFor(request.user, id, 'responses:enter');
-    const body = (request.body ?? {}) as FormBody;
     const runtime = (await runtimes.get(id))!;
     const questions = allQuestions(runtime.definition);
     const raw = formAnswers(questions, body);
@@ -248,17 +262,18 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   };
 
   app.get('/staff/consultations/:id/invitations', async (request, reply) => {
-    const { consultation, partnership } = await consultationFor(request.user, (request.params as { id: string }).id, 'consultation:manage');
+    const { consultation, partnership } = await consultationFor(
+      request.user,
+      parseRequest(consultationRequest, request).params.id,
+      'consultation:manage',
+    );
     return invitationsPage(reply, consultation, { partnership });
   });
 
   app.post('/staff/consultations/:id/invitations', async (request, reply) => {
-    const { consultation, partnership, principal } = await consultationFor(
-      request.user,
-      (request.params as { id: string }).id,
-      'consultation:manage',
-    );
-    const text = String((request.body as { people?: unknown } | undefined)?.people ?? '');
+    const { params, body } = parseRequest(invitationsRequest, request);
+    const { consultation, partnership, principal } = await consultationFor(request.user, params.id, 'consultation:manage');
+    const text = body.people;
     const lines = text
       .split(/\r?\n/)
       .map((l) => l.trim())
@@ -292,7 +307,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/staff/consultations/:id/export.${format}`, async (request, reply) => {
-      const { id } = request.params as { id: string };
+      const { id } = parseRequest(consultationRequest, request).params;
       const { consultation } = await consultationFor(request.user, id, 'responses:read');
       const source = {
         db,
@@ -311,7 +326,7 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
   }
 
   app.get('/staff/consultations/:id/import/template.csv', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = parseRequest(consultationRequest, request).params;
     const { consultation } = await consultationFor(request.user, id, 'responses:enter');
     const header = exportHeader(await loadSurveyDefinition(db, consultation, consultation.surveyVersion)).filter((c) => c !== 'reference');
     return reply
@@ -324,12 +339,16 @@ export async function consultationStaffRoutes(app: FastifyInstance, { services }
     reply.view('consultations/views/staff-import.njk', { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view });
 
   app.get('/staff/consultations/:id/import', async (request, reply) => {
-    const { consultation, partnership } = await consultationFor(request.user, (request.params as { id: string }).id, 'responses:enter');
+    const { consultation, partnership } = await consultationFor(
+      request.user,
+      parseRequest(consultationRequest, request).params.id,
+      'responses:enter',
+    );
     return importPage(reply, { consultation, partnership });
   });
 
   app.post('/staff/consultations/:id/import', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = parseRequest(consultationRequest, request).params;
     const { consultation, partnership, principal } = await consultationFor(request.user, id, 'responses:enter');
     const fail = (message: string, problemRows: unknown[] = []) =>
       importPage(reply.status(422), {
