@@ -8,6 +8,11 @@ import { buildCells, type Cells } from './cells.js';
  */
 export interface SurveyDesign {
   readonly n: number;
+  /**
+   * Design degrees of freedom, as R's degf(design): primary sampling units minus strata, so n - 1 for this
+   * unclustered, unstratified design. Tests that refer to a t or F distribution (Rao-Scott's ddf) take it from here.
+   */
+  readonly degreesOfFreedom: number;
   /** Final (e.g. raked) weights, all positive. */
   readonly weights: Float64Array;
   /** Cell of each respondent in the calibration margins' cross-classification (one cell when uncalibrated). */
@@ -42,7 +47,7 @@ export interface CalibrationMargin {
  * @see R: rake(svydesign(ids = ~1, weights = ~w, data), ...) from the survey package. Lumley, T. (2004)
  *   Analysis of complex survey samples. Journal of Statistical Software 9(8).
  * @example
- * createDesign([1, 2, 1, 2]); // => { n: 4, nCells: 1 }
+ * createDesign([1, 2, 1, 2]); // => { n: 4, degreesOfFreedom: 3, nCells: 1 }
  * createDesign([10, 25, 25, 40], [{ codes: [0, 0, 0, 1], size: 2 }, { codes: [0, 1, 1, 0], size: 2 }]); // => { n: 4, nCells: 3 }
  */
 export function createDesign(
@@ -74,6 +79,7 @@ export function createDesign(
   });
   return {
     n,
+    degreesOfFreedom: n - 1,
     weights: w,
     cellOf: cells.cellOf,
     nCells: cells.nCells,

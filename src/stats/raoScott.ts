@@ -26,7 +26,8 @@ export interface RaoScottResult {
  * Rao-Scott corrected chi-square test of independence for a weighted two-way table, for a design from
  * createDesign (independent sampling, optionally raked). Levels are those present among respondents with
  * both answers; respondents missing either are left out (a domain, as svymean(na.rm = TRUE) does).
- * The F variant is the second-order correction: F = X² / tr(Δ), ndf = tr(Δ)² / tr(Δ²), ddf = ndf (n - 1).
+ * The F variant is the second-order correction: F = X² / tr(Δ), ndf = tr(Δ)² / tr(Δ²), ddf = ndf x the design's
+ * degrees of freedom (n - 1 for createDesign's designs).
  *
  * @param rowCodes - each respondent's row level 0..nRowLevels-1 (anything else: missing)
  * @param columnCodes - each respondent's column level 0..nColumnLevels-1 (anything else: missing)
@@ -51,7 +52,7 @@ export function raoScottChiSquare(
   options: { statistic?: 'F' | 'Chisq' } = {},
 ): RaoScottResult {
   const variant = options.statistic ?? 'F';
-  const { n, nCells } = design;
+  const { n, nCells, degreesOfFreedom } = design;
   const valid = (v: number, size: number) => v >= 0 && v < size && Number.isInteger(v);
   const rowSeen = new Uint8Array(nRowLevels);
   const colSeen = new Uint8Array(nColumnLevels);
@@ -178,7 +179,7 @@ export function raoScottChiSquare(
   if (variant === 'F') {
     const F = pearson / tr;
     const d0 = (tr * tr) / tr2;
-    const ddf = d0 * (n - 1);
+    const ddf = d0 * degreesOfFreedom;
     return { variant, statistic: F, ndf: d0, ddf, df: null, p: fSurvival(F, d0, ddf), ...common };
   }
   return { variant, statistic: pearson, ndf: null, ddf: null, df: m, p: chiSquareSurvival(pearson / (tr / m), m), ...common };
