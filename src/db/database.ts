@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Dialect } from './byDialect.js';
 import type { Database } from './schema.js';
 
@@ -19,9 +19,6 @@ export interface DbHandle {
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
 
 export class DatabaseOpenError extends Error {}
-
-// PostgreSQL bigint (count) stays a string unless parsed; counts always fit in a double here.
-pg.types.setTypeParser(20, (v) => Number(v));
 
 export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
   return target.kind === 'sqlite' ? openSqlite(target.path) : openPostgres(target.url);
@@ -56,6 +53,10 @@ function makeParentDirectories(file: string): void {
 
 async function openPostgres(url: string): Promise<DbHandle> {
   const where = describePostgres(url);
+  // Loaded only here: pg takes longer to import than a whole SQLite command takes to run.
+  const { default: pg } = await import('pg');
+  // PostgreSQL bigint (count) stays a string unless parsed; counts always fit in a double here.
+  pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   try {
     const client = await pool.connect();

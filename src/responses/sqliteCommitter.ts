@@ -1,6 +1,11 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SOURCE_ROOT } from '../platform/repositoryPaths.js';
 
 export type RowOutcome = { status: 'stored' } | { status: 'duplicate'; id: string; reference: string } | { status: 'collision' };
+
+// Plain JavaScript read from the source tree, so it runs as it is under tsx, vitest and the bundle in dist/.
+const WORKER = path.join(SOURCE_ROOT, 'responses/sqliteWriterWorker.js');
 
 interface Waiting {
   resolve: (outcomes: RowOutcome[]) => void;
@@ -35,7 +40,7 @@ export class SqliteCommitter {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./sqliteWriterWorker.js', import.meta.url), { workerData: { file: this.file, columns: this.columns } });
+    const worker = new Worker(WORKER, { workerData: { file: this.file, columns: this.columns } });
     // The worker must never keep a finished process alive; nothing is acknowledged before it has committed.
     worker.unref();
     worker.on('message', (m: { id: number; results?: RowOutcome[]; error?: string }) => {
