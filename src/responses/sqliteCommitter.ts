@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { SOURCE_ROOT } from '../platform/repositoryPaths.js';
 import { type BatchOutcome, type Committer, type NewResponse, pushColumnValues, RESPONSE_COLUMNS, type RowOutcome } from './responseRow.js';
 
 /** What the writer thread sends back: nothing, a failure, or each row not stored as given as [index, outcome]. */
@@ -7,6 +9,9 @@ interface Reply {
   exceptions?: [number, RowOutcome][];
   error?: string;
 }
+
+// Plain JavaScript read from the source tree, so it runs as it is under tsx, vitest and the bundle in dist/.
+const WORKER = path.join(SOURCE_ROOT, 'responses/sqliteWriterWorker.js');
 
 interface Waiting {
   resolve: (outcome: BatchOutcome) => void;
@@ -50,7 +55,7 @@ export class SqliteCommitter implements Committer {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./sqliteWriterWorker.js', import.meta.url), { workerData: { file: this.file, columns: RESPONSE_COLUMNS } });
+    const worker = new Worker(WORKER, { workerData: { file: this.file, columns: RESPONSE_COLUMNS } });
     // The worker must never keep a finished process alive; nothing is acknowledged before it has committed.
     worker.unref();
     worker.on('message', (m: Reply) => {
