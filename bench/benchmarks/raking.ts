@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { byGroup } from '../../src/stats/byGroup.js';
 import { createDesign } from '../../src/stats/design.js';
 import { type RakingMargin, rake } from '../../src/stats/raking.js';
 import { raoScottChiSquare } from '../../src/stats/raoScott.js';
-import { weightedProportionsByGroup } from '../../src/stats/weightedEstimates.js';
+import { weightedProportions } from '../../src/stats/weightedEstimates.js';
 import type { Benchmark, Result } from '../support/types.js';
 
 const run = promisify(execFile);
@@ -139,7 +140,9 @@ const benchmark: Benchmark = {
     const raked = raking.value;
     if (!raked.ok) throw raked.error;
     const calibration = margins.map((m) => ({ codes: m.codes, size: m.totals.length }));
-    const crossTab = time(9, () => weightedProportionsByGroup(createDesign(raked.weights, calibration), data.outcome, LEVELS, data.ward, WARD));
+    const crossTab = time(9, () =>
+      byGroup(createDesign(raked.weights, calibration), { codes: data.ward, size: WARD }, weightedProportions(data.outcome, LEVELS)),
+    );
     const design = createDesign(raked.weights, calibration);
     const raoScott = time(9, () => raoScottChiSquare(design, data.outcome, LEVELS, data.ward, WARD));
 

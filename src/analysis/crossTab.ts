@@ -5,7 +5,7 @@
  * column says it is too small to publish.
  */
 
-import { type BaseStatus, pearsonChiSquare, raoScottChiSquare, weightedProportionsByGroup, wilsonPercentInterval } from '../stats/index.js';
+import { type BaseStatus, byGroup, pearsonChiSquare, raoScottChiSquare, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
 import { ETHNIC_GROUP_5 } from '../surveys/index.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
 import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, recode } from './responseTable.js';
@@ -191,7 +191,7 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
   const bases = new Float64Array(G);
   for (const c of counts) for (let g = 0; g < G; g++) bases[g] = (bases[g] as number) + (c[g] as number);
   const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
-  const weighted = ctx.design ? weightedProportionsByGroup(ctx.design, row.codes, L, group, G) : null;
+  const weighted = ctx.design ? byGroup(ctx.design, { codes: group, size: G }, weightedProportions(row.codes, L)) : null;
   if (weighted) {
     columns.forEach((c, g) => {
       c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null;

@@ -3,6 +3,7 @@
 import {
   asbPerceptionScore,
   compareWithBenchmark,
+  estimate,
   mcnemarTest,
   pairedCounts,
   weightedMean,
@@ -49,7 +50,7 @@ function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext):
   if (ctx.design) {
     const codes = new Int32Array(flags.length);
     for (let i = 0; i < flags.length; i++) codes[i] = flags[i] === null ? -1 : flags[i] ? 1 : 0;
-    const w = !hide && n > 0 ? weightedProportions(ctx.design, codes, 2, ctx.mask)?.levels[1] : undefined;
+    const w = !hide && n > 0 ? estimate(ctx.design, weightedProportions(codes, 2), ctx.mask)?.levels[1] : undefined;
     r.weightedPercent = w ? w.estimate * 100 : null;
     r.se = w ? w.se * 100 : null;
     r.weightedCi95 = w ? times100(w.ci95) : null;
@@ -135,8 +136,8 @@ function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
         values[i] = v;
         high[i] = v >= HIGH_PERCEIVED_ASB_THRESHOLD ? 1 : 0;
       });
-      const wm = !hide && s.n > 0 ? weightedMean(ctx.design, values, ctx.mask) : null;
-      const wh = !hide && s.n > 0 ? weightedProportions(ctx.design, high, 2, ctx.mask)?.levels[1] : undefined;
+      const wm = !hide && s.n > 0 ? estimate(ctx.design, weightedMean(values), ctx.mask) : null;
+      const wh = !hide && s.n > 0 ? estimate(ctx.design, weightedProportions(high, 2), ctx.mask)?.levels[1] : undefined;
       score.weightedMean = wm ? wm.estimate : null;
       score.weightedHighPercent = wh ? wh.estimate * 100 : null;
       score.se = wh ? wh.se * 100 : null;

@@ -1,6 +1,6 @@
 /** Results for every export column (question or grid row): counts, percentages, intervals, weighted estimates. */
 
-import { type WeightedProportions, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
+import { estimate, type WeightedProportions, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
 import type { SurveyOption } from '../surveys/index.js';
 import { type AnalysisContext, baseDescription, pct, statusOf, times100 } from './context.js';
 import type { AnsweredColumn, ChoiceColumn, ListColumn, NumberColumn, TableColumn } from './responseTable.js';
@@ -78,7 +78,7 @@ function choiceResult(col: ChoiceColumn, ctx: AnalysisContext): QuestionResult {
       const k = codes[i] as number;
       sub[i] = k >= 0 ? (position[k] as number) : -1;
     }
-    w = base > 0 && substantive.length > 0 ? weightedProportions(ctx.design, sub, substantive.length, ctx.mask) : null;
+    w = base > 0 && substantive.length > 0 ? estimate(ctx.design, weightedProportions(sub, substantive.length), ctx.mask) : null;
   }
   const status = statusOf(base, ctx);
   const answeredSuppressed = statusOf(answered, ctx) === 'suppressed';
@@ -135,7 +135,7 @@ function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionRe
     if (ctx.design && base > 0) {
       const codes = new Int32Array(lists.length).fill(-1);
       for (let i = 0; i < lists.length; i++) if (inBase[i]) codes[i] = (lists[i] as number[]).includes(x.k) ? 1 : 0;
-      const wp = weightedProportions(ctx.design, codes, 2, ctx.mask);
+      const wp = estimate(ctx.design, weightedProportions(codes, 2), ctx.mask);
       first ??= wp;
       const lv = wp?.levels[1];
       wl = lv ? { weightedCount: lv.weightedCount, estimate: lv.estimate, se: lv.se, ci95: lv.ci95 } : null;

@@ -3,11 +3,12 @@
  * Estimates to 1e-6 absolute, standard errors to 1e-4 relative (in practice much closer), p-values tightly.
  */
 import { describe, expect, it } from 'vitest';
+import { byGroup, estimate } from './byGroup.js';
 import { createDesign } from './design.js';
 import { encodeMargin, type RakingMargin, rake } from './raking.js';
 import { raoScottChiSquare } from './raoScott.js';
 import { readFixture, readJsonFixture, relativeError } from './testFixtures.js';
-import { weightedMean, weightedMeanByGroup, weightedProportions, weightedProportionsByGroup } from './weightedEstimates.js';
+import { type WeightedMean, weightedMean, weightedProportions } from './weightedEstimates.js';
 
 interface Stat {
   names: string[];
@@ -150,16 +151,16 @@ for (const [label, key, base] of [
     });
 
     it('svymean of factors and a numeric score, with deff', () => {
-      expectStat(weightedProportions(design, safeDark, 4)?.levels ?? [], r.safeDark);
-      expectStat(weightedProportions(design, safeDay, 4)?.levels ?? [], r.safeDay);
-      expectStat(weightedProportions(design, victim, 2)?.levels ?? [], r.victim);
-      expectStat([weightedMean(design, asbScore) as NonNullable<ReturnType<typeof weightedMean>>], r.asbScore);
+      expectStat(estimate(design, weightedProportions(safeDark, 4))?.levels ?? [], r.safeDark);
+      expectStat(estimate(design, weightedProportions(safeDay, 4))?.levels ?? [], r.safeDay);
+      expectStat(estimate(design, weightedProportions(victim, 2))?.levels ?? [], r.victim);
+      expectStat([estimate(design, weightedMean(asbScore)) as WeightedMean], r.asbScore);
     });
 
     it('svyby domain percentages: by a raking margin (ward) and by a variable that is not one (channel)', () => {
-      expectBy(weightedProportionsByGroup(design, safeDark, 4, ward, 6), r.safeDarkByWard, 4);
-      expectBy(weightedProportionsByGroup(design, safeDark, 4, channel, 2), r.safeDarkByChannel, 4);
-      const means = weightedMeanByGroup(design, asbScore, sex, 2).map((m) => (m ? { levels: [m] } : null));
+      expectBy(byGroup(design, { codes: ward, size: 6 }, weightedProportions(safeDark, 4)), r.safeDarkByWard, 4);
+      expectBy(byGroup(design, { codes: channel, size: 2 }, weightedProportions(safeDark, 4)), r.safeDarkByChannel, 4);
+      const means = byGroup(design, { codes: sex, size: 2 }, weightedMean(asbScore)).map((m) => (m ? { levels: [m] } : null));
       expectBy(means, r.asbScoreBySex, 1);
     });
 
@@ -175,7 +176,7 @@ for (const [label, key, base] of [
 describe('R survey agreement: unweighted design (no calibration)', () => {
   const design = createDesign(new Float64Array(n).fill(1));
   it('svymean and svychisq', () => {
-    expectStat(weightedProportions(design, safeDark, 4)?.levels ?? [], R.unweightedDesign.safeDark);
+    expectStat(estimate(design, weightedProportions(safeDark, 4))?.levels ?? [], R.unweightedDesign.safeDark);
     expectChisq(raoScottChiSquare(design, safeDark, 4, ward, 6), R.unweightedDesign.chisqSafeDarkWardF);
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { byGroup, estimate } from './byGroup.js';
 import { createDesign } from './design.js';
 import { rake } from './raking.js';
-import { weightedMean, weightedProportions, weightedProportionsByGroup } from './weightedEstimates.js';
+import { weightedMean, weightedProportions } from './weightedEstimates.js';
 
 describe('weighted estimates by hand', () => {
   it('an unweighted design: SE = sqrt(n/(n-1) Σ ((y - p)/n)²)', () => {
     // y = 1, 0, 0, 1: p = 0.5, influence ±0.125, V = 4/3 x 4 x 0.015625 = 1/12
     const d = createDesign([1, 1, 1, 1]);
-    const r = weightedProportions(d, [1, 0, 0, 1], 2);
+    const r = estimate(d, weightedProportions([1, 0, 0, 1], 2));
     expect(r?.n).toBe(4);
     expect(r?.weightedBase).toBe(4);
     expect(r?.levels[1]?.estimate).toBe(0.5);
@@ -23,7 +24,7 @@ describe('weighted estimates by hand', () => {
 
   it('a weighted mean by hand: weights 1, 3; y 2, 6', () => {
     // mean = (2 + 18) / 4 = 5; x = w (y - 5) / 4 = -0.75, 0.75; V = 2/1 x (0.5625 x 2) = 2.25
-    const m = weightedMean(createDesign([1, 3]), [2, 6]);
+    const m = estimate(createDesign([1, 3]), weightedMean([2, 6]));
     expect(m?.estimate).toBe(5);
     expect(m?.se).toBeCloseTo(1.5, 14);
   });
@@ -34,20 +35,20 @@ describe('weighted estimates by hand', () => {
     const r = rake([{ name: 'sex', codes: sex, totals: [600, 400] }], { epsilon: 1e-14 });
     if (!r.ok) throw r.error;
     const d = createDesign(r.weights, [{ codes: sex, size: 2 }]);
-    const p = weightedProportions(d, sex, 2);
+    const p = estimate(d, weightedProportions(sex, 2));
     expect(p?.levels[0]?.estimate).toBeCloseTo(0.6, 14);
     expect(p?.levels[0]?.se).toBeLessThan(1e-12);
     // A variable that is not calibrated still has variance.
-    expect(weightedProportions(d, y, 2)?.levels[1]?.se).toBeGreaterThan(0.05);
+    expect(estimate(d, weightedProportions(y, 2))?.levels[1]?.se).toBeGreaterThan(0.05);
   });
 
   it('domain estimates leave out missing answers and empty groups', () => {
     const d = createDesign([1, 1, 1, 1, 1]);
-    const by = weightedProportionsByGroup(d, [0, 1, -1, 1, 0], 2, [0, 0, 0, 1, 1], 3);
+    const by = byGroup(d, { codes: [0, 0, 0, 1, 1], size: 3 }, weightedProportions([0, 1, -1, 1, 0], 2));
     expect(by[0]?.n).toBe(2);
     expect(by[0]?.levels.map((l) => l.estimate)).toEqual([0.5, 0.5]);
     expect(by[1]?.n).toBe(2);
     expect(by[2]).toBeNull();
-    expect(weightedProportions(d, [0, 1, 1, 1, 0], 2, [true, true, false, false, false])?.levels[1]?.estimate).toBe(0.5);
+    expect(estimate(d, weightedProportions([0, 1, 1, 1, 0], 2), [true, true, false, false, false])?.levels[1]?.estimate).toBe(0.5);
   });
 });
