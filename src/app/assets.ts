@@ -10,7 +10,8 @@ const INIT_JS = `import { initAll } from '/assets/govuk-frontend.min.js';\ninitA
 
 /**
  * Compiles the stylesheet when it is missing or older than its source (about two seconds): `npm run build`, which
- * `npm ci` runs, compiles it ahead, so a server start normally only compares two dates and never loads Sass.
+ * `npm ci` runs, compiles it ahead, so a server start normally only compares dates, never loads Sass and writes
+ * nothing (an image may keep its files read-only).
  */
 export async function buildAssets({ force = false } = {}): Promise<void> {
   const css = path.join(PUBLIC_BUILD, 'app.css');
@@ -26,5 +27,6 @@ export async function buildAssets({ force = false } = {}): Promise<void> {
     });
     fs.writeFileSync(css, result.css);
   }
-  fs.writeFileSync(path.join(PUBLIC_BUILD, 'init.js'), INIT_JS);
+  const init = path.join(PUBLIC_BUILD, 'init.js');
+  if (force || !fs.existsSync(init) || fs.readFileSync(init, 'utf8') !== INIT_JS) fs.writeFileSync(init, INIT_JS);
 }

@@ -42,6 +42,17 @@ describe('the compiled CLI', () => {
     const everything = Object.values(meta.outputs).flatMap((o) => Object.keys(o.inputs));
     expect(everything).toEqual(expect.arrayContaining(['src/app/createApp.ts', 'src/stats/wilson.ts']));
   });
+
+  it('starts the server without Sass (compiled by the build) or pg (SQLite by default)', async () => {
+    await ensureCompiled();
+    const meta = JSON.parse(fs.readFileSync(METAFILE, 'utf8')) as Metafile;
+    const server = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === 'src/app/server.ts')?.[0];
+    expect(server).toBeDefined();
+    const { sources, packages } = loadedAtStart(meta, server as string);
+    expect(sources).toEqual(expect.arrayContaining(['src/app/server.ts', 'src/app/createApp.ts']));
+    expect(packages).toEqual(expect.arrayContaining(['fastify', 'nunjucks']));
+    expect(packages.filter((p) => p === 'sass' || p === 'pg')).toEqual([]);
+  });
 });
 
 /**
