@@ -4,6 +4,7 @@ import type { CliContext } from '../app/capability.js';
 import { loadConsultation } from '../consultations/index.js';
 import { CliError, printJson } from '../platform/cli.js';
 import { analyseStoredConsultation } from './analyseStoredConsultation.js';
+import { rethrowAsCliError } from './analysisInputError.js';
 import type { BenchmarkInput } from './types.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -69,8 +70,7 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
               analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } },
             });
           } catch (err) {
-            if (err instanceof RangeError) throw new CliError(err.message);
-            throw err;
+            rethrowAsCliError(err);
           }
           if (!outcome.ok) throw new CliError(`${outcome.error.message}\nNo weights were applied.`);
           printJson(outcome.analysis.result);
