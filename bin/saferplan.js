@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// @ts-check
+// Runs the compiled CLI in dist/ (built by `npm ci`), compiling src/ again first when a source file changed since.
+import { ensureCompiled } from '../build/ensureCompiled.js';
+import { compiled } from '../build/sources.js';
 
-register();
-await import('../src/cli/main.ts');
+try {
+  await ensureCompiled();
+} catch (err) {
+  process.stderr.write(`saferplan: could not compile src/ into dist/: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+await import(compiled('cli/main'));

@@ -1,21 +1,13 @@
-import { changeConsultationStage } from '../src/consultations/changeConsultationStage.js';
-import { createConsultation } from '../src/consultations/createConsultation.js';
 import type { DbHandle } from '../src/db/database.js';
 import { loadDemoPartnership } from '../src/partnerships/demo/loadDemoPartnership.js';
 import { cliActor } from '../src/platform/recordAudit.js';
 import type { TemplateId } from '../src/surveys/templateRegistry.js';
+import { buildConsultation } from './factories.js';
 
 /** The demo partnership (once) and a new open consultation from a template, closing in 30 days. */
 export async function openConsultation(handle: DbHandle, template: TemplateId = 'crime-survey', title = 'Crime Survey') {
   const { partnershipId } = await loadDemoPartnership(handle.db, cliActor());
-  const closes = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const { id, slug } = await createConsultation({
-    db: handle.db,
-    actor: cliActor(),
-    partnershipId,
-    consultation: { template, title, opens: '2024-01-01', closes },
-  });
-  await changeConsultationStage({ db: handle.db, actor: cliActor(), partnershipId, consultationId: id, action: 'open' });
+  const { id, slug } = await buildConsultation({ db: handle.db, partnershipId, template, title, stage: 'open' });
   return { partnershipId, consultationId: id, slug };
 }
 

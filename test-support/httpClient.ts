@@ -25,7 +25,7 @@ export class HttpClient {
   private cookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, url: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(method: string, url: string, init: { body?: string | FormData; headers?: Record<string, string> } = {}): Promise<Response> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(new URL(url, this.baseUrl), {
       method,
@@ -52,6 +52,11 @@ export class HttpClient {
 
   postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
     return this.request('POST', url, { body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+  }
+
+  /** A file upload: the browser sets the multipart boundary, and the form carries its CSRF token in its action URL. */
+  postMultipart(url: string, form: FormData): Promise<Response> {
+    return this.request('POST', url, { body: form });
   }
 
   /** GETs a page and returns the CSRF token from its first form. */

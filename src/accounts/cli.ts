@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson, readStdin } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
-import { createUser } from './createUser.js';
-import { listUsers } from './queries/listUsers.js';
 import { isRole, ROLES } from './roles.js';
 
 export function registerUserCommands(program: Command, cli: CliContext) {
@@ -19,6 +17,7 @@ export function registerUserCommands(program: Command, cli: CliContext) {
     .action((options: { email: string; role: string; name: string; partnership?: string }) =>
       cli.withDatabase(async (handle) => {
         if (!isRole(options.role)) throw new CliError(`Unknown role "${options.role}": use one of ${ROLES.join(', ')}`);
+        const { createUser } = await import('./createUser.js');
         const partnershipId = await cli.resolvePartnershipId(handle, options.partnership);
         const password = await readStdin();
         const created = await createUser({
@@ -36,6 +35,7 @@ export function registerUserCommands(program: Command, cli: CliContext) {
     .option('--format <format>', 'json or table', 'table')
     .action((options: { format: string }) =>
       cli.withDatabase(async ({ db }) => {
+        const { listUsers } = await import('./queries/listUsers.js');
         const users = await listUsers(db);
         if (options.format === 'json') {
           printJson(users);

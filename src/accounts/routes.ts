@@ -1,40 +1,36 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
 import type { Services } from '../app/services.js';
 import { listPartnerships } from '../partnerships/index.js';
 import { AppError } from '../platform/errors.js';
-import { errorSummaryItems, messagesByField, toFieldErrors } from '../platform/validation.js';
+import { errorSummaryItems, messagesByField, parseRequest, toFieldErrors } from '../platform/validation.js';
 import { authenticate } from './authenticate.js';
 import { createUser } from './createUser.js';
 import { authorize } from './policy.js';
 import { listAuditLog } from './queries/listAuditLog.js';
 import { listUsers } from './queries/listUsers.js';
 import { ROLE_LABELS, ROLES } from './roles.js';
-import { signInSchema } from './schema.js';
-
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/[a-zA-Z0-9]/.test(next) ? next : '/staff');
-const formBody = z.record(z.string(), z.unknown());
+import { newUserRequest, signInPageRequest, signInRequest, signInSchema } from './schema.js';
 
 export async function accountRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db, config } = services;
 
   app.get('/sign-in', async (request, reply) => {
-    const { next } = request.query as { next?: string };
-    return reply.view('accounts/views/sign-in.njk', { title: 'Sign in', next: safeNext(next), values: {}, fieldErrors: {} });
+    const { query } = parseRequest(signInPageRequest, request);
+    return reply.view('accounts/views/sign-in.njk', { title: 'Sign in', next: query.next, values: {}, fieldErrors: {} });
   });
 
   app.post(
     '/sign-in',
     { config: config.signInRateLimit > 0 ? { rateLimit: { max: config.signInRateLimit, timeWindow: '1 minute' } } : {} },
     async (request, reply) => {
-      const body = formBody.parse(request.body ?? {});
-      const next = safeNext(body.next);
+      const { body } = parseRequest(signInRequest, request);
+      const { next } = body;
       const parsed = signInSchema.safeParse(body);
       const show = (fields: { field: string; message: string }[]) =>
         reply.status(422).view('accounts/views/sign-in.njk', {
           title: 'Sign in',
           next,
-          values: { email: typeof body.email === 'string' ? body.email : '' },
+          values: { email: body.email },
           errors: errorSummaryItems(fields),
           fieldErrors: messagesByField(fields),
         });
@@ -62,23 +58,12 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
 
   app.post('/staff/users', async (request, reply) => {
     const actor = authorize(request.user, 'user:manage');
-    const body = formBody.parse(request.body ?? {});
-    const partnershipId = typeof body.partnership === 'string' ? body.partnership : '';
-    if (!actor.partnershipIds.includes(partnershipId)) {
+    const { body } = parseRequest(newUserRequest, request);
+    if (!actor.partnershipIds.includes(body.partnership)) {
       return renderUsers(reply.status(422), actor.partnershipIds, body, [{ field: 'partnership', message: 'Select a partnership you belong to' }]);
     }
     try {
-      await createUser({
-        db,
-        actor: { id: actor.id, label: actor.email },
-        user: {
-          email: body.email as string,
-          name: (body.name as string) ?? '',
-          role: body.role as never,
-          password: body.password as string,
-          partnershipIds: [partnershipId],
-        },
-      });
+      await createUser({ db, actor: { id: actor.id, label: actor.email }, user: { ...body, partnershipIds: [body.partnership] } });
     } catch (err) {
       if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
         const fields = err.fields.length ? err.fields : [{ field: 'email', message: err.message }];

@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
-import { loadConsultation } from '../consultations/index.js';
 import { CliError, printJson } from '../platform/cli.js';
-import { analyseStoredConsultation } from './analyseStoredConsultation.js';
 import { rethrowAsCliError } from './analysisInputError.js';
 import type { BenchmarkInput } from './types.js';
 
@@ -38,6 +36,10 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
       (id: string, o: { format: string; weights?: string; maxWeightRatio?: string; filter: string[]; benchmark: string[]; suppressBelow: string }) =>
         cli.withDatabase(async (handle) => {
           if (o.format !== 'json') throw new CliError(`--format ${o.format} is not supported: use --format json`);
+          const [{ loadConsultation }, { analyseStoredConsultation }] = await Promise.all([
+            import('../consultations/index.js'),
+            import('./analyseStoredConsultation.js'),
+          ]);
           const consultation = await loadConsultation(handle.db, id);
           if (!consultation) throw new CliError(`No consultation has the id "${id}". Run: saferplan consultation list`);
           let marginsCsv: string | null = null;

@@ -5,14 +5,14 @@ import type { Services } from '../app/services.js';
 import { canSeeResults, loadConsultation } from '../consultations/index.js';
 import { findPartnership } from '../partnerships/index.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
-import { parseOrThrow } from '../platform/validation.js';
+import { parseRequest } from '../platform/validation.js';
 import { analysisContext } from './analyseConsultation.js';
 import { analyseStoredConsultation } from './analyseStoredConsultation.js';
 import { AnalysisInputError, rethrowAsValidationFailure } from './analysisInputError.js';
 import { crossTab } from './crossTab.js';
 import { chartFor } from './dashboardModel.js';
 import { dashboardView } from './dashboardView.js';
-import { type AnalysisQuery, analysisQuerySchema, filtersOf } from './schema.js';
+import { type AnalysisQuery, analysisRequest, filtersOf, questionAnalysisRequest } from './schema.js';
 import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -29,9 +29,8 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   }
 
   /** softWeights: a margins problem is reported beside unweighted results (the dashboard) instead of failing (the API). */
-  async function analyse(user: Principal | undefined, id: string, rawQuery: unknown, softWeights = false) {
+  async function analyse(user: Principal | undefined, id: string, query: AnalysisQuery, softWeights = false) {
     const consultation = await resultsFor(user, id);
-    const query: AnalysisQuery = parseOrThrow(analysisQuerySchema, rawQuery);
     const filters = filtersOf(query);
     const analysis = { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } };
     const marginsCsv = query.weighted ? (query.margins ?? null) : null;
@@ -50,13 +49,13 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   }
 
   app.get('/api/v1/consultations/:id/analysis', async (request) => {
-    const { id } = request.params as { id: string };
-    return (await analyse(request.user, id, request.query)).result;
+    const { params, query } = parseRequest(analysisRequest, request);
+    return (await analyse(request.user, params.id, query)).result;
   });
 
   app.get('/staff/consultations/:id/analysis', async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const a = await analyse(request.user, id, request.query, true);
+    const { params, query } = parseRequest(analysisRequest, request);
+    const a = await analyse(request.user, params.id, query, true);
     const partnership = await findPartnership(db, a.consultation.partnershipId);
     let xtab = null;
     let xtabError: string | null = null;
@@ -79,16 +78,17 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/staff/consultations/:id/analysis/questions/:code/table.${format}`, async (request, reply) => {
-      const { id, code } = request.params as { id: string; code: string };
-      const a = await analyse(request.user, id, request.query);
+      const { params, query } = parseRequest(questionAnalysisRequest, request);
+      const { code } = params;
+      const a = await analyse(request.user, params.id, query);
       const q = a.result.questions.find((x) => x.code === code);
       if (!q) throw notFound('Question');
       return sendTable(reply, questionRows(q, a.result.weighted), code, format);
     });
 
     app.get(`/staff/consultations/:id/analysis/crosstab.${format}`, async (request, reply) => {
-      const { id } = request.params as { id: string };
-      const a = await analyse(request.user, id, request.query);
+      const { params, query } = parseRequest(analysisRequest, request);
+      const a = await analyse(request.user, params.id, query);
       if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
       try {
         const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
@@ -100,8 +100,9 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   }
 
   app.get('/staff/consultations/:id/analysis/questions/:code/chart.svg', async (request, reply) => {
-    const { id, code } = request.params as { id: string; code: string };
-    const a = await analyse(request.user, id, request.query);
+    const { params, query } = parseRequest(questionAnalysisRequest, request);
+    const { code } = params;
+    const a = await analyse(request.user, params.id, query);
     const q = a.result.questions.find((x) => x.code === code);
     const svg = q ? chartFor(q, false, a.result.weighted) : null;
     if (!svg) throw notFound('Chart');

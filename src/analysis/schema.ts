@@ -44,3 +44,7 @@ export function filterQueryString(params: Record<string, string>): string {
   const s = new URLSearchParams(params).toString();
   return s ? `?${s}` : '';
 }
+
+const consultationParams = z.object({ id: z.string() });
+export const analysisRequest = z.object({ params: consultationParams, query: analysisQuerySchema });
+export const questionAnalysisRequest = z.object({ params: consultationParams.extend({ code: z.string() }), query: analysisQuerySchema });

@@ -7,14 +7,17 @@ import type { Services } from './services.js';
 /** A group of routes, registered with the services every route receives. */
 export type RoutePlugin = (app: FastifyInstance, options: { services: Services }) => Promise<void>;
 
-/** What the saferplan program hands each capability's commands. */
+/**
+ * What the saferplan program hands each capability's commands. A command's action imports its operations when it
+ * runs (`await import(...)`), never at the top of cli.ts, so listing the commands loads none of them.
+ */
 export interface CliContext {
   /** Opens (and migrates) the database chosen by --db, DATABASE_URL or SQLITE_PATH, runs the work, closes it. */
   withDatabase<T>(work: (handle: DbHandle) => Promise<T>): Promise<T>;
   /** The partnership named by --partnership (id or slug), or the only one; undefined when there is none. */
   resolvePartnershipId(handle: DbHandle, given: string | undefined): Promise<string | undefined>;
   /** Where this install's public pages are served, for links printed by commands. */
-  baseUrl(): string;
+  baseUrl(): Promise<string>;
 }
 
 /** What a capability's demo step receives: earlier steps' results (the partnership first) and the audit actor. */

@@ -24,7 +24,7 @@ export interface StartedServer {
 }
 
 export async function startServer({ handle, config, demoWhenEmpty, logger }: StartOptions): Promise<StartedServer> {
-  buildAssets();
+  await buildAssets();
   await migrateToLatest(handle);
   let demo: DemoLoadResult | undefined;
   if (demoWhenEmpty) {

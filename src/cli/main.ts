@@ -1,12 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { CAPABILITIES } from '../app/capabilities.js';
 import type { CliContext } from '../app/capability.js';
-import { loadConfig } from '../app/config.js';
+import { say } from '../platform/cli.js';
 import { registerDatabaseCommands } from './commands/database.js';
 import { registerServeCommand } from './commands/serve.js';
-import { resolvePartnershipId, withDatabase } from './context.js';
-import { describeFailure, say } from './io.js';
 
+// Only commander and the command declarations load at start: what a command needs (the database, the
+// configuration, the web server) is imported when it runs, so `saferplan --help` answers at once.
 export function buildProgram(): Command {
   const program = new Command('saferplan')
     .description('SaferPlan: consultation, analysis and planning for Community Safety Partnerships')
@@ -14,9 +14,9 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const cli: CliContext = {
-    withDatabase: (work) => withDatabase(program.opts(), work),
-    resolvePartnershipId,
-    baseUrl: () => `http://localhost:${loadConfig().port}`,
+    withDatabase: async (work) => (await import('./context.js')).withDatabase(program.opts(), work),
+    resolvePartnershipId: async (handle, given) => (await import('./context.js')).resolvePartnershipId(handle, given),
+    baseUrl: async () => `http://localhost:${(await import('../app/config.js')).loadConfig().port}`,
   };
   registerServeCommand(program);
   registerDatabaseCommands(program);
@@ -28,6 +28,6 @@ try {
   await buildProgram().parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);
-  say(describeFailure(err));
+  say((await import('./io.js')).describeFailure(err));
   process.exit(1);
 }

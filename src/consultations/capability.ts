@@ -5,8 +5,24 @@ export const consultationsCapability: Capability = {
   name: 'consultations',
   statelessRoutes: async () => [(await import('./routes.api.public.js')).consultationPublicApiRoutes],
   webRoutes: async () => {
-    const [api, pub, staff] = await Promise.all([import('./routes.api.js'), import('./routes.public.js'), import('./routes.staff.js')]);
-    return [api.consultationApiRoutes, pub.consultationPublicRoutes, staff.consultationStaffRoutes];
+    const [api, pub, form, lifecycle, keyIn, invitations, importExport] = await Promise.all([
+      import('./routes.api.js'),
+      import('./public/routes.js'),
+      import('./public/routes.form.js'),
+      import('./staff/routes.lifecycle.js'),
+      import('./staff/routes.keyIn.js'),
+      import('./staff/routes.invitations.js'),
+      import('./staff/routes.importExport.js'),
+    ]);
+    return [
+      api.consultationApiRoutes,
+      pub.consultationPublicRoutes,
+      form.consultationFormRoutes,
+      lifecycle.consultationLifecycleRoutes,
+      keyIn.keyInRoutes,
+      invitations.invitationRoutes,
+      importExport.importExportRoutes,
+    ];
   },
   openApiPaths: async () => (await import('./openapi.js')).consultationOpenApiPaths(),
   commands: registerConsultationCommands,

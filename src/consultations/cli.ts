@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import type { DbHandle } from '../db/database.js';
-import { findPartnership } from '../partnerships/index.js';
 import { CliError, printJson } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
-import { changeConsultationStage } from './changeConsultationStage.js';
-import { createConsultation } from './createConsultation.js';
-import { listConsultations } from './queries/listConsultations.js';
-import { loadConsultation } from './queries/loadConsultation.js';
 
 /** The consultation with this id, or a message saying how to find one. */
 export async function findConsultationForCli(handle: DbHandle, id: string) {
+  const { loadConsultation } = await import('./queries/loadConsultation.js');
   const c = await loadConsultation(handle.db, id);
   if (!c) throw new CliError(`No consultation has the id "${id}". Run: saferplan consultation list`);
   return c;
@@ -18,8 +14,9 @@ export async function findConsultationForCli(handle: DbHandle, id: string) {
 
 export function registerConsultationCommands(program: Command, cli: CliContext) {
   const publicUrl = async (handle: DbHandle, partnershipId: string, slug: string) => {
+    const { findPartnership } = await import('../partnerships/index.js');
     const p = await findPartnership(handle.db, partnershipId);
-    return `${cli.baseUrl()}/p/${p?.slug}/${slug}`;
+    return `${await cli.baseUrl()}/p/${p?.slug}/${slug}`;
   };
   const consultation = program.command('consultation').description('consultations and their surveys');
 
@@ -35,6 +32,7 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
       cli.withDatabase(async (handle) => {
         const partnershipId = await cli.resolvePartnershipId(handle, o.partnership);
         if (!partnershipId) throw new CliError('Create a partnership first: saferplan partnership create --name "..."');
+        const { createConsultation } = await import('./createConsultation.js');
         const { id, slug } = await createConsultation({
           db: handle.db,
           actor: cliActor(),
@@ -53,6 +51,7 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
     .action((o: { format: string; partnership?: string }) =>
       cli.withDatabase(async (handle) => {
         const partnershipId = await cli.resolvePartnershipId(handle, o.partnership);
+        const { listConsultations } = await import('./queries/listConsultations.js');
         const all = partnershipId ? await listConsultations(handle.db, partnershipId) : [];
         if (o.format === 'json') {
           printJson(all.map(({ privacyNotice: _p, legalBasis: _l, ...c }) => c));
@@ -70,6 +69,7 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
       .action((id: string) =>
         cli.withDatabase(async (handle) => {
           const c = await findConsultationForCli(handle, id);
+          const { changeConsultationStage } = await import('./changeConsultationStage.js');
           const changed = await changeConsultationStage({
             db: handle.db,
             actor: cliActor(),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
+import { listPlanThemes } from '../partnerships/index.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { firstFreeSlug, slugify } from '../platform/slugify.js';
 import { parseOrThrow } from '../platform/validation.js';
@@ -15,12 +16,13 @@ export interface CreateConsultationOptions {
   isDemo?: boolean;
 }
 
-/** Creates a draft consultation with version 1 of its survey from the chosen template. */
+/** Creates a draft consultation with version 1 of its survey from the chosen template and the partnership's plan themes. */
 export async function createConsultation({ db, actor, partnershipId, consultation, isDemo = false }: CreateConsultationOptions) {
   const input = parseOrThrow(newConsultationSchema, consultation);
   const template = TEMPLATES[input.template];
   const id = newId();
   const createdAt = nowIso();
+  const themes = await listPlanThemes(db, partnershipId);
   return db.transaction().execute(async (trx) => {
     const base = slugify(input.title);
     const taken = new Set(
@@ -57,7 +59,7 @@ export async function createConsultation({ db, actor, partnershipId, consultatio
         partnership_id: partnershipId,
         consultation_id: id,
         version: 1,
-        definition: toJson(template.definition(input.title)),
+        definition: toJson(template.definition({ title: input.title, themes })),
         created_at: createdAt,
       })
       .execute();

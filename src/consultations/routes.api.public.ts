@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Services } from '../app/services.js';
 import { forbidden, notFound } from '../platform/errors.js';
-import { parseOrThrow } from '../platform/validation.js';
+import { parseRequest } from '../platform/validation.js';
 import { submitResponse } from '../responses/index.js';
-
-const submissionBody = z.record(z.string(), z.unknown(), { message: 'The body must be a JSON object of answers keyed by question code' });
-const idempotencyKey = z.string().trim().min(1).max(200, 'Idempotency-Key must be 200 characters or fewer').optional();
+import { consultationRequest, submissionRequest } from './schema.js';
 
 /**
  * The public API: anonymous, no session or cookies, registered outside the session context so a submission
@@ -17,8 +14,11 @@ export async function consultationPublicApiRoutes(app: FastifyInstance, { servic
   const rateLimit = config.submissionRateLimit > 0 ? { rateLimit: { max: config.submissionRateLimit, timeWindow: '1 minute' } } : undefined;
 
   app.post('/api/v1/consultations/:id/responses', { config: rateLimit }, async (request, reply) => {
-    const { id } = request.params as { id: string };
-    const body = parseOrThrow(submissionBody, request.body ?? {});
+    const {
+      params: { id },
+      headers,
+      body,
+    } = parseRequest(submissionRequest, request);
     // Either {"answers": {...}} or the answers object itself.
     const answers =
       body.answers && typeof body.answers === 'object' && !Array.isArray(body.answers) ? (body.answers as Record<string, unknown>) : body;
@@ -33,7 +33,7 @@ export async function consultationPublicApiRoutes(app: FastifyInstance, { servic
       consultationId: id,
       answers,
       channel: 'online',
-      idempotencyKey: parseOrThrow(idempotencyKey, request.headers['idempotency-key']),
+      idempotencyKey: headers['idempotency-key'],
       requireOpen: true,
     });
     if (stored.duplicate) reply.header('idempotent-replayed', 'true');
@@ -41,7 +41,7 @@ export async function consultationPublicApiRoutes(app: FastifyInstance, { servic
   });
 
   app.get('/api/v1/consultations/:id/survey', async (request) => {
-    const runtime = await runtimes.get((request.params as { id: string }).id);
+    const runtime = await runtimes.get(parseRequest(consultationRequest, request).params.id);
     if (!runtime || runtime.consultation.status === 'draft') throw notFound('Consultation');
     return { consultationId: runtime.consultation.id, version: runtime.consultation.surveyVersion, definition: runtime.definition };
   });

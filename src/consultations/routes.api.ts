@@ -1,28 +1,25 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { authorize } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { notFound } from '../platform/errors.js';
-import { parseOrThrow } from '../platform/validation.js';
+import { parseRequest } from '../platform/validation.js';
 import { listResponses } from '../responses/index.js';
 import { listConsultations } from './queries/listConsultations.js';
 import { loadConsultation } from './queries/loadConsultation.js';
-
-const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-  after: z.string().optional(),
-});
+import { partnershipRequest, responsesPageRequest } from './schema.js';
 
 /** The staff API: signed-in users, through the session. */
 export async function consultationApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
 
   app.get('/api/v1/consultations/:id/responses', async (request) => {
-    const { id } = request.params as { id: string };
+    const {
+      params: { id },
+      query: page,
+    } = parseRequest(responsesPageRequest, request);
     const consultation = await loadConsultation(db, id);
     if (!consultation) throw notFound('Consultation');
     authorize(request.user, 'responses:read', consultation.partnershipId);
-    const page = parseOrThrow(pageQuery, request.query);
     const [submittedAt, afterId] = page.after?.split('|') ?? [];
     const responses = await listResponses(db, consultation.partnershipId, id, {
       limit: page.limit,
@@ -37,7 +34,7 @@ export async function consultationApiRoutes(app: FastifyInstance, { services }: 
   });
 
   app.get('/api/v1/partnerships/:pid/consultations', async (request) => {
-    const { pid } = request.params as { pid: string };
+    const { pid } = parseRequest(partnershipRequest, request).params;
     authorize(request.user, 'consultation:view', pid);
     return { consultations: await listConsultations(db, pid) };
   });

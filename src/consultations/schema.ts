@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { londonLocalToUtcIso } from '../platform/londonTime.js';
+import { formBody, formField, oneOf } from '../platform/validation.js';
 import { TEMPLATE_IDS } from '../surveys/index.js';
+import { STAGE_ACTIONS } from './changeConsultationStage.js';
 import { RESULTS_VISIBILITY } from './status.js';
 
 const londonDate = (what: string, endOfDay: boolean) =>
@@ -19,7 +21,7 @@ const londonDate = (what: string, endOfDay: boolean) =>
 
 export const newConsultationSchema = z
   .object({
-    template: z.enum(TEMPLATE_IDS, { message: `Template must be one of: ${TEMPLATE_IDS.join(', ')}` }),
+    template: oneOf(TEMPLATE_IDS, `Template must be one of: ${TEMPLATE_IDS.join(', ')}`),
     title: z.string().trim().min(3, 'Enter a title of at least 3 characters').max(200, 'Title must be 200 characters or fewer'),
     opens: londonDate('opening', false),
     closes: londonDate('closing', true),
@@ -31,3 +33,70 @@ export const newConsultationSchema = z
   })
   .refine((c) => c.closes > c.opens, { message: 'The closing date must be after the opening date', path: ['closes'] });
 export type NewConsultation = z.input<typeof newConsultationSchema>;
+
+// Requests: params, query and body of each route (parseRequest).
+const consultationParams = z.object({ id: z.string() });
+const partnershipParams = z.object({ pid: z.string() });
+/** The staff's own reference for a response keyed in, shown once saved. */
+const REFERENCE = /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/;
+/** A query flag: present and not empty. */
+const flag = z.unknown().optional().transform(Boolean);
+
+export const consultationRequest = z.object({ params: consultationParams });
+export const partnershipRequest = z.object({ params: partnershipParams });
+export const overviewRequest = z.object({ params: consultationParams, query: z.object({ changed: flag }) });
+export const stageRequest = z.object({ params: consultationParams, body: z.object({ action: z.enum(STAGE_ACTIONS) }) });
+export const newConsultationRequest = z.object({
+  params: partnershipParams,
+  body: z.object({
+    template: formField,
+    title: formField,
+    'opens-day': formField,
+    'opens-month': formField,
+    'opens-year': formField,
+    'closes-day': formField,
+    'closes-month': formField,
+    'closes-year': formField,
+  }),
+});
+export const keyInPageRequest = z.object({
+  params: consultationParams,
+  query: z.object({
+    saved: z
+      .unknown()
+      .optional()
+      .transform((saved) => REFERENCE.exec(String(saved ?? ''))?.[0]),
+  }),
+});
+export const keyInRequest = z.object({ params: consultationParams, body: formBody });
+export const invitationsRequest = z.object({ params: consultationParams, body: z.object({ people: formField }) });
+export const responsesPageRequest = z.object({
+  params: consultationParams,
+  query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000), after: z.string().optional() }),
+});
+
+const slugs = z.object({ slug: z.string().max(200), cslug: z.string().max(200) });
+export const hubRequest = z.object({ params: slugs.pick({ slug: true }) });
+export const consultationPageRequest = z.object({ params: slugs });
+/** ?change=1: the respondent came from "check your answers" and goes back there. */
+const changing = z.object({
+  change: z
+    .unknown()
+    .optional()
+    .transform((change) => change === '1'),
+});
+export const questionPageRequest = z.object({ params: slugs.extend({ screen: z.string().max(200) }), query: changing });
+export const questionFormRequest = questionPageRequest.extend({ body: formBody });
+/** The check page's form: the honeypot field only people cannot see. */
+export const checkFormRequest = z.object({ params: slugs, body: z.object({ website: formField }) });
+export const invitationLinkRequest = z.object({ params: slugs.extend({ token: z.string().max(200) }) });
+
+export const submissionRequest = z.object({
+  params: consultationParams,
+  headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(200, 'Idempotency-Key must be 200 characters or fewer').optional() }),
+  // No body (or null) is no answers: the survey's own validation then names each required question.
+  body: z.preprocess(
+    (body) => body ?? {},
+    z.record(z.string(), z.unknown(), { message: 'The body must be a JSON object of answers keyed by question code' }),
+  ),
+});

@@ -1,8 +1,19 @@
 import type { DbHandle } from './database.js';
 
-export type Dialect = 'sqlite' | 'postgres';
+export type SqliteDriver = Extract<DbHandle['driver'], { kind: 'sqlite' }>;
+export type PostgresDriver = Extract<DbHandle['driver'], { kind: 'postgres' }>;
 
-/** The few places the engines differ go through here, so each difference is visible and tested on both. */
-export function byDialect<T>(handle: Pick<DbHandle, 'dialect'>, choices: Record<Dialect, T>): T {
-  return choices[handle.dialect];
+/** What to do on each engine; each choice is handed that engine's own driver. */
+export interface DialectChoices<T> {
+  sqlite: (driver: SqliteDriver) => T;
+  postgres: (driver: PostgresDriver) => T;
+}
+
+/**
+ * The few places the engines differ go through here, so each difference is declared side by side and tested
+ * on both: `byDialect(handle, { sqlite: ({ sqlite }) => …, postgres: ({ pool }) => … })`.
+ */
+export function byDialect<T>(handle: Pick<DbHandle, 'driver'>, choices: DialectChoices<T>): T {
+  const driver = handle.driver;
+  return driver.kind === 'sqlite' ? choices.sqlite(driver) : choices.postgres(driver);
 }

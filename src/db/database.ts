@@ -2,14 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
-import type { Dialect } from './byDialect.js';
+import type pg from 'pg';
 import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
 
 export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** The driver underneath, for the few hot paths (group commit) where Kysely's per-query overhead matters. */
+  /** The driver underneath, for the few hot paths (group commit) where Kysely's per-query overhead matters: reach it through byDialect. */
   driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
   /** Human description for messages: the file path or the host/database, never a password. */
   describe: string;
@@ -21,13 +22,15 @@ export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgre
 export class DatabaseOpenError extends Error {}
 
 const BIGINT_OID = 20;
-/** This pool's type parsers: bigint (counts) as a number, as counts always fit in a double here; the rest as pg does. */
-const typeParsers = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === BIGINT_OID && format !== 'binary'
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+/** A pool's type parsers: bigint (counts) as a number, as counts always fit in a double here; the rest as pg does. */
+function typeParsers(types: typeof pg.types) {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === BIGINT_OID && format !== 'binary'
+        ? (value: string) => Number(value)
+        : types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+  };
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<DbHandle> {
   return target.kind === 'sqlite' ? openSqlite(target.path) : openPostgres(target.url);
@@ -62,7 +65,9 @@ function makeParentDirectories(file: string): void {
 
 async function openPostgres(url: string): Promise<DbHandle> {
   const where = describePostgres(url);
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, types: typeParsers });
+  // Loaded only here: pg takes longer to import than a whole SQLite command takes to run.
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, types: typeParsers(pg.types) });
   try {
     const client = await pool.connect();
     client.release();

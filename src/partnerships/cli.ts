@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
-import { createPartnership } from './createPartnership.js';
-import { listPartnerships } from './queries/listPartnerships.js';
 
 export function registerPartnershipCommands(program: Command, cli: CliContext) {
   const partnership = program.command('partnership').description('Community Safety Partnerships held in this install');
@@ -15,6 +13,7 @@ export function registerPartnershipCommands(program: Command, cli: CliContext) {
     .option('--area-code <code>', 'ONS local authority code, e.g. E08000026')
     .action((options: { name: string; areaCode?: string }) =>
       cli.withDatabase(async ({ db }) => {
+        const { createPartnership } = await import('./createPartnership.js');
         const { id, slug } = await createPartnership({ db, actor: cliActor(), partnership: { name: options.name, areaCode: options.areaCode } });
         printJson({ id, slug });
       }),
@@ -26,6 +25,7 @@ export function registerPartnershipCommands(program: Command, cli: CliContext) {
     .option('--format <format>', 'json or table', 'table')
     .action((options: { format: string }) =>
       cli.withDatabase(async ({ db }) => {
+        const { listPartnerships } = await import('./queries/listPartnerships.js');
         const all = await listPartnerships(db);
         if (options.format === 'json') {
           printJson(all);

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { authorize, ROLE_LABELS } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { notFound } from '../platform/errors.js';
+import { parseRequest } from '../platform/validation.js';
 import { brandCss } from './brandCss.js';
 import { findPartnership, listPartnerships } from './queries/listPartnerships.js';
 import { listPlanThemes } from './queries/listPlanThemes.js';
 import { partnershipGeography } from './queries/partnershipGeography.js';
+import { brandRequest, partnershipRequest } from './schema.js';
 
 export async function partnershipRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
@@ -20,7 +22,7 @@ export async function partnershipRoutes(app: FastifyInstance, { services }: { se
   });
 
   app.get('/staff/partnerships/:id', async (request, reply) => {
-    const { id } = request.params as { id: string };
+    const { id } = parseRequest(partnershipRequest, request).params;
     authorize(request.user, 'partnership:view', id);
     const partnership = await findPartnership(db, id);
     if (!partnership) throw notFound('Partnership');
@@ -33,7 +35,7 @@ export async function partnershipRoutes(app: FastifyInstance, { services }: { se
   });
 
   app.get('/brand/:file', async (request, reply) => {
-    const slug = (request.params as { file: string }).file.replace(/\.css$/, '');
+    const slug = parseRequest(brandRequest, request).params.file;
     const partnership = await findPartnership(db, slug);
     if (!partnership) throw notFound('Stylesheet');
     return reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=300').send(brandCss(partnership.branding));

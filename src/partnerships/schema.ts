@@ -22,3 +22,7 @@ export const newPartnershipSchema = z.object({
   isDemo: z.boolean().default(false),
 });
 export type NewPartnership = z.input<typeof newPartnershipSchema>;
+
+export const partnershipRequest = z.object({ params: z.object({ id: z.string() }) });
+/** /brand/<slug>.css: the partnership's colours. */
+export const brandRequest = z.object({ params: z.object({ file: z.string().transform((file) => file.replace(/\.css$/, '')) }) });

@@ -32,4 +32,6 @@ export const notFound = (what = 'Page') => new AppError('not_found', 404, `${wha
 export const forbidden = (message = 'You do not have permission to do that') => new AppError('forbidden', 403, message);
 export const unauthenticated = () => new AppError('unauthenticated', 401, 'Sign in to continue');
 export const conflict = (message: string) => new AppError('conflict', 409, message);
+export const badRequest = (fields: FieldError[] = [], message = 'The request was not in the expected form') =>
+  new AppError('bad_request', 400, message, fields);
 export const validationFailed = (fields: FieldError[], message = 'There is a problem') => new AppError('validation_failed', 422, message, fields);

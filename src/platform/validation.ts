@@ -1,5 +1,7 @@
-import type { z } from 'zod';
-import { type FieldError, validationFailed } from './errors.js';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isApiRequest } from './apiRequest.js';
+import { badRequest, type FieldError, validationFailed } from './errors.js';
 
 /** Parses with a zod schema; on failure throws a validation error whose field messages feed the error summary. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -8,11 +10,42 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   throw validationFailed(toFieldErrors(result.error));
 }
 
-export function toFieldErrors(error: z.ZodError): FieldError[] {
+/**
+ * Parses a request with its route's schema, a z.object of any of params, query, headers and body (as Fastify gives
+ * them). Field names in errors are relative to their part ("suppressBelow", not "query.suppressBelow"). A page's body
+ * that does not parse did not come from its form: 400. Anything else is input to correct: 422 with its fields.
+ */
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  request: Pick<FastifyRequest, 'url' | 'params' | 'query' | 'headers' | 'body'>,
+): z.output<S> {
+  const result = schema.safeParse({ params: request.params, query: request.query, headers: request.headers, body: request.body });
+  if (result.success) return result.data;
+  const fields = toFieldErrors(result.error, 1);
+  if (!isApiRequest(request) && result.error.issues.some((issue) => issue.path[0] === 'body')) throw badRequest(fields);
+  throw validationFailed(fields);
+}
+
+/** A urlencoded form as @fastify/formbody gives it: each field a string, or a list when its name repeats. */
+export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export type FormBody = z.output<typeof formBody>;
+
+/** One field of a form: its first value, '' when absent. A form with known fields is z.object({ name: formField, ... }). */
+export const formField = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')));
+
+/** Text that must be one of the given values: any string is accepted as input, so callers pass what they were given. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
+  z.string({ error: message }).pipe(z.enum(values, { error: message }));
+
+/** `skip` leading path segments are dropped from field names (1 for a request part such as query). */
+export function toFieldErrors(error: z.ZodError, skip = 0): FieldError[] {
   const seen = new Set<string>();
   const fields: FieldError[] = [];
   for (const issue of error.issues) {
-    const field = issue.path.join('.') || 'form';
+    const field = issue.path.slice(skip).join('.') || 'form';
     if (seen.has(field)) continue;
     seen.add(field);
     fields.push({ field, message: issue.message });

@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
-import { ConsultationRuntimeCache, findConsultationForCli, loadSurveyDefinition } from '../consultations/index.js';
 import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
-import { writeCsv, writeXlsx } from './exportResponses.js';
-import { importResponses } from './importResponses.js';
 
 export function registerResponseCommands(program: Command, cli: CliContext) {
   const responses = program.command('responses').description('survey responses');
@@ -18,6 +15,10 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
     .action((id: string, file: string, o: { channel: string }) =>
       cli.withDatabase(async (handle) => {
         if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
+        const [{ ConsultationRuntimeCache, findConsultationForCli }, { importResponses }] = await Promise.all([
+          import('../consultations/index.js'),
+          import('./importResponses.js'),
+        ]);
         await findConsultationForCli(handle, id);
         const result = await importResponses({
           handle,
@@ -41,6 +42,10 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
     .action((id: string, o: { format: string; out: string }) =>
       cli.withDatabase(async (handle) => {
         if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
+        const [{ findConsultationForCli, loadSurveyDefinition }, { writeCsv, writeXlsx }] = await Promise.all([
+          import('../consultations/index.js'),
+          import('./exportResponses.js'),
+        ]);
         const c = await findConsultationForCli(handle, id);
         const source = {
           db: handle.db,

@@ -4,6 +4,7 @@ export { enterResponse } from './enterResponse.js';
 export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
 export { ResponseWriter } from './groupCommit.js';
 export { ImportRejected, importResponses } from './importResponses.js';
+export { importUploadedFile } from './importUploadedFile.js';
 export { insertResponses } from './insertResponses.js';
 export { eachResponse, listResponses } from './queries/listResponses.js';
 export { responseCounts } from './queries/responseCounts.js';

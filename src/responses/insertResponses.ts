@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { DbHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import type { ResponseRow } from './groupCommit.js';
 import { newReference } from './reference.js';
+import type { ResponseRow } from './responseRow.js';
 
 export const CHUNK = 500;
 

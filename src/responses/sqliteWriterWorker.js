@@ -1,10 +1,13 @@
 // The response writer's own SQLite connection, on a worker thread: while this thread waits for a commit to reach
 // the disk (synchronous=FULL), the main thread goes on receiving and validating the next batch. Plain JavaScript
-// so the worker starts without a TypeScript loader. Messages: {id, rows} in; {id, results} or {id, error} out.
+// so the worker starts without a TypeScript loader. Messages: {id, values} in, the batch's column values one row
+// after another; {id}, {id, exceptions: [[index, outcome]...]} (the rows not stored as given) or {id, error} out.
 import { parentPort, workerData } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 
 const { file, columns } = workerData;
+const width = columns.length;
+const [partnership, consultation, key] = ['partnership_id', 'consultation_id', 'idempotency_key'].map((c) => columns.indexOf(c));
 const db = new SQLite(file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
@@ -15,18 +18,22 @@ db.pragma('busy_timeout = 120000');
 const insert = db.prepare(`insert into responses (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict do nothing`);
 const byKey = db.prepare('select id, reference from responses where partnership_id = ? and consultation_id = ? and idempotency_key = ?');
 
-/** Each row: stored, a duplicate of an earlier submission with its Idempotency-Key, or a reference collision. */
-const commit = db.transaction((rows) =>
-  rows.map((row) => {
-    if (insert.run(...columns.map((c) => row[c])).changes === 1) return { status: 'stored' };
-    const existing = row.idempotency_key ? byKey.get(row.partnership_id, row.consultation_id, row.idempotency_key) : undefined;
-    return existing ? { status: 'duplicate', id: existing.id, reference: existing.reference } : { status: 'collision' };
-  }),
-);
+/** Each row stored, or a duplicate of an earlier submission with its Idempotency-Key, or a reference collision. */
+const commit = db.transaction((values) => {
+  const exceptions = [];
+  for (let start = 0; start < values.length; start += width) {
+    const row = values.slice(start, start + width);
+    if (insert.run(row).changes === 1) continue;
+    const existing = row[key] ? byKey.get(row[partnership], row[consultation], row[key]) : undefined;
+    exceptions.push([start / width, existing ? { status: 'duplicate', id: existing.id, reference: existing.reference } : { status: 'collision' }]);
+  }
+  return exceptions;
+});
 
-parentPort.on('message', ({ id, rows }) => {
+parentPort.on('message', ({ id, values }) => {
   try {
-    parentPort.postMessage({ id, results: commit(rows) });
+    const exceptions = commit(values);
+    parentPort.postMessage(exceptions.length > 0 ? { id, exceptions } : { id });
   } catch (err) {
     parentPort.postMessage({ id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
-import { findConsultationForCli, loadSurveyDefinition } from '../consultations/index.js';
-import { listWards } from '../partnerships/index.js';
 import { printJson } from '../platform/cli.js';
-import { columnsFor } from './columns.js';
 
 export function registerSurveyCommands(program: Command, cli: CliContext) {
   const survey = program.command('survey').description('survey definitions');
@@ -14,6 +11,11 @@ export function registerSurveyCommands(program: Command, cli: CliContext) {
     .description('the survey: questions with code, type and options (value, label)')
     .action((id: string) =>
       cli.withDatabase(async (handle) => {
+        const [{ findConsultationForCli, loadSurveyDefinition }, { listWards }, { columnsFor }] = await Promise.all([
+          import('../consultations/index.js'),
+          import('../partnerships/index.js'),
+          import('./columns.js'),
+        ]);
         const c = await findConsultationForCli(handle, id);
         const definition = await loadSurveyDefinition(handle.db, c, c.surveyVersion);
         const wards = await listWards(handle.db, c.partnershipId);

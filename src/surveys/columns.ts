@@ -29,8 +29,18 @@ export function allQuestions(definition: SurveyDefinition): Question[] {
   return definition.pages.flatMap((page) => page.questions);
 }
 
+/** Where the question with this code sits, if the survey has it. */
+export function placeOf(definition: SurveyDefinition, code: string): PlacedQuestion | undefined {
+  for (const [pageIndex, page] of definition.pages.entries()) {
+    const questionIndex = page.questions.findIndex((q) => q.code === code);
+    const question = page.questions[questionIndex];
+    if (question) return { question, page, pageIndex, questionIndex };
+  }
+  return undefined;
+}
+
 export function questionByCode(definition: SurveyDefinition, code: string): Question | undefined {
-  return allQuestions(definition).find((q) => q.code === code);
+  return placeOf(definition, code)?.question;
 }
 
 /** One stable export column: a question, or one row of a rating grid (answered under its own code). */

@@ -1,4 +1,5 @@
 import type { SurveyDefinition } from './definition.js';
+import type { TemplateContext } from './templates/context.js';
 import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
 import { membersSurveyTemplate } from './templates/membersSurvey.js';
 
@@ -11,7 +12,8 @@ export interface ConsultationTemplate {
   audiences: ('public' | 'members' | 'partners')[];
   summary: string;
   purpose: string;
-  definition(title: string): SurveyDefinition;
+  /** Version 1 of a new consultation's survey, for its partnership (createConsultation passes the plan themes). */
+  definition(context: TemplateContext): SurveyDefinition;
 }
 
 export const DEFAULT_LEGAL_BASIS =
@@ -27,7 +29,7 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     audiences: ['public'],
     summary: 'Tell us how safe you feel, what worries you about crime and anti-social behaviour, and what would make you feel safer.',
     purpose: 'Your views will shape the priorities of the Community Safety Partnership Plan.',
-    definition: (title) => crimeSurveyTemplate({ title }),
+    definition: ({ title }) => crimeSurveyTemplate({ title }),
   },
   'members-survey': {
     id: 'members-survey',
@@ -35,7 +37,7 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     audiences: ['members'],
     summary: "Councillors' views on community safety priorities in their wards and the partnership plan's themes.",
     purpose: "Members' views will be integrated into the Community Safety Partnership Plan.",
-    definition: (title) => membersSurveyTemplate({ title }),
+    definition: ({ title, themes }) => membersSurveyTemplate({ title, themes }),
   },
   blank: {
     id: 'blank',
@@ -43,7 +45,7 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     audiences: ['public'],
     summary: '',
     purpose: '',
-    definition: (title) => ({
+    definition: ({ title }) => ({
       schemaVersion: 1,
       title,
       pages: [

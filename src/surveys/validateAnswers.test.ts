@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PLAN_THEMES } from '../partnerships/demo/coventry.js';
 import type { SurveyDefinition } from './definition.js';
 import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
 import { membersSurveyTemplate } from './templates/membersSurvey.js';
@@ -237,7 +238,7 @@ describe('validateAnswers on other question types', () => {
 });
 
 describe('validateAnswers on the members survey ranking', () => {
-  const members = membersSurveyTemplate();
+  const members = membersSurveyTemplate({ themes: PLAN_THEMES });
   const themes = {
     theme_offending: 'very_important',
     theme_public_place: 'fairly_important',
@@ -280,7 +281,7 @@ describe('validateAnswers on the members survey ranking', () => {
       },
       {
         field: 'theme_offending',
-        message: 'Select how important reducing offending, re-offending and serious organised crime is',
+        message: 'Select how important reduction of offending, re-offending and serious organised crime is',
       },
       {
         field: 'theme_public_place',
@@ -288,7 +289,7 @@ describe('validateAnswers on the members survey ranking', () => {
       },
       {
         field: 'theme_exploitation',
-        message: 'Select how important tackling exploitation and protecting victims is',
+        message: 'Select how important tackling exploitation and protecting victims of crime is',
       },
     ]);
   });

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ZodError } from 'zod';
+import { isApiRequest } from '../../platform/apiRequest.js';
 import { AppError, type ErrorCode } from '../../platform/errors.js';
 import { toFieldErrors } from '../../platform/validation.js';
 
@@ -32,8 +33,6 @@ export function toAppError(err: FastifyError | Error): AppError {
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('bad_request', e.statusCode, e.message);
   return new AppError('internal', 500, 'Try again later. If it keeps happening, contact the partnership.');
 }
-
-export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/');
 
 export async function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): Promise<FastifyReply> {
   if (isApiRequest(request)) {

@@ -5,9 +5,9 @@ import session from '@fastify/session';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { DatabaseSessionStore } from '../../accounts/index.js';
+import { isApiRequest } from '../../platform/apiRequest.js';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
 import type { Services } from '../services.js';
-import { isApiRequest } from './errorHandler.js';
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 

@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { formatLondon } from '../../platform/londonTime.js';
-
-const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ROOT = path.resolve(SRC, '..');
+import { REPOSITORY_ROOT as ROOT, SOURCE_ROOT as SRC } from '../../platform/repositoryPaths.js';
 
 /** Each capability keeps its views beside it; templates are named "<capability>/<file>.njk". */
 export function createViewEnvironment(): nunjucks.Environment {

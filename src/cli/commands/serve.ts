@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../app/config.js';
-import { startServer } from '../../app/server.js';
-import { openDatabase } from '../../db/database.js';
-import { resolveTarget } from '../context.js';
-import { say } from '../io.js';
+import { say } from '../../platform/cli.js';
 
 export function registerServeCommand(program: Command) {
   program
@@ -13,6 +9,12 @@ export function registerServeCommand(program: Command) {
     .option('--host <host>', 'interface to listen on (default: HOST or localhost)')
     .option('--no-demo', 'do not load the demo partnership into an empty database')
     .action(async (options: { port?: string; host?: string; demo: boolean }) => {
+      const [{ loadConfig }, { startServer }, { openDatabase }, { resolveTarget }] = await Promise.all([
+        import('../../app/config.js'),
+        import('../../app/server.js'),
+        import('../../db/database.js'),
+        import('../context.js'),
+      ]);
       const env = { ...process.env, ...(options.port ? { PORT: options.port } : {}), ...(options.host ? { HOST: options.host } : {}) };
       const config = loadConfig(env);
       const handle = await openDatabase(resolveTarget(program.opts(), env));

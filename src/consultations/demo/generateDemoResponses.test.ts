@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { PLAN_THEMES } from '../../partnerships/demo/coventry.js';
+import type { Answers, SurveyDefinition } from '../../surveys/definition.js';
 import { crimeSurveyTemplate } from '../../surveys/templates/crimeSurvey.js';
 import { membersSurveyTemplate } from '../../surveys/templates/membersSurvey.js';
+import { IMPORTANCE_OPTIONS } from '../../surveys/templates/options.js';
 import { validateAnswers } from '../../surveys/validateAnswers.js';
 import { DEMO_CRIME_SURVEY_WINDOW } from './demoWindow.js';
 import { generateDemoResponses } from './generateDemoResponses.js';
@@ -15,6 +18,7 @@ const definition = crimeSurveyTemplate();
 const share = (code: string, values: string[]) =>
   Math.round((1000 * responses.filter((r) => values.includes(r.answers[code] as string)).length) / responses.length) / 10;
 const SAFE = ['very_safe', 'fairly_safe'];
+const IMPORTANCE_VALUES = IMPORTANCE_OPTIONS.map((o) => o.value);
 
 /** The default seed's exact figures. */
 const [DAY, DARK, CENTRE_DAY, CENTRE_DARK] = [79.3, 45, 67.4, 28.6];
@@ -115,17 +119,43 @@ describe('generateDemoResponses', () => {
 
 describe('generateMembersResponses', () => {
   const window = { opens: '2025-01-06T09:00:00Z', closes: '2025-02-03T17:00:00Z' };
-  const members = generateMembersResponses({ wards, ...window, count: 12 });
+  const demoSurvey = membersSurveyTemplate({ themes: PLAN_THEMES });
+  const members = generateMembersResponses({ wards, ...window, count: 12, definition: demoSurvey });
+  const valid = (survey: SurveyDefinition, answers: Answers) =>
+    validateAnswers(survey, Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null)), { wards }).ok;
 
   it('makes deterministic, valid responses, one per ward until the wards run out', () => {
     expect(members.length).toBe(12);
-    expect(generateMembersResponses({ wards, ...window, count: 12 })).toEqual(members);
-    const member = membersSurveyTemplate();
+    expect(generateMembersResponses({ wards, ...window, count: 12, definition: demoSurvey })).toEqual(members);
     for (const r of members) {
-      const raw = Object.fromEntries(Object.entries(r.answers).filter(([, v]) => v !== null));
-      expect(validateAnswers(member, raw, { wards }).ok).toBe(true);
+      expect(valid(demoSurvey, r.answers)).toBe(true);
       expect((r.answers.ward_priorities as string[]).length).toBe(3);
+      expect(Object.keys(r.answers).filter((code) => code.startsWith('theme_') && code !== 'theme_comments')).toEqual([
+        'theme_offending',
+        'theme_public_place',
+        'theme_exploitation',
+      ]);
     }
     expect(new Set(members.map((r) => r.answers.ward)).size).toBe(wards.length);
+  });
+
+  it('rates the themes of the survey it is given, and asks nothing about themes when there are none', () => {
+    const roads = membersSurveyTemplate({
+      themes: [
+        { id: 'roads', title: 'Safer roads' },
+        { id: 'night-time', title: 'A safe night-time economy' },
+      ],
+    });
+    for (const r of generateMembersResponses({ wards, ...window, count: 5, definition: roads })) {
+      expect(valid(roads, r.answers)).toBe(true);
+      expect(IMPORTANCE_VALUES).toContain(r.answers.theme_roads);
+      expect(IMPORTANCE_VALUES).toContain(r.answers.theme_night_time);
+      expect(r.answers).not.toHaveProperty('theme_offending');
+    }
+    const none = membersSurveyTemplate({ themes: [] });
+    for (const r of generateMembersResponses({ wards, ...window, count: 5, definition: none })) {
+      expect(valid(none, r.answers)).toBe(true);
+      expect(Object.keys(r.answers).filter((code) => code.startsWith('theme_'))).toEqual([]);
+    }
   });
 });

@@ -1,7 +1,6 @@
 /** Deterministic demo responses to the members' survey: one councillor per ward, up to `count`. All demo data. */
 
-import type { SurveyDefinition, Ward } from '../../surveys/index.js';
-import { membersSurveyTemplate } from '../../surveys/index.js';
+import { columnsFor, type SurveyDefinition, type Ward } from '../../surveys/index.js';
 import { campaignDay, DAY_MS, momentOn, type Window, windowBounds } from './demoWindow.js';
 import { partnersText } from './freeText.js';
 import { checkedAnswers, type DemoResponse } from './generateDemoResponses.js';
@@ -11,12 +10,13 @@ export interface MembersDemoOptions extends Window {
   wards: Ward[];
   count?: number;
   seed?: number;
-  definition?: SurveyDefinition;
+  /** The members' survey as the partnership's template made it: its rating rows are the partnership's plan themes. */
+  definition: SurveyDefinition;
 }
 
 const IMPORTANCE = { very_important: 55, fairly_important: 35, not_very_important: 7, not_at_all_important: 1, dont_know: 2 };
 
-function memberRaw(random: Random, ward: Ward): Record<string, string | string[]> {
+function memberRaw(random: Random, ward: Ward, themeCodes: string[]): Record<string, string | string[]> {
   const raw: Record<string, string | string[]> = {
     ward: ward.code,
     ward_priorities: random.sample(
@@ -34,10 +34,8 @@ function memberRaw(random: Random, ward: Ward): Record<string, string | string[]
       },
       3,
     ),
-    theme_offending: random.weighted(IMPORTANCE),
-    theme_public_place: random.weighted({ ...IMPORTANCE, very_important: 70 }),
-    theme_exploitation: random.weighted(IMPORTANCE),
   };
+  for (const code of themeCodes) raw[code] = random.weighted(IMPORTANCE);
   if (random.chance(0.8)) raw.partners_differently = partnersText(random, ward.name);
   if (random.chance(0.3))
     raw.theme_comments = random.pick([
@@ -55,7 +53,11 @@ function memberRaw(random: Random, ward: Ward): Record<string, string | string[]
 }
 
 export function generateMembersResponses(options: MembersDemoOptions): DemoResponse[] {
-  const { wards, count = 12, seed = 2025, definition = membersSurveyTemplate() } = options;
+  const { wards, count = 12, seed = 2025, definition } = options;
+  const columns = columnsFor(definition);
+  // The rows of the theme grid: one per plan theme of the partnership, whatever its themes are.
+  const themeCodes = columns.filter((c) => c.question.code === 'theme_importance').map((c) => c.code);
+  const asked = new Set(columns.map((c) => c.code));
   const random = createRandom(seed);
   const { start, end } = windowBounds(options);
   const days = Math.max(1, Math.ceil((end - start) / DAY_MS));
@@ -64,7 +66,9 @@ export function generateMembersResponses(options: MembersDemoOptions): DemoRespo
   for (let i = 0; i < count && wards.length > 0; i++) {
     const ward = wards[order[i % order.length] ?? 0] as Ward;
     const submittedAt = momentOn(random, start, end, campaignDay(random, days), false);
-    responses.push({ answers: checkedAnswers(definition, memberRaw(random, ward), wards), channel: 'online', submittedAt });
+    // Only what this survey asks: one without plan themes has no theme_comments either.
+    const raw = Object.entries(memberRaw(random, ward, themeCodes)).filter(([code]) => asked.has(code));
+    responses.push({ answers: checkedAnswers(definition, Object.fromEntries(raw), wards), channel: 'online', submittedAt });
   }
   return responses.sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
 }

@@ -29,6 +29,7 @@ export const COVENTRY_WARDS = [
   'Wyken',
 ];
 
+/** In the plan's order. Each id gives the members' survey its rating row code: public-place -> theme_public_place. */
 export const PLAN_THEMES = [
   {
     id: 'offending',
@@ -41,7 +42,7 @@ export const PLAN_THEMES = [
     summary: 'The place: safer streets, parks and the city centre by day and after dark.',
   },
   {
-    id: 'exploitation-victims',
+    id: 'exploitation',
     title: 'Tackling exploitation and protecting victims of crime',
     summary: 'The victim: protecting vulnerable people from exploitation and supporting victims.',
   },

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { REPOSITORY_ROOT } from '../../platform/repositoryPaths.js';
 
-export const GEO_FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../fixtures/geo');
+export const GEO_FIXTURES = path.join(REPOSITORY_ROOT, 'fixtures/geo');
 
 export interface LsoaFixture {
   code: string;

@@ -1,6 +1,6 @@
 /** What every edit returns: the new, validated definition, or field errors (never a throw). */
 import type { FieldError } from '../../platform/errors.js';
-import { type Question, type SurveyDefinition, surveyDefinitionSchema } from '../definition.js';
+import { type SurveyDefinition, surveyDefinitionSchema } from '../definition.js';
 
 export type EditResult = { ok: true; definition: SurveyDefinition } | { ok: false; errors: FieldError[] };
 
@@ -10,22 +10,6 @@ export const failed = (field: string, message: string): EditResult => ({
   ok: false,
   errors: [{ field, message }],
 });
-
-/** Where a question sits. */
-export interface QuestionPlace {
-  pageIndex: number;
-  questionIndex: number;
-  question: Question;
-}
-
-export function findQuestion(definition: SurveyDefinition, code: string): QuestionPlace | undefined {
-  for (const [pageIndex, page] of definition.pages.entries()) {
-    const questionIndex = page.questions.findIndex((q) => q.code === code);
-    const question = page.questions[questionIndex];
-    if (question) return { pageIndex, questionIndex, question };
-  }
-  return undefined;
-}
 
 /** A deep copy to edit: the caller's definition is never changed. */
 export const copyOf = (definition: SurveyDefinition): SurveyDefinition => structuredClone(definition);

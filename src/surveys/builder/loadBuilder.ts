@@ -1,19 +1,15 @@
 /** What every builder route starts from: the consultation (the user must manage it), its current survey and response count. */
-import type { FastifyRequest } from 'fastify';
-import { authorize } from '../../accounts/index.js';
+import { authorize, type Principal } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
 import { loadConsultation, loadSurveyDefinition } from '../../consultations/index.js';
 import { findPartnership } from '../../partnerships/index.js';
 import { notFound } from '../../platform/errors.js';
 import { responseCounts } from '../../responses/index.js';
 
-export type BuilderParams = { id: string; code?: string; pageCode?: string };
-
-export async function loadBuilder(services: Services, request: FastifyRequest) {
-  const { id } = request.params as BuilderParams;
-  const consultation = await loadConsultation(services.db, id);
+export async function loadBuilder(services: Services, user: Principal | undefined, consultationId: string) {
+  const consultation = await loadConsultation(services.db, consultationId);
   if (!consultation) throw notFound('Consultation');
-  const principal = authorize(request.user, 'consultation:manage', consultation.partnershipId);
+  const principal = authorize(user, 'consultation:manage', consultation.partnershipId);
   const [partnership, definition, counts] = await Promise.all([
     findPartnership(services.db, consultation.partnershipId),
     loadSurveyDefinition(services.db, consultation, consultation.surveyVersion),

@@ -1,6 +1,7 @@
 /** Moving a question one place up or down, across page boundaries. */
+import { placeOf } from '../columns.js';
 import type { SurveyDefinition } from '../definition.js';
-import { copyOf, type EditResult, failed, findQuestion, notFoundError, validated } from './editResult.js';
+import { copyOf, type EditResult, failed, notFoundError, validated } from './editResult.js';
 
 export type Direction = 'up' | 'down';
 
@@ -9,7 +10,7 @@ export type Direction = 'up' | 'down';
  * before, the last moves down to the start of the page after. A page left without questions goes.
  */
 export function moveQuestion(definition: SurveyDefinition, code: string, direction: Direction): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const { pageIndex, questionIndex } = place;

@@ -1,17 +1,18 @@
 /** Pure edits to a question's options and a grid's rows: add one, remove one. */
+import { type PlacedQuestion, placeOf } from '../columns.js';
 import type { Question, SurveyDefinition } from '../definition.js';
 import { usedCodes } from './buildQuestion.js';
 import { parseOptionLines, parseRowLines } from './codes.js';
-import { copyOf, type EditResult, failed, findQuestion, notFoundError, type QuestionPlace, questionFocus, validated } from './editResult.js';
+import { copyOf, type EditResult, failed, notFoundError, questionFocus, validated } from './editResult.js';
 
 /** The copy's question at `place`, to change in place. */
-function questionIn(next: SurveyDefinition, place: QuestionPlace): Question | undefined {
+function questionIn(next: SurveyDefinition, place: PlacedQuestion): Question | undefined {
   return next.pages[place.pageIndex]?.questions[place.questionIndex];
 }
 
 /** Adds an option from one line, "value|label" or "label"; the form field is `newOption`. */
 export function addOption(definition: SurveyDefinition, code: string, line: string): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const question = questionIn(next, place);
@@ -28,7 +29,7 @@ export function addOption(definition: SurveyDefinition, code: string, line: stri
 }
 
 export function removeOption(definition: SurveyDefinition, code: string, value: string): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const question = questionIn(next, place);
@@ -42,7 +43,7 @@ export function removeOption(definition: SurveyDefinition, code: string, value: 
 
 /** Adds a row to a rating grid from one line, "code|label" or "label"; the form field is `newRow`. */
 export function addRow(definition: SurveyDefinition, code: string, line: string): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const question = questionIn(next, place);
@@ -57,7 +58,7 @@ export function addRow(definition: SurveyDefinition, code: string, line: string)
 }
 
 export function removeRow(definition: SurveyDefinition, code: string, rowCode: string): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const question = questionIn(next, place);

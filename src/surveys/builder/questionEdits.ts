@@ -1,7 +1,8 @@
 /** Pure edits to questions: add, edit wording and limits, remove, set showIf. Each returns a validated definition or field errors. */
+import { placeOf } from '../columns.js';
 import type { Question, ShowIf, SurveyDefinition } from '../definition.js';
 import { buildQuestion, type QuestionInput, usedCodes } from './buildQuestion.js';
-import { copyOf, type EditResult, failed, findQuestion, notFoundError, questionFocus, validated } from './editResult.js';
+import { copyOf, type EditResult, failed, notFoundError, questionFocus, validated } from './editResult.js';
 
 /** Adds a question at the end of a page (or at `position` in it). */
 export function addQuestion(definition: SurveyDefinition, pageCode: string, input: QuestionInput, position?: number): EditResult {
@@ -62,7 +63,7 @@ function withLimits(question: Question, edit: QuestionEdit): Question {
 
 /** Rewords a question (label, hint, option and row labels), sets whether it is required, its limits and showIf. */
 export function editQuestion(definition: SurveyDefinition, code: string, edit: QuestionEdit): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const base = {
@@ -93,7 +94,7 @@ export function editQuestion(definition: SurveyDefinition, code: string, edit: Q
 
 /** Shows a question only when an earlier question (or grid row) has one of some answers; null: always show it. */
 export function setShowIf(definition: SurveyDefinition, code: string, showIf: ShowIf | null): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const question = next.pages[place.pageIndex]?.questions[place.questionIndex] as (Question & { showIf?: ShowIf }) | undefined;
@@ -105,7 +106,7 @@ export function setShowIf(definition: SurveyDefinition, code: string, showIf: Sh
 
 /** Removes a question; a page left without questions goes too (a survey keeps at least one question). */
 export function removeQuestion(definition: SurveyDefinition, code: string): EditResult {
-  const place = findQuestion(definition, code);
+  const place = placeOf(definition, code);
   if (!place) return notFoundError(code);
   const next = copyOf(definition);
   const page = next.pages[place.pageIndex];

@@ -2,20 +2,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
+import { type FormBody, parseRequest } from '../../platform/validation.js';
 import type { SurveyDefinition } from '../definition.js';
 import { editPagePage, jsonPage, newQuestionPage, overviewPage, questionPage, type Values } from './builderPages.js';
 import type { EditResult } from './editResult.js';
 import { addOption, addPage, addQuestion, addRow, editQuestion, moveQuestion, removeOption, removeQuestion, removeRow, renamePage } from './edits.js';
-import { type Builder, type BuilderParams, loadBuilder } from './loadBuilder.js';
+import { type Builder, loadBuilder } from './loadBuilder.js';
 import { saveSurveyDefinition } from './saveSurveyDefinition.js';
-import { type FormBody, field, formBody, parseEditForm, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
+import { builderEditRequest, builderPageRequest, field, parseEditForm, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
 
 const BASE = '/staff/consultations/:id/survey';
 const NEW_QUESTION = { required: 'yes' };
 
-const params = (request: FastifyRequest) => request.params as BuilderParams;
-const savedOf = (request: FastifyRequest) => Number((request.query as { saved?: string }).saved) || undefined;
-const bodyOf = (request: FastifyRequest): FormBody => formBody.catch({}).parse(request.body ?? {});
 /** A posted form's fields as strings, to fill the form again. */
 const valuesOf = (body: FormBody): Values => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]));
 const questionIn = (d: SurveyDefinition, code: string) => d.pages.flatMap((p) => p.questions).find((q) => q.code === code);
@@ -35,6 +33,12 @@ interface EditContext {
 }
 
 export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  /** A builder page: the loaded builder, which question or page it is about, and the version just saved. */
+  async function pageOf(request: FastifyRequest) {
+    const { params, query } = parseRequest(builderPageRequest, request);
+    return { b: await loadBuilder(services, request.user, params.id), code: params.code ?? '', pageCode: params.pageCode ?? '', saved: query.saved };
+  }
+
   /** Saves an edit's result as a new version; a refusal (invalid, breaking stored answers, stale form) comes back as field errors. */
   async function save(
     b: Builder,
@@ -71,8 +75,9 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
     next: (c: EditContext) => string = (c) => c.b.surveyUrl,
   ) {
     app.post(`${BASE}${url}`, async (request, reply) => {
-      const b = await loadBuilder(services, request);
-      const c = { b, body: bodyOf(request), code: params(request).code ?? '', pageCode: params(request).pageCode ?? '' };
+      const { params, body } = parseRequest(builderEditRequest, request);
+      const c = { b: await loadBuilder(services, request.user, params.id), body, code: params.code ?? '', pageCode: params.pageCode ?? '' };
+      const { b } = c;
       const saved = await save(b, edit(c), c.body);
       if (saved.ok) return reply.redirect(`${next(c)}?saved=${saved.version}`, 303);
       return again(reply.status(saved.status), c, saved.errors);
@@ -85,14 +90,18 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
   const backToQuestion = (c: EditContext) => `${c.b.surveyUrl}/questions/${c.code}`;
 
   // The overview, with Move up / Move down / Remove buttons on each question.
-  app.get(BASE, async (request, reply) => overviewPage(reply, await loadBuilder(services, request), [], savedOf(request)));
+  app.get(BASE, async (request, reply) => {
+    const { b, saved } = await pageOf(request);
+    return overviewPage(reply, b, [], saved);
+  });
   editRoute('/questions/:code/move', (c) => moveQuestion(c.b.definition, c.code, field(c.body, 'direction') === 'up' ? 'up' : 'down'), toOverview);
   editRoute('/questions/:code/remove', (c) => removeQuestion(c.b.definition, c.code), toOverview);
 
   // One question: wording, required, option and row labels, limits, showIf; adding and removing options and rows.
-  app.get(`${BASE}/questions/:code`, async (request, reply) =>
-    questionPage(reply, await loadBuilder(services, request), params(request).code ?? '', undefined, [], savedOf(request)),
-  );
+  app.get(`${BASE}/questions/:code`, async (request, reply) => {
+    const { b, code, saved } = await pageOf(request);
+    return questionPage(reply, b, code, undefined, [], saved);
+  });
   editRoute(
     '/questions/:code',
     (c) => {
@@ -109,9 +118,10 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
   editRoute('/questions/:code/rows/remove', (c) => removeRow(c.b.definition, c.code, field(c.body, 'row')), toQuestion, backToQuestion);
 
   // Adding a question to a page; adding a page with its first question.
-  app.get(`${BASE}/pages/:pageCode/questions/new`, async (request, reply) =>
-    newQuestionPage(reply, await loadBuilder(services, request), params(request).pageCode ?? '', NEW_QUESTION),
-  );
+  app.get(`${BASE}/pages/:pageCode/questions/new`, async (request, reply) => {
+    const { b, pageCode } = await pageOf(request);
+    return newQuestionPage(reply, b, pageCode, NEW_QUESTION);
+  });
   editRoute(
     '/pages/:pageCode/questions/new',
     (c) => {
@@ -120,7 +130,7 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
     },
     (reply, c, errors) => newQuestionPage(reply, c.b, c.pageCode, valuesOf(c.body), errors),
   );
-  app.get(`${BASE}/pages/new`, async (request, reply) => newQuestionPage(reply, await loadBuilder(services, request), undefined, NEW_QUESTION));
+  app.get(`${BASE}/pages/new`, async (request, reply) => newQuestionPage(reply, (await pageOf(request)).b, undefined, NEW_QUESTION));
   editRoute(
     '/pages/new',
     (c) => {
@@ -131,9 +141,10 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
   );
 
   // Renaming a page.
-  app.get(`${BASE}/pages/:pageCode`, async (request, reply) =>
-    editPagePage(reply, await loadBuilder(services, request), params(request).pageCode ?? ''),
-  );
+  app.get(`${BASE}/pages/:pageCode`, async (request, reply) => {
+    const { b, pageCode } = await pageOf(request);
+    return editPagePage(reply, b, pageCode);
+  });
   editRoute(
     '/pages/:pageCode',
     (c) => {
@@ -145,7 +156,7 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
 
   // The whole definition as JSON (validated by saveSurveyDefinition, which reports zod paths).
   app.get(`${BASE}/json`, async (request, reply) => {
-    const b = await loadBuilder(services, request);
+    const { b } = await pageOf(request);
     return jsonPage(reply, b, JSON.stringify(b.definition, null, 2));
   });
   editRoute(

@@ -1,15 +1,11 @@
 /** zod for the builder's forms: raw form fields in, typed edit inputs out; messages feed the GOV.UK error summary. */
 import { z } from 'zod';
 import type { FieldError } from '../../platform/errors.js';
-import { toFieldErrors } from '../../platform/validation.js';
+import { type FormBody, formBody, toFieldErrors } from '../../platform/validation.js';
 import { QUESTION_TYPES, type Question, type ShowIf } from '../definition.js';
 import type { QuestionInput } from './buildQuestion.js';
 import type { PageInput } from './pageEdits.js';
 import type { QuestionEdit } from './questionEdits.js';
-
-/** A urlencoded body: repeated names arrive as arrays; the builder's forms use each name once. */
-export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-export type FormBody = z.infer<typeof formBody>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -110,3 +106,18 @@ export const versionOf = (body: FormBody): number | undefined => {
 };
 
 export const field = (body: FormBody, name: string): string => String(blank(body[name]) ?? '');
+
+// Requests: every builder page is under /staff/consultations/:id/survey, some for one question (:code) or page (:pageCode).
+const builderParams = z.object({ id: z.string(), code: z.string().optional(), pageCode: z.string().optional() });
+/** ?saved=N: the version just saved, for the success banner. */
+export const builderPageRequest = z.object({
+  params: builderParams,
+  query: z.object({
+    saved: z
+      .unknown()
+      .optional()
+      .transform((saved) => Number(saved) || undefined),
+  }),
+});
+/** The builder's forms use each name once; the edit reads its fields with the parse*Form functions above. */
+export const builderEditRequest = z.object({ params: builderParams, body: formBody });

@@ -1,29 +1,58 @@
-/** The `members-survey` template: for elected members, about the ward they represent and the plan's three themes. */
-import type { SurveyDefinition } from '../definition.js';
+/** The `members-survey` template: for elected members, about the ward they represent and the partnership's plan themes. */
+import { slugify } from '../../platform/slugify.js';
+import type { GridRow, SurveyDefinition, SurveyPage } from '../definition.js';
+import type { TemplateTheme } from './context.js';
 import { CONCERN_OPTIONS, IMPORTANCE_OPTIONS } from './options.js';
 
 export const MEMBERS_SURVEY_TEMPLATE_ID = 'members-survey';
 
-/** The three plan themes as grid rows (Offender, Place, Victim). */
-export const THEME_ROWS = [
-  {
-    code: 'theme_offending',
-    label: 'Reduction of offending, re-offending and serious organised crime',
-    errorName: 'how important reducing offending, re-offending and serious organised crime is',
-  },
-  {
-    code: 'theme_public_place',
-    label: 'Public place safety and reassurance',
-    errorName: 'how important public place safety and reassurance is',
-  },
-  {
-    code: 'theme_exploitation',
-    label: 'Tackling exploitation and protecting victims of crime',
-    errorName: 'how important tackling exploitation and protecting victims is',
-  },
-];
+/** "Public place safety" -> "public place safety"; an acronym ("ASB hotspots") keeps its capitals. */
+const inSentence = (title: string) => (/^[A-Z]{2}/.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1));
 
-export function membersSurveyTemplate(opts: { title?: string } = {}): SurveyDefinition {
+/** One grid row per plan theme, coded from the theme's id (public-place -> theme_public_place), in the plan's order. */
+export function themeRows(themes: readonly TemplateTheme[]): GridRow[] {
+  // The page's own question codes share the namespace, so a theme called "comments" cannot take theme_comments.
+  const taken = new Set<string>(['theme_importance', 'theme_comments']);
+  return themes.map((theme) => {
+    const base = `theme_${slugify(theme.id).replaceAll('-', '_')}`;
+    let code = base;
+    for (let n = 2; taken.has(code); n++) code = `${base}_${n}`;
+    taken.add(code);
+    return { code, label: theme.title, errorName: `how important ${inSentence(theme.title)} is` };
+  });
+}
+
+/** The page asking how important each theme is; none when the partnership has no plan themes yet. */
+function themesPage(themes: readonly TemplateTheme[]): SurveyPage[] {
+  if (themes.length === 0) return [];
+  return [
+    {
+      code: 'themes',
+      title: 'The plan themes',
+      intro: `The plan is built around ${themes.length === 1 ? 'one theme' : `${themes.length} themes`}.`,
+      questions: [
+        {
+          code: 'theme_importance',
+          type: 'rating_grid',
+          label: 'How important is each theme for the people in your ward?',
+          required: true,
+          rows: themeRows(themes),
+          options: IMPORTANCE_OPTIONS,
+        },
+        {
+          code: 'theme_comments',
+          type: 'long_text',
+          label: 'Is there anything the themes miss, or that you would change?',
+          errorName: 'what the themes miss',
+          required: false,
+          maxLength: 2000,
+        },
+      ],
+    },
+  ];
+}
+
+export function membersSurveyTemplate(opts: { title?: string; themes: readonly TemplateTheme[] }): SurveyDefinition {
   return {
     schemaVersion: 1,
     title: opts.title ?? "Members' survey: Community Safety Partnership Plan",
@@ -51,29 +80,7 @@ export function membersSurveyTemplate(opts: { title?: string } = {}): SurveyDefi
           },
         ],
       },
-      {
-        code: 'themes',
-        title: 'The plan themes',
-        intro: 'The plan is built around three themes: the offender, the place and the victim.',
-        questions: [
-          {
-            code: 'theme_importance',
-            type: 'rating_grid',
-            label: 'How important is each theme for the people in your ward?',
-            required: true,
-            rows: THEME_ROWS,
-            options: IMPORTANCE_OPTIONS,
-          },
-          {
-            code: 'theme_comments',
-            type: 'long_text',
-            label: 'Is there anything the themes miss, or that you would change?',
-            errorName: 'what the themes miss',
-            required: false,
-            maxLength: 2000,
-          },
-        ],
-      },
+      ...themesPage(opts.themes),
       {
         code: 'partners',
         title: 'What partners should do',

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { PLAN_THEMES } from '../../partnerships/demo/coventry.js';
 import { columnsFor } from '../columns.js';
-import { parseSurveyDefinition } from '../definition.js';
+import { parseSurveyDefinition, type SurveyDefinition } from '../definition.js';
 import { ASB_ITEMS, crimeSurveyTemplate, SAFETY_ROWS } from './crimeSurvey.js';
 import { ETHNIC_GROUP_5, ETHNICITY_OPTIONS } from './equality.js';
-import { membersSurveyTemplate } from './membersSurvey.js';
+import { membersSurveyTemplate, themeRows } from './membersSurvey.js';
 
 const codes = (def: ReturnType<typeof crimeSurveyTemplate>) => columnsFor(def).map((c) => c.code);
 
@@ -113,14 +114,17 @@ describe('crime survey template', () => {
 });
 
 describe('members survey template', () => {
-  const def = membersSurveyTemplate();
+  const def = membersSurveyTemplate({ themes: PLAN_THEMES });
+  const valid = (d: SurveyDefinition) => {
+    const result = parseSurveyDefinition(d);
+    return result.success ? [] : result.error.issues;
+  };
 
   it('passes the schema', () => {
-    const result = parseSurveyDefinition(def);
-    expect(result.success ? [] : result.error.issues).toEqual([]);
+    expect(valid(def)).toEqual([]);
   });
 
-  it('has the stable export columns in survey order', () => {
+  it("has the stable export columns in survey order, the demo partnership's themes giving the codes it always had", () => {
     expect(codes(def)).toEqual([
       'ward',
       'ward_priorities',
@@ -131,5 +135,42 @@ describe('members survey template', () => {
       'partners_differently',
       'other_comments',
     ]);
+  });
+
+  it("rates a partnership's own themes, one row each in the plan's order, named in its error messages", () => {
+    const themes = [
+      { id: 'roads', title: 'Safer roads' },
+      { id: 'night-time', title: 'A safe night-time economy' },
+      { id: 'asb', title: 'ASB in town centres' },
+    ];
+    const own = membersSurveyTemplate({ title: 'Members 2026', themes });
+    expect(valid(own)).toEqual([]);
+    expect(own.title).toBe('Members 2026');
+    const grid = columnsFor(own).filter((c) => c.question.code === 'theme_importance');
+    expect(grid.map((c) => c.row)).toEqual([
+      { code: 'theme_roads', label: 'Safer roads', errorName: 'how important safer roads is' },
+      { code: 'theme_night_time', label: 'A safe night-time economy', errorName: 'how important a safe night-time economy is' },
+      { code: 'theme_asb', label: 'ASB in town centres', errorName: 'how important ASB in town centres is' },
+    ]);
+    expect(own.pages.find((p) => p.code === 'themes')?.intro).toBe('The plan is built around 3 themes.');
+    expect(membersSurveyTemplate({ themes: themes.slice(0, 1) }).pages.find((p) => p.code === 'themes')?.intro).toBe(
+      'The plan is built around one theme.',
+    );
+  });
+
+  it('gives themes whose ids would give the same code, or a code the page already uses, codes of their own', () => {
+    const rows = themeRows([
+      { id: 'public-place', title: 'A' },
+      { id: 'Public place', title: 'B' },
+      { id: 'comments', title: 'C' },
+    ]);
+    expect(rows.map((r) => r.code)).toEqual(['theme_public_place', 'theme_public_place_2', 'theme_comments_2']);
+  });
+
+  it('leaves the themes page out, and is still valid, for a partnership with no plan themes', () => {
+    const none = membersSurveyTemplate({ themes: [] });
+    expect(valid(none)).toEqual([]);
+    expect(none.pages.map((p) => p.code)).toEqual(['your_ward', 'partners']);
+    expect(codes(none)).toEqual(['ward', 'ward_priorities', 'partners_differently', 'other_comments']);
   });
 });

@@ -1,0 +1,67 @@
+/** The public form's pages: a question page, "check your answers", and where a page with nothing to ask passes on to. */
+import type { FastifyReply } from 'fastify';
+import { type FieldError, notFound } from '../../platform/errors.js';
+import { checkErrorLinks } from '../form/checkErrors.js';
+import type { ErrorLink } from '../form/fieldIds.js';
+import type { RawAnswers } from '../form/formAnswers.js';
+import { type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from '../form/screens.js';
+import { summaryRows } from '../form/summary.js';
+import type { Target } from './resolveTarget.js';
+
+export const VIEWS = 'consultations/views/public';
+
+/** A question page opened from "check your answers", which goes back there once answered. */
+export const changeHref = (target: Target, code: string) => `${target.urls.question(code)}?change=1`;
+
+export function questionContext(
+  target: Target,
+  { screen, previous }: ScreenPosition,
+  values: RawAnswers,
+  errors: ErrorLink[] = [],
+  changing = false,
+) {
+  const { urls } = target;
+  return {
+    title: `${screen.title} – ${target.consultation.title}`,
+    partnership: target.partnership,
+    consultation: target.consultation,
+    screen,
+    wards: target.wards,
+    backHref: changing ? urls.check : previous ? urls.question(previous.code) : urls.page,
+    formAction: changing ? changeHref(target, screen.code) : urls.question(screen.code),
+    values,
+    fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
+    errors,
+  };
+}
+
+/** A page with nothing to show now (its questions hidden by earlier answers) passes on to the next one. */
+export function skipTo(reply: FastifyReply, target: Target, answers: RawAnswers, code: string) {
+  if (!surveyScreens(target.definition).some((s) => s.code === code)) throw notFound('Page');
+  const next = screenAfter(target.definition, answers, code);
+  return reply.redirect(next ? target.urls.question(next.code) : target.urls.check, 303);
+}
+
+/** Every answer, by page (pages sharing a title shown as one), each with its "Change" link; 422 with the problems listed. */
+export function checkPage(reply: FastifyReply, target: Target, answers: RawAnswers, problems: FieldError[] = []) {
+  const screens = visibleScreens(target.definition, answers);
+  const hrefFor = (s: Screen) => changeHref(target, s.code);
+  const sections: { title: string; rows: ReturnType<typeof summaryRows> }[] = [];
+  for (const s of screens) {
+    const rows = summaryRows([s], answers, target.wards, hrefFor);
+    const last = sections.at(-1);
+    if (last && last.title === s.title) last.rows.push(...rows);
+    else sections.push({ title: s.title, rows });
+  }
+  const lastScreen = screens.at(-1);
+  return reply.status(problems.length ? 422 : 200).view(`${VIEWS}/check.njk`, {
+    title: 'Check your answers',
+    partnership: target.partnership,
+    consultation: target.consultation,
+    sections,
+    errors: checkErrorLinks(screens, problems, hrefFor),
+    backHref: lastScreen ? hrefFor(lastScreen) : target.urls.page,
+    formAction: target.urls.check,
+    privacyHref: target.urls.privacy,
+  });
+}

@@ -1,0 +1,57 @@
+/** The public form's pages that explain why someone cannot go on: not open, members only, an invitation used or unknown. */
+import type { FastifyReply } from 'fastify';
+import { notOpenError } from '../../responses/index.js';
+import type { Target } from './resolveTarget.js';
+
+const link = (href: string, text: string) => ({ href, text });
+
+function messagePage(reply: FastifyReply, status: number, target: Target, title: string, paragraphs: string[], next: { href: string; text: string }) {
+  return reply.status(status).view('consultations/views/public/message.njk', { title, paragraphs, link: next, partnership: target.partnership });
+}
+
+/** A form sent after closing (or before opening): the answers stay in the session. */
+export const closedPage = (reply: FastifyReply, target: Target) =>
+  messagePage(
+    reply,
+    409,
+    target,
+    target.consultation.status === 'scheduled' ? 'This consultation is not open yet' : 'This consultation has closed',
+    [notOpenError(target).message, 'Your answers have not been sent.'],
+    link(target.urls.page, `About ${target.consultation.title}`),
+  );
+
+export const membersOnlyPage = (reply: FastifyReply, target: Target) =>
+  messagePage(
+    reply,
+    403,
+    target,
+    'This survey is for elected members',
+    [
+      `${target.consultation.title} is answered by elected members of the council only.`,
+      'If you are a member, sign in or use the personal link in your invitation email.',
+    ],
+    link(target.urls.signIn, 'Sign in'),
+  );
+
+export const invitationUsedPage = (reply: FastifyReply, target: Target) =>
+  messagePage(
+    reply,
+    410,
+    target,
+    'This invitation has already been used',
+    [
+      'Each invitation link can be used for one response, and a response has already been sent with this one.',
+      'If you did not send it, contact the Community Safety Partnership.',
+    ],
+    link(target.urls.page, `About ${target.consultation.title}`),
+  );
+
+export const invitationUnknownPage = (reply: FastifyReply, target: Target) =>
+  messagePage(
+    reply,
+    404,
+    target,
+    'This invitation link is not valid',
+    ['Check that you copied the whole link from your invitation email.'],
+    link(target.urls.signIn, 'Sign in instead'),
+  );

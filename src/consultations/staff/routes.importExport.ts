@@ -1,0 +1,82 @@
+/** Every response as CSV or XLSX, the blank import file, and importing a CSV or XLSX upload (all or nothing). */
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../app/services.js';
+import { parseRequest } from '../../platform/validation.js';
+import { exportHeader, ImportRejected, importUploadedFile, TableFormatError, writeCsv, writeXlsx } from '../../responses/index.js';
+import { loadSurveyDefinition } from '../queries/loadConsultation.js';
+import { consultationRequest } from '../schema.js';
+import { importPage } from './pages.js';
+import { staffConsultation } from './staffConsultation.js';
+
+const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+export async function importExportRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const { db, runtimes } = services;
+  await app.register(multipart, { limits: { fileSize: services.config.uploadLimitBytes, files: 1, fields: 5 } });
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/staff/consultations/:id/export.${format}`, async (request, reply) => {
+      const { id } = parseRequest(consultationRequest, request).params;
+      const { consultation } = await staffConsultation(db, request.user, id, 'responses:read');
+      const definition = await loadSurveyDefinition(db, consultation, consultation.surveyVersion);
+      reply.type(TYPES[format]).header('content-disposition', `attachment; filename="${consultation.slug}-responses.${format}"`);
+      reply.hijack();
+      reply.raw.writeHead(200, reply.getHeaders() as Record<string, string>);
+      await (format === 'csv' ? writeCsv : writeXlsx)({ db, partnershipId: consultation.partnershipId, consultationId: id, definition }, reply.raw);
+      return reply;
+    });
+  }
+
+  app.get('/staff/consultations/:id/import/template.csv', async (request, reply) => {
+    const { id } = parseRequest(consultationRequest, request).params;
+    const { consultation } = await staffConsultation(db, request.user, id, 'responses:enter');
+    const header = exportHeader(await loadSurveyDefinition(db, consultation, consultation.surveyVersion)).filter((c) => c !== 'reference');
+    return reply
+      .type(TYPES.csv)
+      .header('content-disposition', `attachment; filename="${consultation.slug}-import.csv"`)
+      .send(`${header.join(',')}\n`);
+  });
+
+  app.get('/staff/consultations/:id/import', async (request, reply) => {
+    const { id } = parseRequest(consultationRequest, request).params;
+    const { consultation, partnership } = await staffConsultation(db, request.user, id, 'responses:enter');
+    return importPage(reply, { consultation, partnership });
+  });
+
+  // The body is streamed, not parsed: the CSRF token comes in the form's action URL.
+  app.post('/staff/consultations/:id/import', async (request, reply) => {
+    const { id } = parseRequest(consultationRequest, request).params;
+    const { consultation, partnership, principal } = await staffConsultation(db, request.user, id, 'responses:enter');
+    const fail = (message: string, problemRows: unknown[] = []) =>
+      importPage(reply.status(422), {
+        consultation,
+        partnership,
+        problemRows,
+        errors: [{ text: message, href: '#file' }],
+        fieldErrors: { file: message },
+      });
+    const upload = request.isMultipart() ? await request.file() : undefined;
+    if (!upload?.filename) return fail('Select a CSV or XLSX file');
+    try {
+      const result = await importUploadedFile({
+        handle: services.handle,
+        runtimes,
+        actor: { id: principal.id, label: principal.email },
+        consultationId: id,
+        partnershipId: consultation.partnershipId,
+        upload,
+        limitBytes: services.config.uploadLimitBytes,
+      });
+      return importPage(reply, { consultation, partnership, imported: result.imported });
+    } catch (err) {
+      if (err instanceof ImportRejected)
+        return fail(
+          err.message,
+          err.problems.slice(0, 500).map((p) => [{ text: String(p.row), format: 'numeric' }, { text: p.column }, { text: p.message }]),
+        );
+      if (err instanceof TableFormatError) return fail(err.message);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * One request per staff route, aimed at another partnership's (B's) data, for the tenant-isolation suite.
+ * Every route the app registers is either listed here or in PUBLIC_ROUTES; the suite fails on any other.
+ */
+import type { HttpClient } from './httpClient.js';
+import type { TenantB } from './tenantB.js';
+
+export interface ProbeRequest {
+  path: string;
+  form?: Record<string, string>;
+  /** A CSV upload (multipart; the CSRF token goes in the query string, as the import form sends it). */
+  csv?: string;
+}
+
+export interface Probe {
+  /** METHOD and the route as registered. */
+  route: string;
+  /**
+   * refused: the URL names B's partnership or consultation, so another partnership's staff get 403 or 404.
+   * scoped: the route works within the user's own partnerships, so its answer must not mention B.
+   */
+  kind: 'refused' | 'scoped';
+  request: (b: TenantB) => ProbeRequest;
+}
+
+type Form = Record<string, string>;
+const refused = (route: string, path: (b: TenantB) => string, form?: (b: TenantB) => Form): Probe => ({
+  route,
+  kind: 'refused',
+  request: (b) => ({ path: path(b), form: form?.(b) }),
+});
+/** GETs under a consultation: `/staff/consultations/:id` followed by each suffix. */
+const consultationPages = (id: (b: TenantB) => string, suffixes: string[]): Probe[] =>
+  suffixes.map((suffix) => refused(`GET /staff/consultations/:id${suffix}`, (b) => `/staff/consultations/${id(b)}${suffix}`));
+/** A builder route on B's members' survey ("METHOD tail"), its :code or :pageCode filled with one of the builder codes. */
+const builder = (route: string, code?: keyof TenantB['builder'], form?: (t: TenantB['builder']) => Form): Probe => {
+  const [method, tail = ''] = route.split(' ');
+  const path = (b: TenantB) => `/staff/consultations/${b.members.id}/survey${tail.replace(/:code|:pageCode/, code ? b.builder[code] : '')}`;
+  return refused(`${method} /staff/consultations/:id/survey${tail}`, path, form && ((b) => form(b.builder)));
+};
+
+const partnershipPath = (tail: string) => (b: TenantB) => `/staff/partnerships/${b.partnership.id}${tail}`;
+const crime = (b: TenantB) => `/staff/consultations/${b.crime.id}`;
+const firstWard = (b: TenantB) => b.partnership.wards[0]?.code ?? '';
+const dates = { 'opens-day': '1', 'opens-month': '1', 'opens-year': '2030', 'closes-day': '1', 'closes-month': '2', 'closes-year': '2030' };
+const crimeRow = { safe_day: 'very_safe', safe_dark: 'fairly_safe', safe_centre_day: 'very_safe', safe_centre_dark: 'a_bit_unsafe' };
+const plantedSurvey = {
+  schemaVersion: 1,
+  title: 'Planted',
+  pages: [{ code: 'p', title: 'P', questions: [{ code: 'planted', type: 'short_text', label: 'Planted?', required: false, maxLength: 100 }] }],
+};
+
+export const PROBES: Probe[] = [
+  // The partnership's own pages and API.
+  refused('GET /staff/partnerships/:id', partnershipPath('')),
+  refused('GET /staff/partnerships/:pid/consultations', partnershipPath('/consultations')),
+  refused('GET /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new')),
+  refused('POST /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new'), () => ({
+    template: 'blank',
+    title: 'Planted',
+    ...dates,
+  })),
+  refused('GET /api/v1/partnerships/:pid/consultations', (b) => `/api/v1/partnerships/${b.partnership.id}/consultations`),
+
+  // A consultation: overview, stage changes, key-in, import, export, invitations, the responses API.
+  ...consultationPages((b) => b.crime.id, ['', '/responses/new', '/import', '/import/template.csv', '/export.csv', '/export.xlsx']),
+  refused(
+    'POST /staff/consultations/:id/stage',
+    (b) => `/staff/consultations/${b.draft.id}/stage`,
+    () => ({ action: 'schedule' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/responses/new',
+    (b) => `${crime(b)}/responses/new`,
+    (b) => ({ _channel: 'paper', ward: firstWard(b), ...crimeRow }),
+  ),
+  {
+    route: 'POST /staff/consultations/:id/import',
+    kind: 'refused',
+    request: (b) => ({
+      path: `${crime(b)}/import`,
+      csv: `ward,${Object.keys(crimeRow).join(',')}\n${firstWard(b)},${Object.values(crimeRow).join(',')}\n`,
+    }),
+  },
+  ...consultationPages((b) => b.members.id, ['/invitations']),
+  refused(
+    'POST /staff/consultations/:id/invitations',
+    (b) => `/staff/consultations/${b.members.id}/invitations`,
+    () => ({ people: 'Planted, planted@elsewhere.example' }),
+  ),
+  refused('GET /api/v1/consultations/:id/responses', (b) => `/api/v1/consultations/${b.crime.id}/responses`),
+
+  // The survey builder, on the members' survey.
+  builder('GET'),
+  builder('GET /json'),
+  builder('GET /pages/new'),
+  builder('GET /pages/:pageCode', 'pageCode'),
+  builder('GET /pages/:pageCode/questions/new', 'pageCode'),
+  builder('GET /questions/:code', 'editCode'),
+  builder('POST /questions/:code', 'editCode', () => ({ label: 'A planted label', required: 'no' })),
+  builder('POST /questions/:code/move', 'moveCode', () => ({ direction: 'up' })),
+  builder('POST /questions/:code/remove', 'removeCode', () => ({})),
+  builder('POST /questions/:code/options', 'choiceCode', () => ({ newOption: 'Planted option' })),
+  builder('POST /questions/:code/options/remove', 'choiceCode', (t) => ({ value: t.option })),
+  builder('POST /questions/:code/rows', 'gridCode', () => ({ newRow: 'Planted row' })),
+  builder('POST /questions/:code/rows/remove', 'gridCode', (t) => ({ row: t.row })),
+  builder('POST /pages/new', undefined, () => ({ pageTitle: 'Planted page', type: 'short_text', label: 'A planted question', required: 'no' })),
+  builder('POST /pages/:pageCode', 'pageCode', () => ({ pageTitle: 'Planted title' })),
+  builder('POST /pages/:pageCode/questions/new', 'pageCode', () => ({ type: 'short_text', label: 'Another planted question', required: 'no' })),
+  builder('POST /json', undefined, () => ({ definition: JSON.stringify(plantedSurvey) })),
+
+  // Analysis: the dashboard, its downloads (small bases shown, so a chart exists) and the API.
+  ...consultationPages((b) => b.crime.id, ['/analysis']),
+  ...['table.csv', 'table.xlsx', 'chart.svg'].map((file) =>
+    refused(
+      `GET /staff/consultations/:id/analysis/questions/:code/${file}`,
+      (b) => `${crime(b)}/analysis/questions/safe_day/${file}?suppressBelow=0`,
+    ),
+  ),
+  ...['crosstab.csv', 'crosstab.xlsx'].map((file) =>
+    refused(`GET /staff/consultations/:id/analysis/${file}`, (b) => `${crime(b)}/analysis/${file}?xq=safe_day&by=ward`),
+  ),
+  refused('GET /api/v1/consultations/:id/analysis', (b) => `/api/v1/consultations/${b.crime.id}/analysis`),
+
+  // Routes within the user's own partnerships: B must not appear, and B cannot be chosen.
+  ...['/staff', '/staff/users', '/staff/audit', '/api/v1/partnerships'].map(
+    (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
+  ),
+  {
+    route: 'POST /staff/users',
+    kind: 'scoped',
+    request: (b) => ({
+      path: '/staff/users',
+      form: { email: 'planted@elsewhere.example', name: 'Planted', role: 'admin', password: 'planted-password-long', partnership: b.partnership.id },
+    }),
+  },
+];
+
+/** Routes that are not staff routes, each with why no partnership check applies. */
+export const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /': 'the site home page',
+  'GET /*': 'compiled CSS and scripts',
+  'GET /assets/govuk-frontend.min.js': 'GOV.UK Frontend',
+  'GET /accessibility': 'a static page',
+  'GET /privacy': 'a static page',
+  'GET /health': 'the health check',
+  'GET /api/v1/openapi.json': 'the API description',
+  'GET /sign-in': 'signing in',
+  'POST /sign-in': 'signing in',
+  'POST /sign-out': 'signing out',
+  'GET /brand/:file': "a partnership's public stylesheet",
+  'GET /api/v1/consultations/:id/survey': 'the public survey of a consultation that is not a draft',
+  'POST /api/v1/consultations/:id/responses': 'anonymous submissions to a public survey',
+  'GET /p/:slug': "a partnership's public hub",
+  'GET /p/:slug/:cslug': "a consultation's public page",
+  'GET /p/:slug/:cslug/questions/:screen': 'the public form (members-only surveys: checked in the suite)',
+  'POST /p/:slug/:cslug/questions/:screen': 'the public form (members-only surveys: checked in the suite)',
+  'GET /p/:slug/:cslug/check': 'the public form',
+  'POST /p/:slug/:cslug/check': 'the public form',
+  'GET /p/:slug/:cslug/confirmation': 'the public form',
+  'GET /p/:slug/:cslug/invitation/:token': 'a personal invitation link',
+};
+
+export interface ProbeAnswer {
+  status: number;
+  /** The error code of a refusal (from the JSON error or the error page), if any. */
+  code: string | undefined;
+  body: string;
+  /** The first message of a GOV.UK error summary, to say why a form was refused. */
+  problem: string | undefined;
+}
+
+/** Sends a probe as a signed-in user, with their CSRF token on anything that is not a GET. */
+export async function sendProbe(client: HttpClient, csrf: string, method: string, request: ProbeRequest): Promise<ProbeAnswer> {
+  let res: Response;
+  if (method === 'GET') res = await client.get(request.path);
+  else if (request.csv !== undefined) {
+    const form = new FormData();
+    form.append('file', new Blob([request.csv], { type: 'text/csv' }), 'upload.csv');
+    res = await client.postMultipart(`${request.path}?_csrf=${encodeURIComponent(csrf)}`, form);
+  } else res = await client.postForm(request.path, { _csrf: csrf, ...request.form });
+  const body = await res.text();
+  const code = res.headers.get('content-type')?.includes('json')
+    ? (JSON.parse(body) as { error?: { code?: string } }).error?.code
+    : /Error code: ([a-z_]+)/.exec(body)?.[1];
+  const problem = /govuk-error-summary__list[\s\S]*?<a[^>]*>([^<]*)<\/a>/.exec(body)?.[1]?.trim();
+  return { status: res.status, code, body, problem };
+}
