@@ -79,6 +79,13 @@ describe('saferplan analyse', () => {
     expect(tight.stderr).toMatch(/did not converge[\s\S]*No weights were applied/);
   });
 
+  it("an unknown filter value prints the reason and exits 1, as the analyst's mistake rather than an unexpected error", async () => {
+    const { code, stdout, stderr } = await runCli(['--db', db, 'analyse', id, '--filter', 'sex=martian']);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim()).toBe('"martian" is not an answer to "sex"');
+  });
+
   it('a margin problem prints the explanation, applies no weights and exits 1', async () => {
     const { code, stdout, stderr } = await runCli(['--db', db, 'analyse', id, '--weights', path.join(dir, 'bad.csv')]);
     expect(code).toBe(1);

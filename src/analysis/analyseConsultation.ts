@@ -5,6 +5,7 @@
 
 import { type CalibrationMargin, createDesign, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from '../stats/index.js';
 import type { Answers, SurveyDefinition, Ward } from '../surveys/index.js';
+import { AnalysisInputError } from './analysisInputError.js';
 import type { AnalysisContext } from './context.js';
 import { crimeSurveyIndicators } from './indicators.js';
 import { questionResult } from './questionResults.js';
@@ -27,20 +28,31 @@ export interface AnalysisOptions {
   benchmarks?: readonly BenchmarkInput[];
 }
 
-/** 1 for respondents matching every filter; unknown filter codes or values throw a RangeError. */
+/** 1 for respondents matching every filter; unknown filter codes or values are an AnalysisInputError. */
 export function filterMask(table: ResponseTable, filters: Readonly<Record<string, string>> = {}): Uint8Array {
   const mask = new Uint8Array(table.n).fill(1);
   for (const [code, value] of Object.entries(filters)) {
     const col = choiceColumn(table, code);
-    if (!col) throw new RangeError(`"${code}" cannot be used as a filter: it is not a single-choice question in this survey`);
+    if (!col) throw new AnalysisInputError('filters', `"${code}" cannot be used as a filter: it is not a single-choice question in this survey`);
     const k = col.options.findIndex((o) => o.value === value);
-    if (k < 0) throw new RangeError(`"${value}" is not an answer to "${code}"`);
+    if (k < 0) throw new AnalysisInputError('filters', `"${value}" is not an answer to "${code}"`);
     for (let i = 0; i < table.n; i++) if (col.codes[i] !== k) mask[i] = 0;
   }
   return mask;
 }
 
+/** The small-base rules with the defaults filled in; thresholds must be whole numbers of 0 or more. */
+function smallBaseRules(rules: Partial<SmallBaseRules> = {}): SmallBaseRules {
+  const ruled = { ...DEFAULT_SMALL_BASE_RULES, ...rules };
+  for (const threshold of [ruled.suppressBelow, ruled.flagBelow]) {
+    if (!(Number.isInteger(threshold) && threshold >= 0))
+      throw new AnalysisInputError('suppressBelow', `The small-base thresholds must be whole numbers of 0 or more (got ${threshold})`);
+  }
+  return ruled;
+}
+
 export function analysisContext(table: ResponseTable, options: AnalysisOptions = {}): AnalysisContext {
+  const rules = smallBaseRules(options.rules);
   const mask = filterMask(table, options.filters);
   let n = 0;
   for (let i = 0; i < mask.length; i++) n += mask[i] as number;
@@ -50,13 +62,20 @@ export function analysisContext(table: ResponseTable, options: AnalysisOptions =
     table,
     mask,
     n,
-    rules: { ...DEFAULT_SMALL_BASE_RULES, ...options.rules },
+    rules,
     design: w && table.n >= 2 ? createDesign(w.values, w.calibration ?? []) : null,
   };
 }
 
 /** The analysis of a table already built (the query layer streams responses into one). */
 export function analyseTable(table: ResponseTable, options: AnalysisOptions = {}): AnalysisResult {
+  for (const b of options.benchmarks ?? []) {
+    if (!(b.proportion >= 0 && b.proportion <= 1) || (b.n !== undefined && !(Number.isInteger(b.n) && b.n > 0)))
+      throw new AnalysisInputError(
+        'benchmarks',
+        `The benchmark for "${b.indicator}" needs a proportion between 0 and 1 and, if given, a base of 1 or more`,
+      );
+  }
   const ctx = analysisContext(table, options);
   return {
     n: ctx.n,

@@ -108,6 +108,15 @@ describeEachEngine('analysis API and dashboard', ({ handle }) => {
     expect(JSON.stringify(await bad.json())).toContain('\\"martian\\" is not an answer to \\"sex\\"');
   });
 
+  it('answers a cross-tab the survey cannot make with the reason: on the dashboard, or a 422 for a download', async () => {
+    const page = await analyst.get(`/staff/consultations/${consultationId}/analysis?xq=feel_safer&by=sex`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('cannot be cross-tabulated: choose a single choice, multiple choice or rating grid question');
+    const download = await analyst.get(`/staff/consultations/${consultationId}/analysis/crosstab.csv?xq=safe_day&by=shoe_size`);
+    expect(download.status).toBe(422);
+    expect(await download.text()).toContain('There is a problem');
+  });
+
   it('is for signed-in staff who may see the results', async () => {
     expect((await new HttpClient(server.url).get(url())).status).toBe(401);
     const viewer = new HttpClient(server.url);

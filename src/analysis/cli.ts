@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson } from '../platform/cli.js';
+import { rethrowAsCliError } from './analysisInputError.js';
 import type { BenchmarkInput } from './types.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -71,8 +72,7 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
               analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } },
             });
           } catch (err) {
-            if (err instanceof RangeError) throw new CliError(err.message);
-            throw err;
+            rethrowAsCliError(err);
           }
           if (!outcome.ok) throw new CliError(`${outcome.error.message}\nNo weights were applied.`);
           printJson(outcome.analysis.result);

@@ -7,6 +7,7 @@
 
 import { type BaseStatus, byGroup, pearsonChiSquare, raoScottChiSquare, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
 import { ETHNIC_GROUP_5 } from '../surveys/index.js';
+import { AnalysisInputError } from './analysisInputError.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
 import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, recode } from './responseTable.js';
 
@@ -133,10 +134,13 @@ export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCo
   const { table } = ctx;
   const qcol = questionCode === 'channel' ? table.channel : table.byCode.get(questionCode);
   if (!qcol || (qcol.kind !== 'choice' && !(qcol.kind === 'list' && qcol.column.type === 'multiple_choice'))) {
-    throw new RangeError(`"${questionCode}" cannot be cross-tabulated: choose a single choice, multiple choice or rating grid question`);
+    throw new AnalysisInputError(
+      'xq',
+      `"${questionCode}" cannot be cross-tabulated: choose a single choice, multiple choice or rating grid question`,
+    );
   }
   const bd = breakdownFor(table, breakdownCode);
-  if (!bd) throw new RangeError(`"${breakdownCode}" is not a breakdown this survey supports`);
+  if (!bd) throw new AnalysisInputError('by', `"${breakdownCode}" is not a breakdown this survey supports`);
   const G = bd.levels.length;
   const group = groupWithinFilters(ctx, bd);
   const shell = {

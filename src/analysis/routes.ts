@@ -8,6 +8,7 @@ import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import { analysisContext } from './analyseConsultation.js';
 import { analyseStoredConsultation } from './analyseStoredConsultation.js';
+import { AnalysisInputError, rethrowAsValidationFailure } from './analysisInputError.js';
 import { crossTab } from './crossTab.js';
 import { chartFor } from './dashboardModel.js';
 import { dashboardView } from './dashboardView.js';
@@ -42,8 +43,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       if (!outcome.ok) throw validationFailed([{ field: 'margins', message: `${outcome.error.message} No weights were applied.` }]);
       return { consultation, query, filters, weightingError, ...outcome.analysis };
     } catch (err) {
-      if (err instanceof RangeError) throw validationFailed([{ field: 'filters', message: err.message }]);
-      throw err;
+      rethrowAsValidationFailure(err);
     }
   }
 
@@ -62,7 +62,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       try {
         xtab = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
       } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
+        if (!(err instanceof AnalysisInputError)) throw err;
         xtabError = err.message;
       }
     }
@@ -93,8 +93,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
         const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
         return sendTable(reply, crossTabRows(t), `${a.query.xq}-by-${a.query.by}`, format);
       } catch (err) {
-        if (err instanceof RangeError) throw validationFailed([{ field: 'xq', message: err.message }]);
-        throw err;
+        rethrowAsValidationFailure(err);
       }
     });
   }
