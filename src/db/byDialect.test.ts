@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
-import { byDialect } from './byDialect.js';
+import { byDialect, dialectOf } from './byDialect.js';
 
 describeEachEngine('byDialect', ({ handle, engine }) => {
   it('picks the expression for the engine in use, and both give the same month bucket', async () => {
@@ -12,5 +12,9 @@ describeEachEngine('byDialect', ({ handle, engine }) => {
     const { rows } = await sql<{ m: string }>`select ${month} as m`.execute(handle().db);
     expect(rows[0]?.m).toBe('2024-07');
     expect(byDialect(handle(), { sqlite: 'file', postgres: 'server' })).toBe(engine === 'sqlite' ? 'file' : 'server');
+  });
+
+  it('tells the engine from a bare Kysely instance, as migrations need', () => {
+    expect(dialectOf(handle().db)).toBe(engine);
   });
 });
