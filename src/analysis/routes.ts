@@ -34,11 +34,11 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const analysis = { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } };
     const marginsCsv = query.weighted ? (query.margins ?? null) : null;
     try {
-      let outcome = await analyseStoredConsultation({ db, driver: services.handle.driver, consultation, marginsCsv, analysis });
+      let outcome = await analyseStoredConsultation({ handle: services.handle, consultation, marginsCsv, analysis });
       let weightingError: string | null = null;
       if (!outcome.ok && softWeights) {
         weightingError = outcome.error.message;
-        outcome = await analyseStoredConsultation({ db, driver: services.handle.driver, consultation, analysis });
+        outcome = await analyseStoredConsultation({ handle: services.handle, consultation, analysis });
       }
       if (!outcome.ok) throw validationFailed([{ field: 'margins', message: `${outcome.error.message} No weights were applied.` }]);
       return { consultation, query, filters, weightingError, ...outcome.analysis };
