@@ -4,6 +4,7 @@
  * Pure: the query layer feeds answers in as it streams them from the database.
  */
 
+import { CHANNELS, channelLabel } from '../responses/index.js';
 import type { Answers, SurveyDefinition, SurveyOption, Ward } from '../surveys/index.js';
 import { type Column, columnsFor } from '../surveys/index.js';
 
@@ -46,9 +47,6 @@ export interface ResponseTable {
   /** The channel each response came in by (online, paper, ...), as a choice column. */
   channel: ChoiceColumn;
 }
-
-/** Channels in display order; others met in the data are appended. */
-export const CHANNELS = ['online', 'paper', 'email', 'phone', 'event', 'import'] as const;
 
 export function wardOptions(wards: readonly Ward[]): SurveyOption[] {
   return wards.map((w) => ({ value: w.code, label: w.name }));
@@ -118,7 +116,7 @@ export class ResponseTableBuilder {
       type: 'single_choice',
       question: { code: 'channel', type: 'single_choice', label: 'Channel', required: false, options: [] },
     };
-    const channelOptions = CHANNELS.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
+    const channelOptions = CHANNELS.map((c) => ({ value: c, label: channelLabel(c) }));
     this.channelSlot = {
       column: channelColumn,
       code: 'channel',

@@ -1,5 +1,6 @@
 // What responses publishes to other capabilities. Import from here, not from files inside the folder.
 
+export { CHANNELS, type Channel, channelLabel, KEYED_IN_CHANNELS } from './channels.js';
 export { enterResponse } from './enterResponse.js';
 export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
 export { ResponseWriter } from './groupCommit.js';
@@ -11,4 +12,4 @@ export { responseCounts } from './queries/responseCounts.js';
 export { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
 export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
-export { CHANNELS, type Channel, notOpenError, prepareResponse, submitResponse } from './submitResponse.js';
+export { notOpenError, prepareResponse, submitResponse } from './submitResponse.js';
