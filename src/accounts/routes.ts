@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../app/services.js';
 import { listPartnerships } from '../partnerships/index.js';
-import { AppError } from '../platform/errors.js';
+import { attempt } from '../platform/errors.js';
 import { errorSummaryItems, messagesByField, parseRequest, toFieldErrors } from '../platform/validation.js';
+import { actorOf } from './actorOf.js';
 import { authenticate } from './authenticate.js';
 import { createUser } from './createUser.js';
 import { authorize } from './policy.js';
@@ -62,16 +63,18 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     if (!actor.partnershipIds.includes(body.partnership)) {
       return renderUsers(reply.status(422), actor.partnershipIds, body, [{ field: 'partnership', message: 'Select a partnership you belong to' }]);
     }
-    try {
-      await createUser({ db, actor: { id: actor.id, label: actor.email }, user: { ...body, partnershipIds: [body.partnership] } });
-    } catch (err) {
-      if (err instanceof AppError && (err.code === 'validation_failed' || err.code === 'conflict')) {
-        const fields = err.fields.length ? err.fields : [{ field: 'email', message: err.message }];
-        return renderUsers(reply.status(422), actor.partnershipIds, body, fields);
-      }
-      throw err;
-    }
-    return reply.redirect('/staff/users', 303);
+    const created = await attempt(['validation_failed', 'conflict'], () =>
+      createUser({ db, actor: actorOf(actor), user: { ...body, partnershipIds: [body.partnership] } }),
+    );
+    if (created.ok) return reply.redirect('/staff/users', 303);
+    // A duplicate email is a conflict with no fields of its own: shown against the email.
+    const { error } = created;
+    return renderUsers(
+      reply.status(422),
+      actor.partnershipIds,
+      body,
+      error.fields.length ? error.fields : [{ field: 'email', message: error.message }],
+    );
   });
 
   async function renderUsers(

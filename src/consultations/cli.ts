@@ -51,10 +51,13 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
     .action((o: { format: string; partnership?: string }) =>
       cli.withDatabase(async (handle) => {
         const partnershipId = await cli.resolvePartnershipId(handle, o.partnership);
-        const { listConsultations } = await import('./queries/listConsultations.js');
+        const [{ listConsultations }, { presentConsultation }] = await Promise.all([
+          import('./queries/listConsultations.js'),
+          import('./presentConsultation.js'),
+        ]);
         const all = partnershipId ? await listConsultations(handle.db, partnershipId) : [];
         if (o.format === 'json') {
-          printJson(all.map(({ privacyNotice: _p, legalBasis: _l, ...c }) => c));
+          printJson(all.map(presentConsultation));
           return;
         }
         for (const c of all) process.stdout.write(`${c.id}  ${c.status.padEnd(9)}  ${c.title}\n`);

@@ -3,6 +3,7 @@ import type { Services } from '../app/services.js';
 import { forbidden, notFound } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import { submitResponse } from '../responses/index.js';
+import { presentSurvey } from '../surveys/index.js';
 import { consultationRequest, submissionRequest } from './schema.js';
 
 /**
@@ -43,6 +44,7 @@ export async function consultationPublicApiRoutes(app: FastifyInstance, { servic
   app.get('/api/v1/consultations/:id/survey', async (request) => {
     const runtime = await runtimes.get(parseRequest(consultationRequest, request).params.id);
     if (!runtime || runtime.consultation.status === 'draft') throw notFound('Consultation');
-    return { consultationId: runtime.consultation.id, version: runtime.consultation.surveyVersion, definition: runtime.definition };
+    const { consultation, definition, wards } = runtime;
+    return presentSurvey({ consultationId: consultation.id, version: consultation.surveyVersion, definition, wards });
   });
 }

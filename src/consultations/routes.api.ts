@@ -4,6 +4,7 @@ import type { Services } from '../app/services.js';
 import { notFound } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import { listResponses } from '../responses/index.js';
+import { presentConsultation } from './presentConsultation.js';
 import { listConsultations } from './queries/listConsultations.js';
 import { loadConsultation } from './queries/loadConsultation.js';
 import { partnershipRequest, responsesPageRequest } from './schema.js';
@@ -36,6 +37,6 @@ export async function consultationApiRoutes(app: FastifyInstance, { services }: 
   app.get('/api/v1/partnerships/:pid/consultations', async (request) => {
     const { pid } = parseRequest(partnershipRequest, request).params;
     authorize(request.user, 'consultation:view', pid);
-    return { consultations: await listConsultations(db, pid) };
+    return { consultations: (await listConsultations(db, pid)).map(presentConsultation) };
   });
 }

@@ -2,7 +2,8 @@
 export const STAGES = ['draft', 'ready', 'analysed', 'published'] as const;
 export type ConsultationStage = (typeof STAGES)[number];
 
-export type ConsultationStatus = 'draft' | 'scheduled' | 'open' | 'closed' | 'analysed' | 'published';
+export const STATUSES = ['draft', 'scheduled', 'open', 'closed', 'analysed', 'published'] as const;
+export type ConsultationStatus = (typeof STATUSES)[number];
 
 export const STATUS_LABELS: Record<ConsultationStatus, string> = {
   draft: 'Draft',

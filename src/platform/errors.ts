@@ -28,6 +28,22 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * Runs an operation whose refusals with these codes the caller answers itself (usually by showing its form again
+ * with the fields); any other error is thrown on.
+ */
+export async function attempt<T>(
+  codes: readonly ErrorCode[],
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: AppError }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    if (err instanceof AppError && codes.includes(err.code)) return { ok: false, error: err };
+    throw err;
+  }
+}
+
 export const notFound = (what = 'Page') => new AppError('not_found', 404, `${what} not found`);
 export const forbidden = (message = 'You do not have permission to do that') => new AppError('forbidden', 403, message);
 export const unauthenticated = () => new AppError('unauthenticated', 401, 'Sign in to continue');

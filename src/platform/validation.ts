@@ -30,11 +30,17 @@ export function parseRequest<S extends z.ZodType>(
 export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 export type FormBody = z.output<typeof formBody>;
 
+/** A form field's value as text: the first of a repeated field, '' when absent or not text. */
+export function firstValue(value: unknown): string {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
 /** One field of a form: its first value, '' when absent. A form with known fields is z.object({ name: formField, ... }). */
 export const formField = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((value) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')));
+  .transform(firstValue);
 
 /** Text that must be one of the given values: any string is accepted as input, so callers pass what they were given. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>

@@ -1,8 +1,9 @@
 import type { ConsultationRuntimeCache } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import type { Channel } from './channels.js';
 import { newReference } from './reference.js';
-import { type Channel, prepareResponse } from './submitResponse.js';
+import { prepareResponse } from './submitResponse.js';
 
 export interface EnterResponseOptions {
   handle: DbHandle;

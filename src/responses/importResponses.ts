@@ -4,10 +4,10 @@ import type { DbHandle } from '../db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { validateAnswers } from '../surveys/index.js';
+import { CHANNELS, type Channel } from './channels.js';
 import { CHUNK, insertChunk } from './insertResponses.js';
 import { readTable, type TableFormat } from './readTable.js';
 import type { ResponseRow } from './responseRow.js';
-import { CHANNELS, type Channel } from './submitResponse.js';
 
 export interface ImportProblem {
   row: number;

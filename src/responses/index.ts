@@ -1,5 +1,6 @@
 // What responses publishes to other capabilities. Import from here, not from files inside the folder.
 
+export { CHANNELS, type Channel, channelLabel, KEYED_IN_CHANNELS } from './channels.js';
 export { enterResponse } from './enterResponse.js';
 export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
 export { ResponseWriter } from './groupCommit.js';
@@ -12,4 +13,4 @@ export { responseCountsByConsultation } from './queries/responseCountsByConsulta
 export { type ArrivedResponse, responsesArrivedAfter } from './queries/responsesArrivedAfter.js';
 export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
-export { CHANNELS, type Channel, notOpenError, prepareResponse, submitResponse } from './submitResponse.js';
+export { notOpenError, prepareResponse, submitResponse } from './submitResponse.js';

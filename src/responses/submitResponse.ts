@@ -3,11 +3,9 @@ import { fromBool, nowIso, toJson } from '../db/columnTypes.js';
 import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
 import { validateAnswers } from '../surveys/index.js';
+import type { Channel } from './channels.js';
 import type { ResponseWriter, StoredResponse } from './groupCommit.js';
 import type { ResponseRow } from './responseRow.js';
-
-export const CHANNELS = ['online', 'paper', 'email', 'event', 'phone', 'import'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export interface SubmitResponseOptions {
   runtimes: ConsultationRuntimeCache;

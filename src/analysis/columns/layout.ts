@@ -4,6 +4,7 @@
  * under the same fingerprint, so a new survey version or a change of wards invalidates them.
  */
 import { createHash } from 'node:crypto';
+import { CHANNELS, channelLabel } from '../../responses/index.js';
 import { type Column, columnsFor, type SurveyDefinition, type SurveyOption, type Ward } from '../../surveys/index.js';
 
 export type ColumnKind = 'choice' | 'list' | 'number' | 'answered';
@@ -28,9 +29,6 @@ export const UNEXPECTED = -2;
 /** Bumped whenever the encoding itself changes, so columns stored by an older release are rebuilt. */
 const ENCODING_VERSION = 1;
 
-/** Channels in display order; others met in the data are appended in the order they arrive. */
-export const CHANNELS = ['online', 'paper', 'email', 'phone', 'event', 'import'] as const;
-
 export const CHANNEL_COLUMN: Column = {
   code: 'channel',
   label: 'Channel',
@@ -39,7 +37,8 @@ export const CHANNEL_COLUMN: Column = {
 };
 
 export const channelOption = (value: string): SurveyOption => ({ value, label: value });
-export const CHANNEL_OPTIONS: readonly SurveyOption[] = CHANNELS.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
+/** Channels in display order; others met in the data are appended in the order they arrive. */
+export const CHANNEL_OPTIONS: readonly SurveyOption[] = CHANNELS.map((c) => ({ value: c, label: channelLabel(c) }));
 
 export function wardOptions(wards: readonly Ward[]): SurveyOption[] {
   return wards.map((w) => ({ value: w.code, label: w.name }));

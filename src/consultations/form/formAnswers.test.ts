@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../surveys/definition.js';
-import { dateFromParts, dateParts, formAnswers } from './formAnswers.js';
+import { formAnswers } from './formAnswers.js';
 
 const opts = [
   { value: 'a', label: 'A' },
@@ -84,14 +84,5 @@ describe('formAnswers', () => {
 
   it('reads a single ticked checkbox (a string) as a list, and the first of repeated text fields', () => {
     expect(formAnswers(QUESTIONS.slice(0, 2), { single: ['a', 'b'], multi: 'b' })).toEqual({ single: 'a', multi: ['b'] });
-  });
-
-  it('keeps what was typed in the date boxes so it can be shown again', () => {
-    expect(dateFromParts('31', '2', '2024')).toBe('2024-02-31');
-    expect(dateFromParts('x', '', '24')).toBe('24--x');
-    expect(dateFromParts(' ', '', '')).toBe('');
-    expect(dateParts('2024-02-31')).toEqual({ year: '2024', month: '02', day: '31' });
-    expect(dateParts('24--x')).toEqual({ year: '24', month: '', day: 'x' });
-    expect(dateParts(undefined)).toEqual({ year: '', month: '', day: '' });
   });
 });

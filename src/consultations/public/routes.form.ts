@@ -1,7 +1,7 @@
 /** The public form: a page of questions at a time, "check your answers", and sending the response. */
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
-import { AppError } from '../../platform/errors.js';
+import { attempt } from '../../platform/errors.js';
 import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../../platform/prerendered.js';
 import { parseRequest } from '../../platform/validation.js';
 import { newReference, submitResponse } from '../../responses/index.js';
@@ -103,10 +103,10 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
       return reply.redirect(target.urls.confirmation, 303);
     }
     const invitationId = access === 'invited' ? progress.invitationId : undefined;
-    let reference: string;
-    try {
-      ({ reference } = invitationId
-        ? await submitInvitedResponse({
+    // A used invitation is a conflict, answered with its own page; a conflict otherwise is not expected.
+    const sent = await attempt(invitationId ? ['not_open', 'validation_failed', 'conflict'] : ['not_open', 'validation_failed'], () =>
+      invitationId
+        ? submitInvitedResponse({
             handle: services.handle,
             runtimes,
             partnershipId: c.partnershipId,
@@ -114,14 +114,15 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
             invitationId,
             answers: progress.answers,
           })
-        : await submitResponse({ runtimes, writer, consultationId: c.id, answers: progress.answers, channel: 'online', requireOpen: true }));
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'not_open') return closedPage(reply, target);
-      if (err instanceof AppError && err.code === 'validation_failed') return checkPage(reply, target, progress.answers, err.fields);
-      if (err instanceof AppError && err.code === 'conflict' && invitationId) return invitationUsedPage(reply, target);
-      throw err;
+        : submitResponse({ runtimes, writer, consultationId: c.id, answers: progress.answers, channel: 'online', requireOpen: true }),
+    );
+    if (sent.ok) {
+      saveProgress(request, c.id, { answers: {}, reference: sent.value.reference });
+      return reply.redirect(target.urls.confirmation, 303);
     }
-    saveProgress(request, c.id, { answers: {}, reference });
-    return reply.redirect(target.urls.confirmation, 303);
+    const { error } = sent;
+    if (error.code === 'not_open') return closedPage(reply, target);
+    if (error.code === 'validation_failed') return checkPage(reply, target, progress.answers, error.fields);
+    return invitationUsedPage(reply, target);
   });
 }

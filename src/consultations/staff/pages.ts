@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Partnership } from '../../partnerships/index.js';
 import type { FieldError } from '../../platform/errors.js';
 import { errorSummaryItems, messagesByField } from '../../platform/validation.js';
+import { channelLabel, KEYED_IN_CHANNELS } from '../../responses/index.js';
 import { TEMPLATES } from '../../surveys/index.js';
 import type { CreatedInvitation } from '../invitations/createInvitations.js';
 import type { InvitationSummary } from '../queries/listInvitations.js';
@@ -10,8 +11,6 @@ import type { Consultation } from '../queries/loadConsultation.js';
 import type { ConsultationRuntime } from '../runtime.js';
 
 const VIEWS = 'consultations/views';
-/** How a keyed-in response was received. */
-export const STAFF_CHANNELS = ['paper', 'email', 'phone', 'event'] as const;
 
 interface FormErrors {
   errors?: { text: string; href: string }[];
@@ -49,7 +48,7 @@ export function keyInPage(
     ...view,
     definition: runtime.definition,
     wards: runtime.wards,
-    channelItems: STAFF_CHANNELS.map((c) => ({ value: c, text: c[0]!.toUpperCase() + c.slice(1), checked: c === channel })),
+    channelItems: KEYED_IN_CHANNELS.map((c) => ({ value: c, text: channelLabel(c), checked: c === channel })),
   });
 }
 

@@ -1,6 +1,7 @@
 /** Every response as CSV or XLSX, the blank import file, and importing a CSV or XLSX upload (all or nothing). */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
 import { parseRequest } from '../../platform/validation.js';
 import { exportHeader, ImportRejected, importUploadedFile, TableFormatError, writeCsv, writeXlsx } from '../../responses/index.js';
@@ -62,7 +63,7 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
       const result = await importUploadedFile({
         handle: services.handle,
         runtimes,
-        actor: { id: principal.id, label: principal.email },
+        actor: actorOf(principal),
         consultationId: id,
         partnershipId: consultation.partnershipId,
         upload,

@@ -1,7 +1,8 @@
 /** Personal survey links for elected members: who has been invited, and new links (shown once). */
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
-import { AppError } from '../../platform/errors.js';
+import { attempt } from '../../platform/errors.js';
 import { parseRequest } from '../../platform/validation.js';
 import { createInvitations } from '../invitations/createInvitations.js';
 import { inviteeProblem, parseInvitees } from '../invitations/parseInvitees.js';
@@ -27,26 +28,24 @@ export async function invitationRoutes(app: FastifyInstance, { services }: { ser
     const { params, body } = parseRequest(invitationsRequest, request);
     const { consultation, partnership, principal } = await staffConsultation(db, request.user, params.id, 'consultation:manage');
     const page = { consultation, partnership };
-    try {
-      const created = await createInvitations({
+    const created = await attempt(['validation_failed'], () =>
+      createInvitations({
         db,
-        actor: { id: principal.id, label: principal.email },
+        actor: actorOf(principal),
         partnershipId: consultation.partnershipId,
         consultationId: consultation.id,
         invitees: parseInvitees(body.people),
-      });
-      const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
-      return invitationsPage(reply, { ...page, invited, created, origin: `${request.protocol}://${request.host}` });
-    } catch (err) {
-      if (!(err instanceof AppError) || err.code !== 'validation_failed') throw err;
-      const message = inviteeProblem(err.fields);
-      return invitationsPage(reply.status(422), {
-        ...page,
-        invited: await listInvitations(db, consultation.partnershipId, consultation.id),
-        values: { people: body.people },
-        errors: [{ text: message, href: '#people' }],
-        fieldErrors: { people: message },
-      });
-    }
+      }),
+    );
+    const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
+    if (created.ok) return invitationsPage(reply, { ...page, invited, created: created.value, origin: `${request.protocol}://${request.host}` });
+    const message = inviteeProblem(created.error.fields);
+    return invitationsPage(reply.status(422), {
+      ...page,
+      invited,
+      values: { people: body.people },
+      errors: [{ text: message, href: '#people' }],
+      fieldErrors: { people: message },
+    });
   });
 }

@@ -1,9 +1,10 @@
 /** A partnership's consultations: the list, creating one, its overview and its stage changes. */
 import type { FastifyInstance } from 'fastify';
-import { authorize, can } from '../../accounts/index.js';
+import { actorOf, authorize, can } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
 import { findPartnership } from '../../partnerships/index.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { dateFromForm } from '../../platform/dateParts.js';
+import { attempt, notFound } from '../../platform/errors.js';
 import { parseRequest } from '../../platform/validation.js';
 import { responseCounts, responseCountsByConsultation } from '../../responses/index.js';
 import { changeConsultationStage } from '../changeConsultationStage.js';
@@ -42,23 +43,16 @@ export async function consultationLifecycleRoutes(app: FastifyInstance, { servic
   app.post('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
     const { params, body } = parseRequest(newConsultationRequest, request);
     const user = authorize(request.user, 'consultation:manage', params.pid);
-    const date = (name: 'opens' | 'closes') => {
-      const [d = '', m = '', y = ''] = [body[`${name}-day`], body[`${name}-month`], body[`${name}-year`]].map((v) => v.trim());
-      return d || m || y ? `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : '';
-    };
-    try {
-      const { id } = await createConsultation({
+    const created = await attempt(['validation_failed'], () =>
+      createConsultation({
         db,
-        actor: { id: user.id, label: user.email },
+        actor: actorOf(user),
         partnershipId: params.pid,
-        consultation: { template: body.template, title: body.title, opens: date('opens'), closes: date('closes') },
-      });
-      return reply.redirect(`/staff/consultations/${id}`, 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation_failed')
-        return newConsultationPage(reply.status(422), await findPartnership(db, params.pid), body, err.fields);
-      throw err;
-    }
+        consultation: { template: body.template, title: body.title, opens: dateFromForm(body, 'opens'), closes: dateFromForm(body, 'closes') },
+      }),
+    );
+    if (created.ok) return reply.redirect(`/staff/consultations/${created.value.id}`, 303);
+    return newConsultationPage(reply.status(422), await findPartnership(db, params.pid), body, created.error.fields);
   });
 
   app.get('/staff/consultations/:id', async (request, reply) => {
@@ -73,7 +67,7 @@ export async function consultationLifecycleRoutes(app: FastifyInstance, { servic
     const { consultation, principal } = await staffConsultation(db, request.user, params.id, 'consultation:manage');
     await changeConsultationStage({
       db,
-      actor: { id: principal.id, label: principal.email },
+      actor: actorOf(principal),
       partnershipId: consultation.partnershipId,
       consultationId: consultation.id,
       action: body.action,

@@ -1,7 +1,8 @@
 /** The staff survey builder: thin routes (parse -> authorize -> edit -> saveSurveyDefinition -> redirect, or the form again). */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
-import { AppError, type FieldError } from '../../platform/errors.js';
+import { attempt, type FieldError } from '../../platform/errors.js';
 import { type FormBody, parseRequest } from '../../platform/validation.js';
 import type { SurveyDefinition } from '../definition.js';
 import { editPagePage, jsonPage, newQuestionPage, overviewPage, questionPage, type Values } from './builderPages.js';
@@ -46,25 +47,26 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
     body: FormBody,
   ): Promise<{ ok: true; version: number } | { ok: false; status: number; errors: FieldError[] }> {
     if (!result.ok) return { ok: false, status: 422, errors: result.errors };
-    try {
-      const saved = await saveSurveyDefinition({
+    const saved = await attempt(['conflict', 'validation_failed'], () =>
+      saveSurveyDefinition({
         db: services.db,
-        actor: { id: b.principal.id, label: b.principal.email },
+        actor: actorOf(b.principal),
         partnershipId: b.consultation.partnershipId,
         consultationId: b.consultation.id,
         definition: result.definition,
         baseVersion: versionOf(body),
-      });
+      }),
+    );
+    if (saved.ok) {
       services.runtimes.invalidate(b.consultation.id);
-      return { ok: true, version: saved.version };
-    } catch (err) {
-      if (!(err instanceof AppError) || (err.code !== 'conflict' && err.code !== 'validation_failed')) throw err;
-      return {
-        ok: false,
-        status: err.status,
-        errors: err.code === 'conflict' ? [{ field: 'form', message: err.message }, ...err.fields] : err.fields,
-      };
+      return { ok: true, version: saved.value.version };
     }
+    const { error } = saved;
+    return {
+      ok: false,
+      status: error.status,
+      errors: error.code === 'conflict' ? [{ field: 'form', message: error.message }, ...error.fields] : error.fields,
+    };
   }
 
   /** A POST that edits the survey: on success back to `next` with "saved", otherwise the form again with the errors. */
