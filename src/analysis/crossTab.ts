@@ -19,7 +19,6 @@ export const BREAKDOWNS = [
   { code: 'disability', label: 'Disability' },
   { code: 'channel', label: 'Channel' },
 ] as const;
-export type BreakdownCode = (typeof BREAKDOWNS)[number]['code'];
 
 const ETHNIC_GROUPS = [
   { value: 'asian', label: 'Asian, Asian British or Asian Welsh' },

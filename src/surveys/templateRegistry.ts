@@ -1,9 +1,9 @@
 import type { SurveyDefinition } from './definition.js';
 import type { TemplateContext } from './templates/context.js';
-import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
-import { membersSurveyTemplate } from './templates/membersSurvey.js';
+import { CRIME_SURVEY_TEMPLATE_ID, crimeSurveyTemplate } from './templates/crimeSurvey.js';
+import { MEMBERS_SURVEY_TEMPLATE_ID, membersSurveyTemplate } from './templates/membersSurvey.js';
 
-export const TEMPLATE_IDS = ['crime-survey', 'members-survey', 'blank'] as const;
+export const TEMPLATE_IDS = [CRIME_SURVEY_TEMPLATE_ID, MEMBERS_SURVEY_TEMPLATE_ID, 'blank'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export interface ConsultationTemplate {
@@ -23,16 +23,16 @@ export const DEFAULT_PRIVACY_NOTICE =
   'Your answers are anonymous unless you choose to tell us who you are. We store only the first part of your postcode (for example CV1 2), never the full postcode. Answers are used only to develop the Community Safety Partnership Plan, are reported as statistics, and comments are published only with personal details removed. You can ask the partnership about your data at any time.';
 
 export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
-  'crime-survey': {
-    id: 'crime-survey',
+  [CRIME_SURVEY_TEMPLATE_ID]: {
+    id: CRIME_SURVEY_TEMPLATE_ID,
     name: 'Crime Survey (public)',
     audiences: ['public'],
     summary: 'Tell us how safe you feel, what worries you about crime and anti-social behaviour, and what would make you feel safer.',
     purpose: 'Your views will shape the priorities of the Community Safety Partnership Plan.',
     definition: ({ title }) => crimeSurveyTemplate({ title }),
   },
-  'members-survey': {
-    id: 'members-survey',
+  [MEMBERS_SURVEY_TEMPLATE_ID]: {
+    id: MEMBERS_SURVEY_TEMPLATE_ID,
     name: "Elected members' survey",
     audiences: ['members'],
     summary: "Councillors' views on community safety priorities in their wards and the partnership plan's themes.",
