@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { indicatorSetFor } from '../surveys/index.js';
 import { crimeSurveyTemplate } from '../surveys/templates/crimeSurvey.js';
 import { analysisContext } from './analyseConsultation.js';
-import { breakdownFor, crossTab } from './crossTab.js';
+import { availableBreakdowns, breakdownFor, crossTab } from './crossTab.js';
 import { buildResponseTable } from './responseTable.js';
 import { HAND_BUILT, WARDS } from './testFixtures.js';
 
@@ -53,7 +54,20 @@ describe('crossTab', () => {
       [{ ethnicity: 'asian_indian' }, { ethnicity: 'white_irish' }, { ethnicity: 'mixed_other' }, { ethnicity: 'prefer_not_to_say' }, {}],
       WARDS,
     );
-    expect(Array.from(breakdownFor(t, 'ethnic_group')!.codes)).toEqual([0, 3, 2, -1, -1]);
+    expect(Array.from(breakdownFor(t, 'ethnic_group', indicatorSetFor('crime-survey'))!.codes)).toEqual([0, 3, 2, -1, -1]);
+  });
+
+  it("offers ward, age band, sex, the template's own breakdowns and channel, when the survey asks them", () => {
+    expect(availableBreakdowns(table, indicatorSetFor('crime-survey')).map((b) => b.code)).toEqual([
+      'ward',
+      'age_band',
+      'sex',
+      'ethnic_group',
+      'disability',
+      'channel',
+    ]);
+    expect(availableBreakdowns(table, indicatorSetFor('blank')).map((b) => b.code)).toEqual(['ward', 'age_band', 'sex', 'channel']);
+    expect(() => crossTab(analysisContext(table, { template: 'blank' }), 'safe_day', 'disability')).toThrow(/not a breakdown/);
   });
 });
 

@@ -1,6 +1,8 @@
 import type { SurveyDefinition } from './definition.js';
+import type { IndicatorSet } from './indicatorSet.js';
 import type { TemplateContext } from './templates/context.js';
 import { CRIME_SURVEY_TEMPLATE_ID, crimeSurveyTemplate } from './templates/crimeSurvey.js';
+import { CRIME_SURVEY_INDICATORS } from './templates/crimeSurveyIndicators.js';
 import { MEMBERS_SURVEY_TEMPLATE_ID, membersSurveyTemplate } from './templates/membersSurvey.js';
 
 export const TEMPLATE_IDS = [CRIME_SURVEY_TEMPLATE_ID, MEMBERS_SURVEY_TEMPLATE_ID, 'blank'] as const;
@@ -14,6 +16,8 @@ export interface ConsultationTemplate {
   purpose: string;
   /** Version 1 of a new consultation's survey, for its partnership (createConsultation passes the plan themes). */
   definition(context: TemplateContext): SurveyDefinition;
+  /** The headline indicators and extra breakdowns of its surveys' analysis; none for a template without them. */
+  indicators?: IndicatorSet;
 }
 
 export const DEFAULT_LEGAL_BASIS =
@@ -25,6 +29,7 @@ export const DEFAULT_PRIVACY_NOTICE =
 export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
   [CRIME_SURVEY_TEMPLATE_ID]: {
     id: CRIME_SURVEY_TEMPLATE_ID,
+    indicators: CRIME_SURVEY_INDICATORS,
     name: 'Crime Survey (public)',
     audiences: ['public'],
     summary: 'Tell us how safe you feel, what worries you about crime and anti-social behaviour, and what would make you feel safer.',
@@ -54,3 +59,8 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     }),
   },
 };
+
+/** The indicator set of a consultation's template (its stored template id), or undefined when it has none. */
+export function indicatorSetFor(templateId: string | undefined): IndicatorSet | undefined {
+  return templateId !== undefined && Object.hasOwn(TEMPLATES, templateId) ? TEMPLATES[templateId as TemplateId].indicators : undefined;
+}
