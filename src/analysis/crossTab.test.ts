@@ -107,8 +107,7 @@ describe('weighted crossTab', () => {
     expect(t.rows[1]!.cells[1]!.weightedPercent).toBeCloseTo((1 / 3) * 100, 10);
     expect(t.rows[2]!.cells[1]!.weightedPercent).toBeCloseTo((2 / 3) * 100, 10);
     expect(t.columns[0]!.weightedN).toBe(9);
+    // The Rao-Scott test and the standard errors are checked against R's svychisq and svyby in rFixture.test.ts.
     expect(t.test?.method).toBe('rao-scott');
-    expect(t.test!.p).toBeGreaterThan(0);
-    expect(t.test!.p).toBeLessThan(1);
   });
 });
