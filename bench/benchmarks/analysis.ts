@@ -59,7 +59,7 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const consultation = (await loadConsultation(handle.db, consultationId))!;
-    const outcome = await analyseStoredConsultation({ db: handle.db, driver: handle.driver, consultation });
+    const outcome = await analyseStoredConsultation({ handle, consultation });
     if (!outcome.ok) throw outcome.error;
     const { table, result } = outcome.analysis;
     const t1 = performance.now();

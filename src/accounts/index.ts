@@ -1,6 +1,6 @@
 // What accounts publishes to other capabilities. Import from here, not from files inside the folder.
 export { createUser } from './createUser.js';
-export { type Action, authorize, can, type Principal } from './policy.js';
+export { type Action, authorize, type ConsultationAction, can, type Principal } from './policy.js';
 export { listUsers } from './queries/listUsers.js';
 export { loadPrincipal } from './queries/loadPrincipal.js';
 export { isRole, ROLE_LABELS, ROLES } from './roles.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Consultation } from '../consultations/index.js';
 import type { AppError } from '../platform/errors.js';
 import { authorize, can, type Principal } from './policy.js';
 
@@ -30,5 +31,70 @@ describe('policy', () => {
     })();
     expect(err?.code).toBe('forbidden');
     expect(err?.status).toBe(403);
+  });
+});
+
+const consultation = (over: Partial<Consultation>): Consultation => ({
+  id: 'c1',
+  partnershipId: 'p1',
+  slug: 'survey',
+  template: 'crime-survey',
+  title: 'Survey',
+  summary: '',
+  purpose: '',
+  legalBasis: '',
+  privacyNotice: '',
+  audiences: ['public'],
+  stage: 'ready',
+  status: 'open',
+  opensAt: '2024-07-09T23:00:00.000Z',
+  closesAt: '2024-10-02T22:59:59.000Z',
+  resultsVisibility: 'after_close',
+  surveyVersion: 1,
+  isDemo: false,
+  createdAt: '2024-07-01T00:00:00.000Z',
+  ...over,
+});
+
+describe('policy on a consultation', () => {
+  it('shows admins and analysts of its partnership the results at any time', () => {
+    const open = consultation({ status: 'open', resultsVisibility: 'after_publish' });
+    expect(can(user('admin'), 'results:view', open)).toBe(true);
+    expect(can(user('analyst'), 'results:view', open)).toBe(true);
+    expect(can(user('analyst', ['p2']), 'results:view', open)).toBe(false);
+  });
+
+  it('shows other staff the results once closed, or once published when so configured; everyone once published', () => {
+    expect(can(user('partner'), 'results:view', consultation({ status: 'open' }))).toBe(false);
+    expect(can(user('partner'), 'results:view', consultation({ status: 'closed' }))).toBe(true);
+    expect(can(user('viewer'), 'results:view', consultation({ status: 'analysed' }))).toBe(true);
+    expect(can(user('partner'), 'results:view', consultation({ status: 'closed', resultsVisibility: 'after_publish' }))).toBe(false);
+    expect(can(undefined, 'results:view', consultation({ status: 'closed' }))).toBe(false);
+    expect(can(undefined, 'results:view', consultation({ status: 'published', resultsVisibility: 'after_publish' }))).toBe(true);
+  });
+
+  it("lets anyone answer a public survey, and only its partnership's members and admins a members' survey", () => {
+    const members = consultation({ audiences: ['members'] });
+    expect(can(undefined, 'survey:respond', consultation({}))).toBe(true);
+    expect(can(undefined, 'survey:respond', members)).toBe(false);
+    expect(can(user('member'), 'survey:respond', members)).toBe(true);
+    expect(can(user('admin'), 'survey:respond', members)).toBe(true);
+    expect(can(user('analyst'), 'survey:respond', members)).toBe(false);
+    expect(can(user('member', ['p2']), 'survey:respond', members)).toBe(false);
+  });
+
+  it('offers the stage changes that follow from the status, to those who manage consultations', () => {
+    const offered = (who: Principal, status: Consultation['status']) =>
+      (['schedule', 'open', 'close', 'mark-analysed', 'publish'] as const).filter((a) =>
+        can(who, `consultation:stage:${a}`, consultation({ status })),
+      );
+    expect(offered(user('analyst'), 'draft')).toEqual(['schedule', 'open']);
+    expect(offered(user('analyst'), 'scheduled')).toEqual(['open']);
+    expect(offered(user('admin'), 'open')).toEqual(['close']);
+    expect(offered(user('admin'), 'closed')).toEqual(['mark-analysed', 'publish']);
+    expect(offered(user('admin'), 'analysed')).toEqual(['publish']);
+    expect(offered(user('admin'), 'published')).toEqual([]);
+    expect(offered(user('partner'), 'draft')).toEqual([]);
+    expect(offered(user('admin', ['p2']), 'draft')).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Consultation, ConsultationStatus, StageAction } from '../consultations/index.js';
 import { forbidden, unauthenticated } from '../platform/errors.js';
 import type { Role } from './roles.js';
 
@@ -12,10 +13,11 @@ export type Action =
   | 'consultation:manage'
   | 'responses:enter'
   | 'responses:read'
+  | 'results:view-any-time'
   | 'survey:answer-members';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view'];
-const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read'];
+const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read', 'results:view-any-time'];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [...OFFICER, 'partnership:create', 'user:manage', 'audit:view', 'survey:answer-members'],
@@ -25,6 +27,41 @@ const GRANTS: Record<Role, readonly Action[]> = {
   viewer: STAFF,
 };
 
+/** What may be done to a consultation depends on where it stands as well as on who asks. */
+export type ConsultationAction = 'results:view' | 'survey:respond' | `consultation:stage:${StageAction}`;
+
+/** The stage changes offered from each status, the usual next step first. */
+const NEXT_STAGES: Record<ConsultationStatus, readonly StageAction[]> = {
+  draft: ['schedule', 'open'],
+  scheduled: ['open'],
+  open: ['close'],
+  closed: ['mark-analysed', 'publish'],
+  analysed: ['publish'],
+  published: [],
+};
+
+type Rule = (user: Principal | undefined, consultation: Consultation) => boolean;
+const stage =
+  (action: StageAction): Rule =>
+  (user, c) =>
+    can(user, 'consultation:manage', c.partnershipId) && NEXT_STAGES[c.status].includes(action);
+
+const CONSULTATION_RULES: Record<ConsultationAction, Rule> = {
+  // Admins and analysts see results at any time; other staff once closed (after_close) or published; everyone once published.
+  'results:view': (user, c) =>
+    c.status === 'published' ||
+    (can(user, 'consultation:view', c.partnershipId) &&
+      (can(user, 'results:view-any-time') || (c.resultsVisibility === 'after_close' && (c.status === 'closed' || c.status === 'analysed')))),
+  // Anyone answers a public consultation; a members' survey only members signed in (personal invitation links aside).
+  'survey:respond': (user, c) => c.audiences.includes('public') || can(user, 'survey:answer-members', c.partnershipId),
+  'consultation:stage:schedule': stage('schedule'),
+  'consultation:stage:open': stage('open'),
+  'consultation:stage:close': stage('close'),
+  'consultation:stage:mark-analysed': stage('mark-analysed'),
+  'consultation:stage:publish': stage('publish'),
+};
+const isConsultationAction = (action: string): action is ConsultationAction => Object.hasOwn(CONSULTATION_RULES, action);
+
 export interface Principal {
   id: string;
   email: string;
@@ -33,9 +70,16 @@ export interface Principal {
   partnershipIds: readonly string[];
 }
 
-export function can(user: Principal, action: Action, partnershipId?: string): boolean {
-  if (!GRANTS[user.role].includes(action)) return false;
-  return partnershipId === undefined || user.partnershipIds.includes(partnershipId);
+/**
+ * Whether the user may take the action: by their role and, given a partnership id, their membership of it; given a
+ * consultation, by its state too. No user may take no staff action (a consultation's rules say what the public may do).
+ */
+export function can(user: Principal | undefined, action: Action, partnershipId?: string): boolean;
+export function can(user: Principal | undefined, action: ConsultationAction, consultation: Consultation): boolean;
+export function can(user: Principal | undefined, action: Action | ConsultationAction, on?: string | Consultation): boolean {
+  if (isConsultationAction(action)) return typeof on === 'object' && CONSULTATION_RULES[action](user, on);
+  if (!user || !GRANTS[user.role].includes(action)) return false;
+  return on === undefined || user.partnershipIds.includes(typeof on === 'string' ? on : on.partnershipId);
 }
 
 /** Throws the typed error the error handler turns into a sign-in redirect, a 403 page or JSON. */

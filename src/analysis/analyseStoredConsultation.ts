@@ -1,13 +1,12 @@
 /** The operation the CLI, the API and the dashboard share: read a consultation's responses and analyse them. */
-import type { Kysely } from 'kysely';
 import { type Consultation, loadSurveyDefinition } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
-import type { Database } from '../db/schema.js';
 import { listWards } from '../partnerships/index.js';
 import type { RakingError } from '../stats/index.js';
 import type { SurveyDefinition, Ward } from '../surveys/index.js';
 import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
-import { responseTableForConsultation } from './queries/responseTableForConsultation.js';
+import { columnStoreFor } from './columns/columnStore.js';
+import { tableLayout } from './columns/layout.js';
 import type { ResponseTable } from './responseTable.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins, weightsFromMargins } from './weighting.js';
@@ -21,9 +20,8 @@ export interface StoredAnalysis {
 }
 
 export async function analyseStoredConsultation(options: {
-  db: Kysely<Database>;
-  /** The driver underneath: on SQLite the answers are read in one synchronous pass; otherwise a page at a time. */
-  driver?: DbHandle['driver'];
+  /** The database; its column store (columns/columnStore.ts) supplies the answers. */
+  handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>;
   consultation: Consultation;
   /** A `variable,value,population` CSV to rake to; null for unweighted results. */
   marginsCsv?: string | null;
@@ -31,12 +29,15 @@ export async function analyseStoredConsultation(options: {
   maxWeightRatio?: number;
   analysis?: Omit<AnalysisOptions, 'weights'>;
 }): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
-  const { db, consultation } = options;
+  const { handle, consultation } = options;
   const [definition, wards] = await Promise.all([
-    loadSurveyDefinition(db, consultation, consultation.surveyVersion),
-    listWards(db, consultation.partnershipId),
+    loadSurveyDefinition(handle.db, consultation, consultation.surveyVersion),
+    listWards(handle.db, consultation.partnershipId),
   ]);
-  const table = await responseTableForConsultation(db, consultation, definition, wards, options.driver);
+  const table = await columnStoreFor(handle).table(
+    { partnershipId: consultation.partnershipId, consultationId: consultation.id },
+    tableLayout(definition, wards),
+  );
   let weights: AnalysisWeights | null = null;
   if (options.marginsCsv) {
     const parsed = parseMargins(options.marginsCsv);

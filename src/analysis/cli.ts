@@ -64,8 +64,7 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
           let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;
           try {
             outcome = await analyseStoredConsultation({
-              db: handle.db,
-              driver: handle.driver,
+              handle,
               consultation,
               marginsCsv,
               maxWeightRatio,

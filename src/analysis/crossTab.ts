@@ -269,13 +269,13 @@ function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListCo
   const subIdx = qcol.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
   const counts: (Float64Array | undefined)[] = qcol.options.map((o) => (o.nonSubstantive ? undefined : new Float64Array(G)));
   const bases = new Float64Array(G);
+  const { starts, items } = qcol;
   for (let i = 0; i < ctx.table.n; i++) {
     const g = group[i] as number;
-    const l = qcol.lists[i];
-    if (g < 0 || !l) continue;
+    if (g < 0) continue;
     let any = false;
-    for (const k of l) {
-      const c = counts[k];
+    for (let j = starts[i] as number; j < (starts[i + 1] as number); j++) {
+      const c = counts[items[j] as number];
       if (c) {
         c[g] = (c[g] as number) + 1;
         any = true;

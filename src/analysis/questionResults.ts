@@ -105,20 +105,26 @@ function choiceResult(col: ChoiceColumn, ctx: AnalysisContext): QuestionResult {
 }
 
 function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionResult {
-  const { lists, options } = col;
+  const { starts, items, options } = col;
+  const n = starts.length - 1;
   const counts = new Float64Array(options.length);
-  const nonSubIdx = new Set(options.flatMap((o, k) => (o.nonSubstantive ? [k] : [])));
+  const isNonSub = new Uint8Array(options.length);
+  options.forEach((o, k) => {
+    if (o.nonSubstantive) isNonSub[k] = 1;
+  });
   let base = 0;
   let answered = 0;
-  const inBase = new Uint8Array(lists.length);
-  for (let i = 0; i < lists.length; i++) {
-    const l = lists[i];
-    if (!ctx.mask[i] || !l) continue;
+  const inBase = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = starts[i] as number;
+    const to = starts[i + 1] as number;
+    if (!ctx.mask[i] || from === to) continue;
     answered++;
     let any = false;
-    for (const k of l) {
+    for (let j = from; j < to; j++) {
+      const k = items[j] as number;
       counts[k] = (counts[k] as number) + 1;
-      if (!nonSubIdx.has(k)) any = true;
+      if (!isNonSub[k]) any = true;
     }
     if (any) {
       base++;
@@ -133,8 +139,8 @@ function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionRe
   const rows = ranked.map((x) => {
     let wl = null;
     if (ctx.design && base > 0) {
-      const codes = new Int32Array(lists.length).fill(-1);
-      for (let i = 0; i < lists.length; i++) if (inBase[i]) codes[i] = (lists[i] as number[]).includes(x.k) ? 1 : 0;
+      const codes = new Int32Array(n).fill(-1);
+      for (let i = 0; i < n; i++) if (inBase[i]) codes[i] = items.subarray(starts[i], starts[i + 1]).includes(x.k) ? 1 : 0;
       const wp = estimate(ctx.design, weightedProportions(codes, 2), ctx.mask);
       first ??= wp;
       const lv = wp?.levels[1];
@@ -166,20 +172,23 @@ function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionRe
 }
 
 function rankingResult(col: ListColumn, ctx: AnalysisContext): QuestionResult {
-  const { lists, options } = col;
+  const { starts, items, options } = col;
   const sum = new Float64Array(options.length);
   const by = new Float64Array(options.length);
   const first = new Float64Array(options.length);
   let base = 0;
-  for (let i = 0; i < lists.length; i++) {
-    const l = lists[i];
-    if (!ctx.mask[i] || !l) continue;
+  for (let i = 0; i < starts.length - 1; i++) {
+    const from = starts[i] as number;
+    const to = starts[i + 1] as number;
+    if (!ctx.mask[i] || from === to) continue;
     base++;
-    l.forEach((k, r) => {
-      sum[k] = (sum[k] as number) + r + 1;
+    for (let j = from; j < to; j++) {
+      const k = items[j] as number;
+      sum[k] = (sum[k] as number) + (j - from) + 1;
       by[k] = (by[k] as number) + 1;
-    });
-    first[l[0] as number] = (first[l[0] as number] as number) + 1;
+    }
+    const top = items[from] as number;
+    first[top] = (first[top] as number) + 1;
   }
   const status = statusOf(base, ctx);
   const suppressed = status === 'suppressed';

@@ -1,8 +1,8 @@
 /** Analysis routes: the JSON API, the staff dashboard and its downloads. Thin: parse -> policy -> analyse -> view/JSON. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { authorize, type Principal } from '../accounts/index.js';
+import { authorize, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
-import { canSeeResults, loadConsultation } from '../consultations/index.js';
+import { loadConsultation } from '../consultations/index.js';
 import { findPartnership } from '../partnerships/index.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
@@ -23,8 +23,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const consultation = await loadConsultation(db, id);
     if (!consultation) throw notFound('Consultation');
     const principal = authorize(user, 'consultation:view', consultation.partnershipId);
-    if (!canSeeResults(principal.role, consultation.status, consultation.resultsVisibility))
-      throw forbidden('The results of this consultation are not available to you yet');
+    if (!can(principal, 'results:view', consultation)) throw forbidden('The results of this consultation are not available to you yet');
     return consultation;
   }
 
@@ -35,11 +34,11 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     const analysis = { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } };
     const marginsCsv = query.weighted ? (query.margins ?? null) : null;
     try {
-      let outcome = await analyseStoredConsultation({ db, driver: services.handle.driver, consultation, marginsCsv, analysis });
+      let outcome = await analyseStoredConsultation({ handle: services.handle, consultation, marginsCsv, analysis });
       let weightingError: string | null = null;
       if (!outcome.ok && softWeights) {
         weightingError = outcome.error.message;
-        outcome = await analyseStoredConsultation({ db, driver: services.handle.driver, consultation, analysis });
+        outcome = await analyseStoredConsultation({ handle: services.handle, consultation, analysis });
       }
       if (!outcome.ok) throw validationFailed([{ field: 'margins', message: `${outcome.error.message} No weights were applied.` }]);
       return { consultation, query, filters, weightingError, ...outcome.analysis };

@@ -122,5 +122,5 @@ describeEachEngine('tenant isolation', ({ handle, target }) => {
     expect(table.code).toBe(0);
     for (const c of [b.crime, b.members, b.draft]) expect(table.stdout).toContain(c.id);
     expect(table.stdout).not.toContain(aConsultation.id);
-  });
+  }, 120_000);
 });

@@ -1,8 +1,8 @@
 // What consultations publishes to other capabilities. Import from here, not from files inside the folder.
-export { changeConsultationStage } from './changeConsultationStage.js';
+export { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
 export { findConsultationForCli } from './cli.js';
 export { createConsultation } from './createConsultation.js';
 export { listConsultations } from './queries/listConsultations.js';
 export { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
 export { type ConsultationRuntime, ConsultationRuntimeCache } from './runtime.js';
-export { canSeeResults } from './status.js';
+export type { ConsultationStatus } from './status.js';

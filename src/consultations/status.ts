@@ -23,14 +23,3 @@ export function deriveStatus(stage: ConsultationStage, opensAt: string, closesAt
 
 export const RESULTS_VISIBILITY = ['after_close', 'after_publish'] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
-
-/**
- * Admins and analysts always see results. Everyone else sees them once the consultation has closed
- * (after_close) or only once results are published (after_publish).
- */
-export function canSeeResults(role: string | undefined, status: ConsultationStatus, visibility: ResultsVisibility): boolean {
-  if (role === 'admin' || role === 'analyst') return true;
-  if (status === 'published') return true;
-  if (!role) return false;
-  return visibility === 'after_close' && (status === 'closed' || status === 'analysed');
-}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
-import { byDialect } from './byDialect.js';
+import { byDialect, dialectOf } from './byDialect.js';
 
 describeEachEngine('byDialect', ({ handle, engine }) => {
   it('picks the expression for the engine in use, and both give the same month bucket', async () => {
@@ -28,5 +28,9 @@ describeEachEngine('byDialect', ({ handle, engine }) => {
     });
     expect(answer).toBe(42);
     expect(ran).toEqual([engine]);
+  });
+
+  it('tells the engine from a bare Kysely instance, as migrations need', () => {
+    expect(dialectOf(handle().db)).toBe(engine);
   });
 });

@@ -1,4 +1,5 @@
-import type { DbHandle } from './database.js';
+import { PostgresAdapter } from 'kysely';
+import type { DbHandle, Dialect } from './database.js';
 
 export type SqliteDriver = Extract<DbHandle['driver'], { kind: 'sqlite' }>;
 export type PostgresDriver = Extract<DbHandle['driver'], { kind: 'postgres' }>;
@@ -16,4 +17,14 @@ export interface DialectChoices<T> {
 export function byDialect<T>(handle: Pick<DbHandle, 'driver'>, choices: DialectChoices<T>): T {
   const driver = handle.driver;
   return driver.kind === 'sqlite' ? choices.sqlite(driver) : choices.postgres(driver);
+}
+
+/** The engine behind a bare Kysely instance (a migration gets no handle). */
+export function dialectOf(db: { getExecutor(): { adapter: unknown } }): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** The same seam for code that holds only a Kysely instance, such as a migration: `byDialectOf(db, { sqlite: () => 'blob', postgres: () => 'bytea' })`. */
+export function byDialectOf<T>(db: { getExecutor(): { adapter: unknown } }, choices: { sqlite: () => T; postgres: () => T }): T {
+  return dialectOf(db) === 'sqlite' ? choices.sqlite() : choices.postgres();
 }

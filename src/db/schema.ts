@@ -112,6 +112,23 @@ export interface ResponsesTable {
   idempotency_key: string | null;
   import_id: string | null;
   is_demo: number;
+  // PostgreSQL only: insert_xact (xid8, the inserting transaction), read by responsesArrivedAfter in raw SQL.
+}
+
+/** A consultation's encoded answers, a chunk of consecutive rows each (analysis/columns/). */
+export interface AnswerChunksTable {
+  partnership_id: string;
+  consultation_id: string;
+  position: number;
+  /** The encoding's fingerprint: the survey version's definition and the wards (columns/layout.ts). */
+  layout: string;
+  first_row: number;
+  row_count: number;
+  /** The arrival mark the chunk's rows follow (null for the first chunk) and the one after its last row. */
+  after_mark: string | null;
+  mark: string;
+  columns: Uint8Array; // columns/chunkCodec.ts
+  saved_at: string;
 }
 
 export interface InvitationsTable {
@@ -138,4 +155,5 @@ export interface Database {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   invitations: InvitationsTable;
+  answer_chunks: AnswerChunksTable;
 }

@@ -32,6 +32,7 @@ describe(`kill -9 during a submission load (${ROUNDS} rounds)`, () => {
       const server = await spawnServer(dbPath, port);
       const url = `http://127.0.0.1:${port}/api/v1/consultations/${consultationId}/responses`;
       let stop = false;
+      let acknowledgedThisRound = 0;
       const clients = Array.from({ length: 20 }, async () => {
         while (!stop) {
           try {
@@ -40,14 +41,19 @@ describe(`kill -9 during a submission load (${ROUNDS} rounds)`, () => {
               headers: { 'content-type': 'application/json' },
               body: JSON.stringify(VALID_CRIME_ANSWERS),
             });
-            if (res.status === 201) acknowledged.add((await res.json()).reference);
-            else await res.arrayBuffer();
+            if (res.status === 201) {
+              acknowledged.add((await res.json()).reference);
+              acknowledgedThisRound++;
+            } else await res.arrayBuffer();
           } catch {
             // the server died mid-request: that submission was never acknowledged
           }
         }
       });
-      await new Promise((r) => setTimeout(r, 300 + Math.random() * 500));
+      // Kill mid-load, once the load is under way: a slow (busy) machine must not turn into a round with no load.
+      const started = Date.now();
+      while (acknowledgedThisRound < 10 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
       server.kill('SIGKILL');
       await new Promise((r) => server.once('exit', r));
       stop = true;

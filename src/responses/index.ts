@@ -9,6 +9,7 @@ export { insertResponses } from './insertResponses.js';
 export { eachResponse, listResponses } from './queries/listResponses.js';
 export { responseCounts } from './queries/responseCounts.js';
 export { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
+export { type ArrivedResponse, responsesArrivedAfter } from './queries/responsesArrivedAfter.js';
 export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
 export { CHANNELS, type Channel, notOpenError, prepareResponse, submitResponse } from './submitResponse.js';

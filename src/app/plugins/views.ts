@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
+import { can } from '../../accounts/index.js';
 import { formatLondon } from '../../platform/londonTime.js';
 import { REPOSITORY_ROOT as ROOT, SOURCE_ROOT as SRC } from '../../platform/repositoryPaths.js';
 
@@ -36,15 +37,12 @@ async function pageContext(request: FastifyRequest, reply: FastifyReply, context
   const user = request.user;
   // Pages outside the session context (404s, the public API's rare HTML) have no forms to protect.
   const csrfToken = typeof reply.generateCsrf === 'function' ? reply.generateCsrf() : undefined;
+  const link = (href: string, text: string) => ({ href, text, current: href === '/staff' ? request.url === href : request.url.startsWith(href) });
   const navigation = user
     ? [
-        { href: '/staff', text: 'Staff home', current: request.url === '/staff' },
-        ...(user.role === 'admin'
-          ? [
-              { href: '/staff/users', text: 'Users', current: request.url.startsWith('/staff/users') },
-              { href: '/staff/audit', text: 'Audit log', current: request.url.startsWith('/staff/audit') },
-            ]
-          : []),
+        link('/staff', 'Staff home'),
+        ...(can(user, 'user:manage') ? [link('/staff/users', 'Users')] : []),
+        ...(can(user, 'audit:view') ? [link('/staff/audit', 'Audit log')] : []),
       ]
     : [];
   return {

@@ -2,9 +2,9 @@
 import { can, type Principal } from '../../accounts/index.js';
 import type { Partnership } from '../../partnerships/index.js';
 import { TEMPLATES } from '../../surveys/index.js';
-import type { StageAction } from '../changeConsultationStage.js';
+import { STAGE_ACTIONS, type StageAction } from '../changeConsultationStage.js';
 import type { Consultation } from '../queries/loadConsultation.js';
-import { type ConsultationStatus, STATUS_LABELS } from '../status.js';
+import { STATUS_LABELS } from '../status.js';
 
 const ACTION_LABELS: Record<StageAction, string> = {
   schedule: 'Schedule: open and close on its dates',
@@ -14,17 +14,13 @@ const ACTION_LABELS: Record<StageAction, string> = {
   publish: 'Publish results',
 };
 
-/** What staff can do next from each status, the usual next step first. */
-const NEXT_ACTIONS: Record<ConsultationStatus, StageAction[]> = {
-  draft: ['schedule', 'open'],
-  scheduled: ['open'],
-  open: ['close'],
-  closed: ['mark-analysed', 'publish'],
-  analysed: ['publish'],
-  published: [],
-};
-
-const availableActions = (c: Consultation) => NEXT_ACTIONS[c.status].map((action, i) => ({ action, label: ACTION_LABELS[action], primary: i === 0 }));
+/** The stage changes the policy offers this user now, the usual next step first (a primary button). */
+const offeredActions = (principal: Principal, c: Consultation) =>
+  STAGE_ACTIONS.filter((action) => can(principal, `consultation:stage:${action}`, c)).map((action, i) => ({
+    action,
+    label: ACTION_LABELS[action],
+    primary: i === 0,
+  }));
 
 export interface OverviewInput {
   consultation: Consultation;
@@ -47,7 +43,7 @@ export function overviewContext({ consultation, partnership, principal, counts, 
     counts,
     channelRows: Object.entries(counts.byChannel).map(([channel, count]) => ({ channel, count })),
     publicUrl: `/p/${partnership.slug}/${consultation.slug}`,
-    actions: availableActions(consultation),
+    actions: offeredActions(principal, consultation),
     isMembersSurvey: !consultation.audiences.includes('public'),
     canManage: can(principal, 'consultation:manage', partnershipId),
     canEnter: can(principal, 'responses:enter', partnershipId),
