@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analysisContext } from '../../src/analysis/analyseConsultation.js';
 import { analyseStoredConsultation } from '../../src/analysis/analyseStoredConsultation.js';
-import { BREAKDOWNS, breakdownFor, crossTab } from '../../src/analysis/crossTab.js';
+import { availableBreakdowns, crossTab } from '../../src/analysis/crossTab.js';
 import { generateDemoResponses } from '../../src/consultations/demo/generateDemoResponses.js';
 import { loadConsultation } from '../../src/consultations/queries/loadConsultation.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -63,9 +63,9 @@ async function fullAnalysis(dbPath: string, consultationId: string) {
     if (!outcome.ok) throw outcome.error;
     const { table, result } = outcome.analysis;
     const t1 = performance.now();
-    const ctx = analysisContext(table, {});
+    const ctx = analysisContext(table, { template: consultation.template });
     let crossTabs = 0;
-    const breakdowns = BREAKDOWNS.filter((b) => breakdownFor(table, b.code));
+    const breakdowns = availableBreakdowns(table, ctx.indicators);
     for (const q of result.questions) {
       if (q.type !== 'single_choice' && q.type !== 'rating_grid' && q.type !== 'multiple_choice') continue;
       for (const b of breakdowns) {

@@ -5,10 +5,11 @@ import { HAND_BUILT, WARDS } from './testFixtures.js';
 
 const definition = crimeSurveyTemplate();
 const rules = { suppressBelow: 5 };
+const template = 'crime-survey';
 const q = (r: ReturnType<typeof analyseConsultation>, code: string) => r.questions.find((x) => x.code === code)!;
 
 describe('analyseConsultation on ten hand-built responses', () => {
-  const r = analyseConsultation(definition, HAND_BUILT, WARDS, { rules });
+  const r = analyseConsultation(definition, HAND_BUILT, WARDS, { template, rules });
 
   it('gives counts, percentages of the substantive base and Wilson intervals, with non-substantive answers apart', () => {
     expect(r.n).toBe(10);
@@ -105,6 +106,7 @@ describe('analyseConsultation on ten hand-built responses', () => {
 
   it('compares with a benchmark the analyst enters', () => {
     const b = analyseConsultation(definition, HAND_BUILT, WARDS, {
+      template,
       rules,
       benchmarks: [
         { indicator: 'safe_dark', proportion: 0.49, label: 'Kensington and Chelsea' },
@@ -120,7 +122,7 @@ describe('analyseConsultation on ten hand-built responses', () => {
   });
 
   it('filters apply to everything', () => {
-    const f = analyseConsultation(definition, HAND_BUILT, WARDS, { rules, filters: { channel: 'online' } });
+    const f = analyseConsultation(definition, HAND_BUILT, WARDS, { template, rules, filters: { channel: 'online' } });
     expect(f.n).toBe(6);
     expect(q(f, 'safe_day').base.description).toBe("Base: all who answered (within the filters), excluding don't know, n = 6");
     expect(f.indicators!.safety[0]!.day).toMatchObject({ n: 6, count: 6, percent: 100 });
@@ -128,7 +130,7 @@ describe('analyseConsultation on ten hand-built responses', () => {
   });
 
   it('weighted: weighted percent and linearised standard error beside the unweighted figures', () => {
-    const w = analyseConsultation(definition, HAND_BUILT, WARDS, { rules, weights: { values: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2] } });
+    const w = analyseConsultation(definition, HAND_BUILT, WARDS, { template, rules, weights: { values: [1, 2, 1, 2, 1, 2, 1, 2, 1, 2] } });
     expect(w.weighted).toBe(true);
     const vs = q(w, 'safe_day').options[0]!;
     expect(vs).toMatchObject({ count: 4, percent: 50, weightedCount: 6 });
@@ -139,5 +141,20 @@ describe('analyseConsultation on ten hand-built responses', () => {
     const day = w.indicators!.safety[0]!.day;
     expect(day.weightedPercent).toBeCloseTo(83.33333333333334, 10);
     expect(day.se).toBeCloseTo(15.767950338820743, 8);
+  });
+});
+
+describe('headline indicators come from the template', () => {
+  it('a survey from a template without an indicator set gets none, even when it asks the same questions', () => {
+    for (const other of ['members-survey', 'blank', undefined]) {
+      const r = analyseConsultation(definition, HAND_BUILT, WARDS, { rules, ...(other ? { template: other } : {}) });
+      expect(r.indicators).toBeNull();
+      expect(q(r, 'safe_day').base.n).toBe(8);
+    }
+  });
+
+  it('a crime survey without the safety questions has none either', () => {
+    const withoutSafety = { ...definition, pages: definition.pages.filter((p) => p.code !== 'feeling_safe') };
+    expect(analyseConsultation(withoutSafety, HAND_BUILT, WARDS, { template, rules }).indicators).toBeNull();
   });
 });

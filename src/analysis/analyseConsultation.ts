@@ -4,10 +4,10 @@
  */
 
 import { type CalibrationMargin, createDesign, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from '../stats/index.js';
-import type { Answers, SurveyDefinition, Ward } from '../surveys/index.js';
+import { type Answers, indicatorSetFor, type SurveyDefinition, type Ward } from '../surveys/index.js';
 import { AnalysisInputError } from './analysisInputError.js';
 import type { AnalysisContext } from './context.js';
-import { crimeSurveyIndicators } from './indicators.js';
+import { headlineIndicators } from './indicators.js';
 import { questionResult } from './questionResults.js';
 import { buildResponseTable, choiceColumn, type ResponseTable } from './responseTable.js';
 import type { AnalysisResult, BenchmarkInput, WeightingInfo } from './types.js';
@@ -21,6 +21,8 @@ export interface AnalysisWeights {
 }
 
 export interface AnalysisOptions {
+  /** The survey's template id: which headline indicators and extra breakdowns apply (none for other templates). */
+  template?: string;
   weights?: AnalysisWeights | null;
   /** Question code (or "channel") -> option value: only respondents giving that answer are analysed. */
   filters?: Readonly<Record<string, string>>;
@@ -64,6 +66,7 @@ export function analysisContext(table: ResponseTable, options: AnalysisOptions =
     n,
     rules,
     design: w && table.n >= 2 ? createDesign(w.values, w.calibration ?? []) : null,
+    indicators: indicatorSetFor(options.template),
   };
 }
 
@@ -85,7 +88,7 @@ export function analyseTable(table: ResponseTable, options: AnalysisOptions = {}
     filters: { ...options.filters },
     rules: ctx.rules,
     questions: table.columns.map((c) => questionResult(c, ctx)),
-    indicators: crimeSurveyIndicators(ctx, options.benchmarks),
+    indicators: headlineIndicators(ctx, options.benchmarks),
   };
 }
 

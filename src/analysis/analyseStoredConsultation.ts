@@ -46,6 +46,6 @@ export async function analyseStoredConsultation(options: {
     if (!raked.ok) return raked;
     weights = raked.weights;
   }
-  const result = analyseTable(table, { ...options.analysis, weights });
+  const result = analyseTable(table, { ...options.analysis, weights, template: consultation.template });
   return { ok: true, analysis: { definition, wards, table, weights, result } };
 }

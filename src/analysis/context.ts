@@ -1,6 +1,7 @@
 /** What every part of an analysis shares: the table, who is in the filters, the small-base rules and the weights. */
 
 import { type BaseStatus, baseStatus, type SmallBaseRules, type SurveyDesign } from '../stats/index.js';
+import type { IndicatorSet } from '../surveys/index.js';
 import type { ResponseTable } from './responseTable.js';
 
 export interface AnalysisContext {
@@ -12,6 +13,8 @@ export interface AnalysisContext {
   rules: SmallBaseRules;
   /** The weighted design over ALL respondents (filters are domains of it), or null when unweighted. */
   design: SurveyDesign | null;
+  /** The survey template's headline indicators and breakdowns; undefined for a template without them. */
+  indicators: IndicatorSet | undefined;
 }
 
 export function statusOf(n: number, ctx: AnalysisContext): BaseStatus {

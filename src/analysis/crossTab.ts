@@ -1,33 +1,23 @@
 /**
- * Cross-tabs: a question by a breakdown (ward, age band, sex, ethnic group, disability, channel) with column
+ * Cross-tabs: a question by a breakdown (ward, age band, sex, the template's own such as ethnic group, channel) with column
  * percentages, a chi-square test of independence (Pearson unweighted, Rao-Scott weighted) and the small-base
  * rules: columns under the threshold show no figures and are left out of the test; a table with no publishable
  * column says it is too small to publish.
  */
 
 import { type BaseStatus, byGroup, pearsonChiSquare, raoScottChiSquare, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
-import { ETHNIC_GROUP_5 } from '../surveys/index.js';
+import type { BreakdownDefinition, IndicatorSet } from '../surveys/index.js';
 import { AnalysisInputError } from './analysisInputError.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
 import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, recode } from './responseTable.js';
 
-export const BREAKDOWNS = [
-  { code: 'ward', label: 'Ward' },
-  { code: 'age_band', label: 'Age band' },
-  { code: 'sex', label: 'Sex' },
-  { code: 'ethnic_group', label: 'Ethnic group (5 groups)' },
-  { code: 'disability', label: 'Disability' },
-  { code: 'channel', label: 'Channel' },
-] as const;
-export type BreakdownCode = (typeof BREAKDOWNS)[number]['code'];
-
-const ETHNIC_GROUPS = [
-  { value: 'asian', label: 'Asian, Asian British or Asian Welsh' },
-  { value: 'black', label: 'Black, Black British, Black Welsh, Caribbean or African' },
-  { value: 'mixed', label: 'Mixed or Multiple ethnic groups' },
-  { value: 'white', label: 'White' },
-  { value: 'other', label: 'Other ethnic group' },
+/** Breakdowns any survey offers when it asks the question; a template's own come between these and channel. */
+const COMMON_BREAKDOWNS: readonly BreakdownDefinition[] = [
+  { code: 'ward', label: 'Ward', question: 'ward' },
+  { code: 'age_band', label: 'Age band', question: 'age_band' },
+  { code: 'sex', label: 'Sex', question: 'sex' },
 ];
+const CHANNEL_BREAKDOWN: BreakdownDefinition = { code: 'channel', label: 'Channel', question: 'channel' };
 
 export interface Breakdown {
   code: string;
@@ -37,36 +27,43 @@ export interface Breakdown {
   codes: Int32Array;
 }
 
-const breakdowns = new WeakMap<ResponseTable, Map<string, Breakdown | undefined>>();
+const breakdowns = new WeakMap<ResponseTable, Map<BreakdownDefinition, Breakdown | undefined>>();
 
-/** The breakdown's levels and each respondent's level, or undefined when the survey does not ask it (cached per table). */
-export function breakdownFor(table: ResponseTable, code: string): Breakdown | undefined {
+/** The breakdowns the survey asks the questions for, in display order: ward, age band, sex, the template's own, channel. */
+export function availableBreakdowns(table: ResponseTable, indicators: IndicatorSet | undefined): Breakdown[] {
+  return [...COMMON_BREAKDOWNS, ...(indicators?.breakdowns ?? []), CHANNEL_BREAKDOWN].flatMap((d) => breakdownOf(table, d) ?? []);
+}
+
+/** The breakdown's levels and each respondent's level, or undefined when the survey does not offer it. */
+export function breakdownFor(table: ResponseTable, code: string, indicators: IndicatorSet | undefined): Breakdown | undefined {
+  return availableBreakdowns(table, indicators).find((b) => b.code === code);
+}
+
+/** Cached per table: the same breakdown serves every cross-tab of an analysis. */
+function breakdownOf(table: ResponseTable, definition: BreakdownDefinition): Breakdown | undefined {
   let cache = breakdowns.get(table);
   if (!cache) {
     cache = new Map();
     breakdowns.set(table, cache);
   }
-  if (!cache.has(code)) cache.set(code, computeBreakdown(table, code));
-  return cache.get(code);
+  if (!cache.has(definition)) cache.set(definition, computeBreakdown(table, definition));
+  return cache.get(definition);
 }
 
-function computeBreakdown(table: ResponseTable, code: string): Breakdown | undefined {
-  const meta = BREAKDOWNS.find((b) => b.code === code);
-  if (!meta) return undefined;
-  if (code === 'ethnic_group') {
-    const eth = choiceColumn(table, 'ethnicity');
-    if (!eth) return undefined;
-    const groupOf = eth.options.map((o) => ETHNIC_GROUPS.findIndex((g) => g.value === ETHNIC_GROUP_5[o.value]));
-    return { code, label: meta.label, levels: ETHNIC_GROUPS, codes: recode(eth.codes, groupOf) };
-  }
-  const col = choiceColumn(table, code);
+function computeBreakdown(table: ResponseTable, definition: BreakdownDefinition): Breakdown | undefined {
+  const { code, label, groups } = definition;
+  const col = choiceColumn(table, definition.question);
   if (!col) return undefined;
+  if (groups) {
+    const groupOf = col.options.map((o) => groups.levels.findIndex((g) => g.value === groups.groupOf[o.value]));
+    return { code, label, levels: [...groups.levels], codes: recode(col.codes, groupOf) };
+  }
   const levels = col.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
   const position = new Int32Array(col.options.length).fill(-1);
   levels.forEach((x, j) => {
     position[x.k] = j;
   });
-  return { code, label: meta.label, levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: recode(col.codes, position) };
+  return { code, label, levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: recode(col.codes, position) };
 }
 
 export interface CrossTabCell {
@@ -139,7 +136,7 @@ export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCo
       `"${questionCode}" cannot be cross-tabulated: choose a single choice, multiple choice or rating grid question`,
     );
   }
-  const bd = breakdownFor(table, breakdownCode);
+  const bd = breakdownFor(table, breakdownCode, ctx.indicators);
   if (!bd) throw new AnalysisInputError('by', `"${breakdownCode}" is not a breakdown this survey supports`);
   const G = bd.levels.length;
   const group = groupWithinFilters(ctx, bd);

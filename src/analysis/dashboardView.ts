@@ -1,6 +1,7 @@
 /** The dashboard page's view context from an analysis. Pure. */
 import type { Consultation } from '../consultations/index.js';
-import { BREAKDOWNS, breakdownFor, type CrossTab } from './crossTab.js';
+import { indicatorSetFor } from '../surveys/index.js';
+import { availableBreakdowns, type CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
 import { representativeness } from './representativeness.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
@@ -49,7 +50,11 @@ export function dashboardView(a: {
   ];
   const breakdownItems = [
     { value: '', text: 'Choose a breakdown' },
-    ...BREAKDOWNS.filter((b) => breakdownFor(table, b.code)).map((b) => ({ value: b.code, text: b.label, selected: a.query.by === b.code })),
+    ...availableBreakdowns(table, indicatorSetFor(consultation.template)).map((b) => ({
+      value: b.code,
+      text: b.label,
+      selected: a.query.by === b.code,
+    })),
   ];
   const ind = result.indicators;
   const indicators = ind

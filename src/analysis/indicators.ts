@@ -1,4 +1,7 @@
-/** The crime-survey template's headline indicators: safety by day and after dark, perceived ASB, concerns, victimisation. */
+/**
+ * The headline indicators of a survey whose template declares an indicator set (surveys' IndicatorSet): safety by day
+ * and after dark, perceived ASB, top concerns, victimisation, and comparisons with benchmarks.
+ */
 
 import {
   asbPerceptionScore,
@@ -10,13 +13,11 @@ import {
   weightedProportions,
   wilsonPercentInterval,
 } from '../stats/index.js';
-import { ASB_ITEMS, ASB_SCORES, HIGH_PERCEIVED_ASB_THRESHOLD, SAFE_VALUES } from '../surveys/index.js';
+import type { IndicatorSet, SafetyPair } from '../surveys/index.js';
 import { type AnalysisContext, pct, statusOf, times100 } from './context.js';
 import { questionResult } from './questionResults.js';
 import { type ChoiceColumn, choiceColumn } from './responseTable.js';
 import type { BenchmarkInput, BenchmarkResult, CrimeSurveyIndicators, PairedSafety, ProportionResult } from './types.js';
-
-const PROBLEM_VALUES = ['very_big_problem', 'fairly_big_problem'];
 
 /** Per respondent: true (a success value), false (another substantive answer) or null (blank, non-substantive, outside the filters). */
 function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): (boolean | null)[] {
@@ -58,9 +59,9 @@ function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext):
   return r;
 }
 
-function safetyPair(ctx: AnalysisContext, label: string, day: ChoiceColumn, dark: ChoiceColumn): PairedSafety {
-  const d = successFlags(day, ctx, SAFE_VALUES);
-  const k = successFlags(dark, ctx, SAFE_VALUES);
+function safetyPair(ctx: AnalysisContext, set: IndicatorSet, label: string, day: ChoiceColumn, dark: ChoiceColumn): PairedSafety {
+  const d = successFlags(day, ctx, set.safeValues);
+  const k = successFlags(dark, ctx, set.safeValues);
   const m = mcnemarTest(pairedCounts(d, k));
   const status = statusOf(m.n, ctx);
   const hide = status === 'suppressed';
@@ -84,19 +85,20 @@ function safetyPair(ctx: AnalysisContext, label: string, day: ChoiceColumn, dark
   };
 }
 
-function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
-  const items = ASB_ITEMS.flatMap((item) => {
+function asbIndicators(ctx: AnalysisContext, asb: IndicatorSet['asb']): CrimeSurveyIndicators['asb'] {
+  const { highThreshold } = asb;
+  const items = asb.items.flatMap((item) => {
     const col = choiceColumn(ctx.table, item.code);
     return col
-      ? [{ code: item.code, label: item.label, national: item.national as boolean, ...proportionOf(successFlags(col, ctx, PROBLEM_VALUES), ctx) }]
+      ? [{ code: item.code, label: item.label, national: item.national, ...proportionOf(successFlags(col, ctx, asb.problemValues), ctx) }]
       : [];
   });
-  const national = ASB_ITEMS.filter((i) => i.national).map((i) => choiceColumn(ctx.table, i.code));
+  const national = asb.items.filter((i) => i.national).map((i) => choiceColumn(ctx.table, i.code));
   let score: CrimeSurveyIndicators['asb']['score'] = {
     n: 0,
     status: statusOf(0, ctx),
     mean: null,
-    highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD,
+    highThreshold,
     highCount: null,
     highPercent: null,
     highCi95: null,
@@ -115,14 +117,14 @@ function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
         }),
       );
     }
-    const s = asbPerceptionScore(rows, { scores: ASB_SCORES, highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD });
+    const s = asbPerceptionScore(rows, { scores: asb.scores, highThreshold, items: national.length });
     const status = statusOf(s.n, ctx);
     const hide = status === 'suppressed';
     score = {
       n: s.n,
       status,
       mean: hide ? null : s.meanScore,
-      highThreshold: HIGH_PERCEIVED_ASB_THRESHOLD,
+      highThreshold,
       highCount: hide ? null : s.highCount,
       highPercent: hide ? null : s.highPercent,
       highCi95: hide ? null : s.highCi95,
@@ -134,7 +136,7 @@ function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
         const v = s.scores[r];
         if (v === null || v === undefined) return;
         values[i] = v;
-        high[i] = v >= HIGH_PERCEIVED_ASB_THRESHOLD ? 1 : 0;
+        high[i] = v >= highThreshold ? 1 : 0;
       });
       const wm = !hide && s.n > 0 ? estimate(ctx.design, weightedMean(values), ctx.mask) : null;
       const wh = !hide && s.n > 0 ? estimate(ctx.design, weightedProportions(high, 2), ctx.mask)?.levels[1] : undefined;
@@ -146,18 +148,6 @@ function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
   const fly = items.find((i) => !i.national);
   return { items, score, flyTipping: fly ? { ...fly } : null };
 }
-
-const INDICATOR_LABELS: Record<string, string> = {
-  safe_day: 'Feel very or fairly safe in the area during the day',
-  safe_dark: 'Feel very or fairly safe in the area after dark',
-  safe_centre_day: 'Feel very or fairly safe in the centre during the day',
-  safe_centre_dark: 'Feel very or fairly safe in the centre after dark',
-  asb_high: 'High level of perceived anti-social behaviour',
-  victim_rate: 'Victim of crime or anti-social behaviour in the last 12 months',
-  reported_share: 'Victims who reported it',
-};
-
-export { INDICATOR_LABELS };
 
 function benchmarkResult(
   input: BenchmarkInput,
@@ -194,21 +184,34 @@ function benchmarkResult(
   };
 }
 
-/** The headline measures, or null when the survey is not built on the crime-survey template. */
-export function crimeSurveyIndicators(ctx: AnalysisContext, benchmarks: readonly BenchmarkInput[] = []): CrimeSurveyIndicators | null {
+/** Each safety pair the survey asks both rows of, as day and after dark side by side. */
+function safetyPairs(ctx: AnalysisContext, set: IndicatorSet): PairedSafety[] {
+  return set.safety.flatMap((pair: SafetyPair) => {
+    const day = choiceColumn(ctx.table, pair.day);
+    const dark = choiceColumn(ctx.table, pair.dark);
+    return day && dark ? [safetyPair(ctx, set, pair.label, day, dark)] : [];
+  });
+}
+
+/**
+ * The headline measures, or null when the survey's template has no indicator set or the survey does not ask its
+ * first safety pair (safety by day and after dark in the area).
+ */
+export function headlineIndicators(ctx: AnalysisContext, benchmarks: readonly BenchmarkInput[] = []): CrimeSurveyIndicators | null {
+  const set = ctx.indicators;
   const t = ctx.table;
-  const [day, dark, cDay, cDark] = ['safe_day', 'safe_dark', 'safe_centre_day', 'safe_centre_dark'].map((c) => choiceColumn(t, c));
-  if (!day || !dark) return null;
-  const safety = [safetyPair(ctx, 'In the area', day, dark)];
-  if (cDay && cDark) safety.push(safetyPair(ctx, 'In the centre', cDay, cDark));
-  const asb = asbIndicators(ctx);
-  const concernsCol = t.byCode.get('concerns');
+  const first = set?.safety[0];
+  if (!set || !first || !choiceColumn(t, first.day) || !choiceColumn(t, first.dark)) return null;
+  const safety = safetyPairs(ctx, set);
+  const asb = asbIndicators(ctx, set.asb);
+  const concernsCol = t.byCode.get(set.concerns);
   const concerns = concernsCol ? questionResult(concernsCol, ctx) : null;
-  const victim = choiceColumn(t, 'victim');
-  const reported = choiceColumn(t, 'victim_reported');
+  const { yesValues } = set.victimisation;
+  const victim = choiceColumn(t, set.victimisation.victim);
+  const reported = choiceColumn(t, set.victimisation.reported);
   const victimisation =
     victim && reported
-      ? { rate: proportionOf(successFlags(victim, ctx, ['yes']), ctx), reported: proportionOf(successFlags(reported, ctx, ['yes']), ctx) }
+      ? { rate: proportionOf(successFlags(victim, ctx, yesValues), ctx), reported: proportionOf(successFlags(reported, ctx, yesValues), ctx) }
       : null;
   const locals = new Map<
     string,

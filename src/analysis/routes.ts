@@ -60,7 +60,11 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     let xtabError: string | null = null;
     if (a.query.xq && a.query.by) {
       try {
-        xtab = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
+        xtab = crossTab(
+          analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights, template: a.consultation.template }),
+          a.query.xq,
+          a.query.by,
+        );
       } catch (err) {
         if (!(err instanceof AnalysisInputError)) throw err;
         xtabError = err.message;
@@ -90,7 +94,11 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       const a = await analyse(request.user, params.id, query);
       if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
       try {
-        const t = crossTab(analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights }), a.query.xq, a.query.by);
+        const t = crossTab(
+          analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights, template: a.consultation.template }),
+          a.query.xq,
+          a.query.by,
+        );
         return sendTable(reply, crossTabRows(t), `${a.query.xq}-by-${a.query.by}`, format);
       } catch (err) {
         rethrowAsValidationFailure(err);

@@ -4,7 +4,7 @@ import { buildConsultation, buildPartnership } from '../../test-support/factorie
 import { loadDemoPartnership } from '../partnerships/demo/loadDemoPartnership.js';
 import { cliActor } from '../platform/recordAudit.js';
 import { columnsFor } from '../surveys/columns.js';
-import { parseSurveyDefinition } from '../surveys/definition.js';
+import { surveyDefinitionSchema } from '../surveys/definition.js';
 import { crimeSurveyTemplate } from '../surveys/templates/crimeSurvey.js';
 import { loadSurveyDefinition } from './queries/loadConsultation.js';
 
@@ -12,7 +12,7 @@ describeEachEngine("createConsultation: a template made for the partnership's pl
   const surveyOf = async (partnershipId: string, template: 'members-survey' | 'crime-survey', title = 'Survey') => {
     const c = await buildConsultation({ db: handle().db, partnershipId, template, title });
     const definition = await loadSurveyDefinition(handle().db, c, c.surveyVersion);
-    const parsed = parseSurveyDefinition(definition);
+    const parsed = surveyDefinitionSchema.safeParse(definition);
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     return definition;
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readJsonFixture, relativeError } from '../../test-support/rFixtures.js';
 import { pearsonChiSquare } from './chiSquare.js';
-import { readJsonFixture, relativeError } from './testFixtures.js';
 
 interface Unweighted {
   pearson: { table: number[][]; result: { statistic: number; parameter: { df: number }; p: number }; expectedMin: number };

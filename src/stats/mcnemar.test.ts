@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readJsonFixture, relativeError } from '../../test-support/rFixtures.js';
 import { mcnemarTest, pairedCounts } from './mcnemar.js';
-import { readJsonFixture, relativeError } from './testFixtures.js';
 
 interface Unweighted {
   mcnemar: {

@@ -3,11 +3,11 @@
  * Estimates to 1e-6 absolute, standard errors to 1e-4 relative (in practice much closer), p-values tightly.
  */
 import { describe, expect, it } from 'vitest';
+import { readCsvFixture, readJsonFixture, relativeError } from '../../test-support/rFixtures.js';
 import { byGroup, estimate } from './byGroup.js';
 import { createDesign } from './design.js';
 import { encodeMargin, type RakingMargin, rake } from './raking.js';
 import { raoScottChiSquare } from './raoScott.js';
-import { readFixture, readJsonFixture, relativeError } from './testFixtures.js';
 import { type WeightedMean, weightedMean, weightedProportions } from './weightedEstimates.js';
 
 interface Stat {
@@ -52,14 +52,8 @@ interface RSurvey {
 
 const R = readJsonFixture<RSurvey>('r-survey.json');
 
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split('\n');
-  const cols = (head as string).split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
-
-const rows = parseCsv(readFixture('survey-data.csv'));
-const marginRows = parseCsv(readFixture('margins.csv'));
+const rows = readCsvFixture('survey-data.csv');
+const marginRows = readCsvFixture('margins.csv');
 const n = rows.length;
 const LEVELS = {
   sex: ['female', 'male'],

@@ -81,8 +81,3 @@ function columnsOf(question: Question): Column[] {
 export function columnsFor(definition: SurveyDefinition): Column[] {
   return allQuestions(definition).flatMap(columnsOf);
 }
-
-/** The column (question or grid row) answered under a code. */
-export function columnByCode(definition: SurveyDefinition, code: string): Column | undefined {
-  return columnsFor(definition).find((c) => c.code === code);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSurveyDefinition, type SurveyDefinition } from './definition.js';
+import { type SurveyDefinition, surveyDefinitionSchema } from './definition.js';
 
 const base = (): SurveyDefinition => ({
   schemaVersion: 1,
@@ -48,7 +48,7 @@ const base = (): SurveyDefinition => ({
 });
 
 function messagesOf(def: unknown): { path: string; message: string }[] {
-  const result = parseSurveyDefinition(def);
+  const result = surveyDefinitionSchema.safeParse(def);
   if (result.success) return [];
   return result.error.issues.map((i) => ({
     path: i.path.join('.'),
@@ -307,7 +307,7 @@ describe('surveyDefinitionSchema', () => {
   });
 
   it('rejects a ward question that carries options', () => {
-    const result = parseSurveyDefinition(
+    const result = surveyDefinitionSchema.safeParse(
       withQuestion({
         code: 'w',
         type: 'ward',

@@ -111,7 +111,6 @@ export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export type SurveyPage = z.infer<typeof pageSchema>;
 export type SurveyDefinition = z.infer<typeof surveyDefinitionSchema>;
-export type ChoiceQuestion = Extract<Question, { options: SurveyOption[] }>;
 
 export const QUESTION_TYPES = [
   'single_choice',
@@ -129,8 +128,3 @@ export const QUESTION_TYPES = [
 /** A clean, validated answer: string (choice, text, postcode sector, ward code, ISO date), string[] (multiple choice, ranking in rank order), number, or null (shown but not answered). */
 export type AnswerValue = string | string[] | number | null;
 export type Answers = Record<string, AnswerValue>;
-
-/** Parses a definition; on failure the zod issues carry paths like pages.1.questions.0.showIf.question. */
-export function parseSurveyDefinition(input: unknown) {
-  return surveyDefinitionSchema.safeParse(input);
-}

@@ -1,9 +1,11 @@
 import type { SurveyDefinition } from './definition.js';
+import type { IndicatorSet } from './indicatorSet.js';
 import type { TemplateContext } from './templates/context.js';
-import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
-import { membersSurveyTemplate } from './templates/membersSurvey.js';
+import { CRIME_SURVEY_TEMPLATE_ID, crimeSurveyTemplate } from './templates/crimeSurvey.js';
+import { CRIME_SURVEY_INDICATORS } from './templates/crimeSurveyIndicators.js';
+import { MEMBERS_SURVEY_TEMPLATE_ID, membersSurveyTemplate } from './templates/membersSurvey.js';
 
-export const TEMPLATE_IDS = ['crime-survey', 'members-survey', 'blank'] as const;
+export const TEMPLATE_IDS = [CRIME_SURVEY_TEMPLATE_ID, MEMBERS_SURVEY_TEMPLATE_ID, 'blank'] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
 export interface ConsultationTemplate {
@@ -14,6 +16,8 @@ export interface ConsultationTemplate {
   purpose: string;
   /** Version 1 of a new consultation's survey, for its partnership (createConsultation passes the plan themes). */
   definition(context: TemplateContext): SurveyDefinition;
+  /** The headline indicators and extra breakdowns of its surveys' analysis; none for a template without them. */
+  indicators?: IndicatorSet;
 }
 
 export const DEFAULT_LEGAL_BASIS =
@@ -23,16 +27,17 @@ export const DEFAULT_PRIVACY_NOTICE =
   'Your answers are anonymous unless you choose to tell us who you are. We store only the first part of your postcode (for example CV1 2), never the full postcode. Answers are used only to develop the Community Safety Partnership Plan, are reported as statistics, and comments are published only with personal details removed. You can ask the partnership about your data at any time.';
 
 export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
-  'crime-survey': {
-    id: 'crime-survey',
+  [CRIME_SURVEY_TEMPLATE_ID]: {
+    id: CRIME_SURVEY_TEMPLATE_ID,
+    indicators: CRIME_SURVEY_INDICATORS,
     name: 'Crime Survey (public)',
     audiences: ['public'],
     summary: 'Tell us how safe you feel, what worries you about crime and anti-social behaviour, and what would make you feel safer.',
     purpose: 'Your views will shape the priorities of the Community Safety Partnership Plan.',
     definition: ({ title }) => crimeSurveyTemplate({ title }),
   },
-  'members-survey': {
-    id: 'members-survey',
+  [MEMBERS_SURVEY_TEMPLATE_ID]: {
+    id: MEMBERS_SURVEY_TEMPLATE_ID,
     name: "Elected members' survey",
     audiences: ['members'],
     summary: "Councillors' views on community safety priorities in their wards and the partnership plan's themes.",
@@ -54,3 +59,8 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     }),
   },
 };
+
+/** The indicator set of a consultation's template (its stored template id), or undefined when it has none. */
+export function indicatorSetFor(templateId: string | undefined): IndicatorSet | undefined {
+  return templateId !== undefined && Object.hasOwn(TEMPLATES, templateId) ? TEMPLATES[templateId as TemplateId].indicators : undefined;
+}

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { answerToCell } from './answerCells.js';
-import { columnByCode, questionByCode } from './columns.js';
+import { allQuestions, columnsFor, questionByCode } from './columns.js';
+import type { Answers } from './definition.js';
 import { crimeSurveyTemplate } from './templates/crimeSurvey.js';
-import { pagesFor, visibleQuestions } from './visibility.js';
+import { visibleCodes } from './visibility.js';
 
 const def = crimeSurveyTemplate();
-const codes = (answers: Record<string, string | string[] | null>) => visibleQuestions(def, answers).map((q) => q.code);
+/** The codes of the questions shown, in survey order. */
+const codes = (answers: Answers) => {
+  const shown = visibleCodes(def, answers);
+  return allQuestions(def)
+    .map((q) => q.code)
+    .filter((c) => shown.has(c));
+};
 
-describe('visibleQuestions and pagesFor', () => {
+describe('visibleCodes', () => {
   it('hides the follow-ups until victim is yes and reported is no', () => {
     expect(codes({}).filter((c) => c.startsWith('victim'))).toEqual(['victim']);
     expect(codes({ victim: 'yes' }).filter((c) => c.startsWith('victim'))).toEqual(['victim', 'victim_reported']);
@@ -19,28 +26,19 @@ describe('visibleQuestions and pagesFor', () => {
     expect(codes({ victim: 'no', victim_reported: 'no' }).filter((c) => c.startsWith('victim'))).toEqual(['victim']);
   });
 
-  it('lists pages with their shown questions only', () => {
-    const pages = pagesFor(def, { victim: 'yes' });
-    expect(pages.map((p) => p.code)).toEqual([
-      'where_you_live',
-      'feeling_safe',
-      'problems',
-      'worry',
-      'experience',
-      'confidence',
-      'one_thing',
-      'about_you',
-    ]);
-    expect(pages.find((p) => p.code === 'experience')?.questions.map((q) => q.code)).toEqual(['victim', 'victim_reported']);
+  it("shows a grid under its own code and its rows' codes", () => {
+    const shown = visibleCodes(def, {});
+    expect(['safety_area', 'safe_day', 'safe_dark'].every((c) => shown.has(c))).toBe(true);
   });
 });
 
 describe('look-ups and cells', () => {
-  it('finds questions and columns by code', () => {
+  it('finds questions by code; a grid row is a column of its own', () => {
     expect(questionByCode(def, 'concerns')?.type).toBe('multiple_choice');
     expect(questionByCode(def, 'safe_day')).toBeUndefined();
-    expect(columnByCode(def, 'safe_day')?.question.code).toBe('safety_area');
-    expect(columnByCode(def, 'safe_day')?.label).toBe('How safe do you feel walking alone in this area… during the day?');
+    const row = columnsFor(def).find((c) => c.code === 'safe_day');
+    expect(row?.question.code).toBe('safety_area');
+    expect(row?.label).toBe('How safe do you feel walking alone in this area… during the day?');
   });
 
   it('writes answers as cells validateAnswers reads back', () => {

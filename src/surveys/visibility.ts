@@ -1,6 +1,6 @@
 /** Conditional display: a question with showIf is shown only when an earlier answer matches one of its values. */
 import { answerCodes } from './columns.js';
-import type { Answers, Question, SurveyDefinition, SurveyPage } from './definition.js';
+import type { Answers, Question, SurveyDefinition } from './definition.js';
 
 /** Whether the answer given to a showIf's question matches it (ignores whether that question is itself shown). */
 export function matchesShowIf(question: Question, answers: Answers): boolean {
@@ -28,21 +28,4 @@ export function visibleCodes(definition: SurveyDefinition, answers: Answers): Se
     }
   }
   return shown;
-}
-
-/** The questions shown, in survey order. */
-export function visibleQuestions(definition: SurveyDefinition, answers: Answers): Question[] {
-  const shown = visibleCodes(definition, answers);
-  return definition.pages.flatMap((page) => page.questions.filter((q) => shown.has(q.code)));
-}
-
-/** The pages as the respondent sees them: hidden questions left out, pages with nothing to show left out. */
-export function pagesFor(definition: SurveyDefinition, answers: Answers): SurveyPage[] {
-  const shown = visibleCodes(definition, answers);
-  return definition.pages
-    .map((page) => ({
-      ...page,
-      questions: page.questions.filter((q) => shown.has(q.code)),
-    }))
-    .filter((page) => page.questions.length > 0);
 }

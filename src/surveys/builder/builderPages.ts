@@ -1,6 +1,7 @@
 /** Rendering the builder's pages: each takes the loaded builder, the form values and any field errors. */
 import type { FastifyReply } from 'fastify';
 import { type FieldError, notFound } from '../../platform/errors.js';
+import { questionByCode } from '../columns.js';
 import type { Builder } from './loadBuilder.js';
 import { byField, editValues, errorList, showIfChoices, surveyOutline, typeItems } from './viewModels.js';
 
@@ -44,7 +45,7 @@ export function overviewPage(reply: FastifyReply, b: Builder, errors: FieldError
 }
 
 export function questionPage(reply: FastifyReply, b: Builder, code: string, values?: Values, errors: FieldError[] = [], saved?: number) {
-  const question = b.definition.pages.flatMap((p) => p.questions).find((q) => q.code === code);
+  const question = questionByCode(b.definition, code);
   if (!question) throw notFound('Question');
   const v = values ?? editValues(question);
   return render(reply, b, 'question-edit.njk', {

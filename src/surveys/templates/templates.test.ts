@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PLAN_THEMES } from '../../partnerships/demo/coventry.js';
 import { columnsFor } from '../columns.js';
-import { parseSurveyDefinition, type SurveyDefinition } from '../definition.js';
+import { type SurveyDefinition, surveyDefinitionSchema } from '../definition.js';
 import { ASB_ITEMS, crimeSurveyTemplate, SAFETY_ROWS } from './crimeSurvey.js';
 import { ETHNIC_GROUP_5, ETHNICITY_OPTIONS } from './equality.js';
 import { membersSurveyTemplate, themeRows } from './membersSurvey.js';
@@ -12,7 +12,7 @@ describe('crime survey template', () => {
   const def = crimeSurveyTemplate();
 
   it('passes the schema', () => {
-    const result = parseSurveyDefinition(def);
+    const result = surveyDefinitionSchema.safeParse(def);
     expect(result.success ? [] : result.error.issues).toEqual([]);
   });
 
@@ -116,7 +116,7 @@ describe('crime survey template', () => {
 describe('members survey template', () => {
   const def = membersSurveyTemplate({ themes: PLAN_THEMES });
   const valid = (d: SurveyDefinition) => {
-    const result = parseSurveyDefinition(d);
+    const result = surveyDefinitionSchema.safeParse(d);
     return result.success ? [] : result.error.issues;
   };
 
