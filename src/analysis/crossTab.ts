@@ -177,16 +177,40 @@ function finishColumns(
 
 const TOO_SMALL = 'Too small to publish: every group has fewer respondents than the suppression threshold.';
 
+/**
+ * Respondents per (row level + 1, group + 1): a spare row and column take the -1s, so the loop has no branch, and
+ * four interleaved tables let consecutive respondents in the same cell not wait on each other's increment.
+ */
+function countCells(rows: Int32Array, L: number, group: Int32Array, G: number): Int32Array {
+  const W = G + 1;
+  const size = (L + 1) * W;
+  const tables = new Int32Array(4 * size);
+  const n = group.length;
+  const whole = n - (n % 4);
+  const at = (i: number) => ((rows[i] as number) + 1) * W + (group[i] as number) + 1;
+  for (let i = 0; i < whole; i += 4) {
+    const a = at(i);
+    const b = size + at(i + 1);
+    const c = 2 * size + at(i + 2);
+    const d = 3 * size + at(i + 3);
+    tables[a] = (tables[a] as number) + 1;
+    tables[b] = (tables[b] as number) + 1;
+    tables[c] = (tables[c] as number) + 1;
+    tables[d] = (tables[d] as number) + 1;
+  }
+  for (let i = whole; i < n; i++) tables[at(i)] = (tables[at(i)] as number) + 1;
+  const cells = tables.subarray(0, size);
+  for (let k = 0; k < size; k++)
+    cells[k] = (cells[k] as number) + (tables[size + k] as number) + (tables[2 * size + k] as number) + (tables[3 * size + k] as number);
+  return cells;
+}
+
 function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
   const row = rowVariable(qcol);
   const L = row.levels.length;
+  const cells = countCells(row.codes, L, group, G);
   const flat = new Float64Array(L * G);
-  const rc = row.codes;
-  for (let i = 0; i < group.length; i++) {
-    const g = group[i] as number;
-    const r = rc[i] as number;
-    if (g >= 0 && r >= 0) flat[r * G + g] = (flat[r * G + g] as number) + 1;
-  }
+  for (let r = 0; r < L; r++) for (let g = 0; g < G; g++) flat[r * G + g] = cells[(r + 1) * (G + 1) + g + 1] as number;
   const counts = Array.from({ length: L }, (_, r) => flat.subarray(r * G, (r + 1) * G));
   const bases = new Float64Array(G);
   for (const c of counts) for (let g = 0; g < G; g++) bases[g] = (bases[g] as number) + (c[g] as number);

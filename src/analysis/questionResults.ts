@@ -53,16 +53,16 @@ export function optionRow(
 
 function choiceResult(col: ChoiceColumn, ctx: AnalysisContext): QuestionResult {
   const { codes, options } = col;
-  const counts = new Float64Array(options.length);
-  let blank = 0;
-  let unexpected = 0;
+  // Counted per code + 2 (UNEXPECTED -2, BLANK -1, then the options), adding the mask, so the loop has no branch.
+  const tally = new Float64Array(options.length + 2);
+  const { mask } = ctx;
   for (let i = 0; i < codes.length; i++) {
-    if (!ctx.mask[i]) continue;
-    const k = codes[i] as number;
-    if (k >= 0) counts[k] = (counts[k] as number) + 1;
-    else if (k === -1) blank++;
-    else unexpected++;
+    const at = (codes[i] as number) + 2;
+    tally[at] = (tally[at] as number) + (mask[i] as number);
   }
+  const counts = tally.subarray(2);
+  const blank = tally[1] as number;
+  const unexpected = tally[0] as number;
   const substantive = options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
   const nonSub = options.map((o, k) => ({ o, k })).filter((x) => x.o.nonSubstantive);
   const base = substantive.reduce((s, x) => s + (counts[x.k] as number), 0);
