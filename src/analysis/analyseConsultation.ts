@@ -5,7 +5,7 @@
 
 import { type CalibrationMargin, createDesign, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from '../stats/index.js';
 import type { Answers, SurveyDefinition, Ward } from '../surveys/index.js';
-import type { AnalysisContext } from './context.js';
+import { type AnalysisContext, membersOf } from './context.js';
 import { crimeSurveyIndicators } from './indicators.js';
 import { questionResult } from './questionResults.js';
 import { buildResponseTable, choiceColumn, type ResponseTable } from './responseTable.js';
@@ -49,6 +49,7 @@ export function analysisContext(table: ResponseTable, options: AnalysisOptions =
   return {
     table,
     mask,
+    members: membersOf(mask, n),
     n,
     rules: { ...DEFAULT_SMALL_BASE_RULES, ...options.rules },
     design: w && table.n >= 2 ? createDesign(w.values, w.calibration ?? []) : null,

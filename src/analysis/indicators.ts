@@ -17,8 +17,11 @@ function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: re
     if (!o.nonSubstantive) flagOf[k + 2] = successValues.includes(o.value) ? 1 : 0;
   });
   const { codes } = col;
-  const out = new Int8Array(codes.length);
-  for (let i = 0; i < codes.length; i++) out[i] = ctx.mask[i] ? (flagOf[(codes[i] as number) + 2] as number) : -1;
+  const out = new Int8Array(codes.length).fill(-1);
+  for (let m = 0; m < ctx.members.length; m++) {
+    const i = ctx.members[m] as number;
+    out[i] = flagOf[(codes[i] as number) + 2] as number;
+  }
   return out;
 }
 
@@ -102,8 +105,8 @@ function perceivedAsbScores(cols: ChoiceColumn[], ctx: AnalysisContext): { score
   let n = 0;
   let sum = 0;
   let high = 0;
-  for (let i = 0; i < scores.length; i++) {
-    if (!ctx.mask[i]) continue;
+  for (let m = 0; m < ctx.members.length; m++) {
+    const i = ctx.members[m] as number;
     let v = 0;
     for (let c = 0; c < cols.length; c++) v += (points[c] as Float64Array)[((cols[c] as ChoiceColumn).codes[i] as number) + 2] as number;
     if (Number.isNaN(v)) continue;
