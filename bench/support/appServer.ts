@@ -5,34 +5,38 @@ import path from 'node:path';
 import { type ServerProcess, startServerProcess } from './servers.js';
 
 export interface AppServer extends ServerProcess {
-  /** The SQLite file the app serves from (removed by stop). */
+  /** The SQLite file the app serves from (removed by stop when the server made it). */
   dbPath: string;
 }
 
 /**
  * The real app exactly as users run it (`saferplan serve`), in production mode, on a fresh SQLite file that it
- * migrates and fills with the demo partnership. Logs off so the figure is the app's, not the terminal's.
+ * migrates and fills with the demo partnership, or on `dbPath` (left in place). Logs off so the figure is the
+ * app's, not the terminal's.
  */
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-'));
-  const dbPath = path.join(dir, 'bench.sqlite');
+export async function startAppServer(env: Record<string, string> = {}, dbPath?: string): Promise<AppServer> {
+  const dir = dbPath ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-'));
+  const file = dbPath ?? path.join(dir as string, 'bench.sqlite');
+  const removeDir = () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  };
   try {
     const server = await startServerProcess({
       label: 'saferplan serve',
-      nodeArgs: ['bin/saferplan.js', '--db', dbPath, 'serve', '--port', '{port}', '--host', '127.0.0.1'],
+      nodeArgs: ['bin/saferplan.js', '--db', file, 'serve', '--port', '{port}', '--host', '127.0.0.1'],
       env: { NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', ...env },
       readyPath: '/health',
     });
     return {
       ...server,
-      dbPath,
+      dbPath: file,
       stop: async () => {
         await server.stop();
-        fs.rmSync(dir, { recursive: true, force: true });
+        removeDir();
       },
     };
   } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeDir();
     throw err;
   }
 }

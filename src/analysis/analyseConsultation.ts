@@ -6,7 +6,7 @@
 import { type CalibrationMargin, createDesign, DEFAULT_SMALL_BASE_RULES, type SmallBaseRules } from '../stats/index.js';
 import { type Answers, indicatorSetFor, type SurveyDefinition, type Ward } from '../surveys/index.js';
 import { AnalysisInputError } from './analysisInputError.js';
-import type { AnalysisContext } from './context.js';
+import { type AnalysisContext, membersOf } from './context.js';
 import { headlineIndicators } from './indicators.js';
 import { questionResult } from './questionResults.js';
 import { buildResponseTable, choiceColumn, type ResponseTable } from './responseTable.js';
@@ -63,6 +63,7 @@ export function analysisContext(table: ResponseTable, options: AnalysisOptions =
   return {
     table,
     mask,
+    members: membersOf(mask, n),
     n,
     rules,
     design: w && table.n >= 2 ? createDesign(w.values, w.calibration ?? []) : null,

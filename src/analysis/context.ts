@@ -8,6 +8,8 @@ export interface AnalysisContext {
   table: ResponseTable;
   /** 1 for respondents inside the filters (the domain). */
   mask: Uint8Array;
+  /** The respondents inside the filters, ascending: a filtered analysis passes over these only. */
+  members: Int32Array;
   /** Respondents inside the filters. */
   n: number;
   rules: SmallBaseRules;
@@ -19,6 +21,14 @@ export interface AnalysisContext {
 
 export function statusOf(n: number, ctx: AnalysisContext): BaseStatus {
   return baseStatus(n, ctx.rules);
+}
+
+/** The indexes of the 1s in a mask, ascending. */
+export function membersOf(mask: Uint8Array, count: number): Int32Array {
+  const members = new Int32Array(count);
+  let j = 0;
+  for (let i = 0; i < mask.length; i++) if (mask[i]) members[j++] = i;
+  return members;
 }
 
 /** Unweighted percent (0-100) or null for an empty base. */

@@ -9,6 +9,7 @@ import { type BaseStatus, byGroup, pearsonChiSquare, raoScottChiSquare, weighted
 import type { BreakdownDefinition, IndicatorSet } from '../surveys/index.js';
 import { AnalysisInputError } from './analysisInputError.js';
 import { type AnalysisContext, pct, statusOf } from './context.js';
+import { crossTabCells, type Grouping, listCrossTabCells } from './crossTabCells.js';
 import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, recode } from './responseTable.js';
 
 /** Breakdowns any survey offers when it asks the question; a template's own come between these and channel. */
@@ -139,12 +140,11 @@ export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCo
   const bd = breakdownFor(table, breakdownCode, ctx.indicators);
   if (!bd) throw new AnalysisInputError('by', `"${breakdownCode}" is not a breakdown this survey supports`);
   const G = bd.levels.length;
-  const group = groupWithinFilters(ctx, bd);
   const shell = {
     question: { code: qcol.column.code, label: qcol.column.label, type: qcol.column.type },
     breakdown: { code: bd.code, label: bd.label },
   };
-  return qcol.kind === 'choice' ? singleChoiceCrossTab(ctx, shell, qcol, bd, group, G) : multipleChoiceCrossTab(ctx, shell, qcol, bd, group, G);
+  return qcol.kind === 'choice' ? singleChoiceCrossTab(ctx, shell, qcol, bd, G) : multipleChoiceCrossTab(ctx, shell, qcol, bd, G);
 }
 
 type Shell = Pick<CrossTab, 'question' | 'breakdown'>;
@@ -159,8 +159,11 @@ function groupWithinFilters(ctx: AnalysisContext, bd: Breakdown): Int32Array {
   }
   let group = cache.get(bd.code);
   if (!group) {
-    group = new Int32Array(ctx.table.n);
-    for (let i = 0; i < ctx.table.n; i++) group[i] = ctx.mask[i] ? (bd.codes[i] as number) : -1;
+    group = new Int32Array(ctx.table.n).fill(-1);
+    for (let m = 0; m < ctx.members.length; m++) {
+      const i = ctx.members[m] as number;
+      group[i] = bd.codes[i] as number;
+    }
     cache.set(bd.code, group);
   }
   return group;
@@ -178,21 +181,29 @@ function finishColumns(
 
 const TOO_SMALL = 'Too small to publish: every group has fewer respondents than the suppression threshold.';
 
-function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
+const tableGroupings = new WeakMap<ResponseTable, { codes: string[]; groupings: Grouping[] }>();
+/** Every breakdown the survey supports, as counted (the same array for every cross-tab of a table). */
+function groupingsOf(table: ResponseTable, indicators: IndicatorSet | undefined): { codes: string[]; groupings: Grouping[] } {
+  let found = tableGroupings.get(table);
+  if (!found) {
+    const present = availableBreakdowns(table, indicators);
+    found = { codes: present.map((b) => b.code), groupings: present.map((b) => ({ codes: b.codes, size: b.levels.length })) };
+    tableGroupings.set(table, found);
+  }
+  return found;
+}
+
+function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceColumn, bd: Breakdown, G: number): CrossTab {
   const row = rowVariable(qcol);
   const L = row.levels.length;
-  const flat = new Float64Array(L * G);
-  const rc = row.codes;
-  for (let i = 0; i < group.length; i++) {
-    const g = group[i] as number;
-    const r = rc[i] as number;
-    if (g >= 0 && r >= 0) flat[r * G + g] = (flat[r * G + g] as number) + 1;
-  }
+  const { codes, groupings } = groupingsOf(ctx.table, ctx.indicators);
+  const flat = crossTabCells(ctx.members, row.codes, L, groupings, codes.indexOf(bd.code));
+  const group = () => groupWithinFilters(ctx, bd);
   const counts = Array.from({ length: L }, (_, r) => flat.subarray(r * G, (r + 1) * G));
   const bases = new Float64Array(G);
   for (const c of counts) for (let g = 0; g < G; g++) bases[g] = (bases[g] as number) + (c[g] as number);
   const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
-  const weighted = ctx.design ? byGroup(ctx.design, { codes: group, size: G }, weightedProportions(row.codes, L)) : null;
+  const weighted = ctx.design ? byGroup(ctx.design, { codes: group(), size: G }, weightedProportions(row.codes, L)) : null;
   if (weighted) {
     columns.forEach((c, g) => {
       c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null;
@@ -221,7 +232,7 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
     if (!pearson) testNote = 'No test: fewer than two groups or answers with respondents.';
     else if (ctx.design) {
       const groupPub = recode(
-        group,
+        group(),
         publish.map((p, g) => (p ? g : -1)),
       );
       try {
@@ -265,24 +276,14 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
   };
 }
 
-function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListColumn, bd: Breakdown, group: Int32Array, G: number): CrossTab {
+function multipleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ListColumn, bd: Breakdown, G: number): CrossTab {
   const subIdx = qcol.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
-  const counts: (Float64Array | undefined)[] = qcol.options.map((o) => (o.nonSubstantive ? undefined : new Float64Array(G)));
-  const bases = new Float64Array(G);
-  const { starts, items } = qcol;
-  for (let i = 0; i < ctx.table.n; i++) {
-    const g = group[i] as number;
-    if (g < 0) continue;
-    let any = false;
-    for (let j = starts[i] as number; j < (starts[i + 1] as number); j++) {
-      const c = counts[items[j] as number];
-      if (c) {
-        c[g] = (c[g] as number) + 1;
-        any = true;
-      }
-    }
-    if (any) bases[g] = (bases[g] as number) + 1;
-  }
+  const K = qcol.options.length;
+  const { codes, groupings } = groupingsOf(ctx.table, ctx.indicators);
+  const substantive = Uint8Array.from(qcol.options, (o) => (o.nonSubstantive ? 0 : 1));
+  const cells = listCrossTabCells(ctx.members, qcol, substantive, groupings, codes.indexOf(bd.code));
+  const counts = qcol.options.map((_, k) => cells.subarray(k * G, (k + 1) * G));
+  const bases = cells.subarray(K * G, (K + 1) * G);
   const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
   const rows = subIdx.map((x) => ({
     value: x.o.value,

@@ -4,11 +4,10 @@
  */
 
 import {
-  asbPerceptionScore,
   compareWithBenchmark,
   estimate,
   mcnemarTest,
-  pairedCounts,
+  type PairedCounts,
   weightedMean,
   weightedProportions,
   wilsonPercentInterval,
@@ -19,25 +18,45 @@ import { questionResult } from './questionResults.js';
 import { type ChoiceColumn, choiceColumn } from './responseTable.js';
 import type { BenchmarkInput, BenchmarkResult, CrimeSurveyIndicators, PairedSafety, ProportionResult } from './types.js';
 
-/** Per respondent: true (a success value), false (another substantive answer) or null (blank, non-substantive, outside the filters). */
-function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): (boolean | null)[] {
-  const success = col.options.map((o) => successValues.includes(o.value));
-  const substantive = col.options.map((o) => !o.nonSubstantive);
-  const out: (boolean | null)[] = new Array(col.codes.length);
-  for (let i = 0; i < col.codes.length; i++) {
-    const k = col.codes[i] as number;
-    out[i] = ctx.mask[i] && k >= 0 && substantive[k] ? (success[k] as boolean) : null;
+/** Per respondent: 1 (a success value), 0 (another substantive answer) or -1 (blank, non-substantive, outside the filters). */
+function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): Int8Array {
+  // Per option code + 2 (codes start at UNEXPECTED = -2), so the loop has no branch.
+  const flagOf = new Int8Array(col.options.length + 2).fill(-1);
+  col.options.forEach((o, k) => {
+    if (!o.nonSubstantive) flagOf[k + 2] = successValues.includes(o.value) ? 1 : 0;
+  });
+  const { codes } = col;
+  const out = new Int8Array(codes.length).fill(-1);
+  for (let m = 0; m < ctx.members.length; m++) {
+    const i = ctx.members[m] as number;
+    out[i] = flagOf[(codes[i] as number) + 2] as number;
   }
   return out;
 }
 
-function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext): ProportionResult {
+/** McNemar's a, b, c, d from two flag arrays (stats' pairedCounts over flags instead of booleans). */
+function pairedFlagCounts(first: Int8Array, second: Int8Array): PairedCounts {
+  const k = { a: 0, b: 0, c: 0, d: 0 };
+  for (let i = 0; i < first.length; i++) {
+    const x = first[i] as number;
+    const y = second[i] as number;
+    if (x < 0 || y < 0) continue;
+    if (x && y) k.a++;
+    else if (x) k.b++;
+    else if (y) k.c++;
+    else k.d++;
+  }
+  return k;
+}
+
+function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult {
   let n = 0;
   let count = 0;
-  for (const f of flags) {
-    if (f === null) continue;
+  for (let i = 0; i < flags.length; i++) {
+    const f = flags[i] as number;
+    if (f < 0) continue;
     n++;
-    if (f) count++;
+    count += f;
   }
   const status = statusOf(n, ctx);
   const hide = status === 'suppressed';
@@ -49,9 +68,7 @@ function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext):
     ci95: hide ? null : wilsonPercentInterval(count, n),
   };
   if (ctx.design) {
-    const codes = new Int32Array(flags.length);
-    for (let i = 0; i < flags.length; i++) codes[i] = flags[i] === null ? -1 : flags[i] ? 1 : 0;
-    const w = !hide && n > 0 ? estimate(ctx.design, weightedProportions(codes, 2), ctx.mask)?.levels[1] : undefined;
+    const w = !hide && n > 0 ? estimate(ctx.design, weightedProportions(flags, 2), ctx.mask)?.levels[1] : undefined;
     r.weightedPercent = w ? w.estimate * 100 : null;
     r.se = w ? w.se * 100 : null;
     r.weightedCi95 = w ? times100(w.ci95) : null;
@@ -62,7 +79,7 @@ function proportionOf(flags: readonly (boolean | null)[], ctx: AnalysisContext):
 function safetyPair(ctx: AnalysisContext, set: IndicatorSet, label: string, day: ChoiceColumn, dark: ChoiceColumn): PairedSafety {
   const d = successFlags(day, ctx, set.safeValues);
   const k = successFlags(dark, ctx, set.safeValues);
-  const m = mcnemarTest(pairedCounts(d, k));
+  const m = mcnemarTest(pairedFlagCounts(d, k));
   const status = statusOf(m.n, ctx);
   const hide = status === 'suppressed';
   return {
@@ -85,6 +102,31 @@ function safetyPair(ctx: AnalysisContext, set: IndicatorSet, label: string, day:
   };
 }
 
+/**
+ * The perceived-ASB score (as stats' asbPerceptionScore: the national items scored and summed, for respondents
+ * answering all of them with a scored answer) over codes, without a row of strings per respondent.
+ * scores: NaN for no score (or outside the filters).
+ */
+function perceivedAsbScores(cols: ChoiceColumn[], ctx: AnalysisContext, asb: IndicatorSet['asb']) {
+  // Points per option code + 2 (codes start at UNEXPECTED = -2); NaN for an answer that scores nothing.
+  const points = cols.map((c) => Float64Array.from([Number.NaN, Number.NaN, ...c.options.map((o) => asb.scores[o.value] ?? Number.NaN)]));
+  const scores = new Float64Array(ctx.table.n).fill(Number.NaN);
+  let n = 0;
+  let sum = 0;
+  let high = 0;
+  for (let m = 0; m < ctx.members.length; m++) {
+    const i = ctx.members[m] as number;
+    let v = 0;
+    for (let c = 0; c < cols.length; c++) v += (points[c] as Float64Array)[((cols[c] as ChoiceColumn).codes[i] as number) + 2] as number;
+    if (Number.isNaN(v)) continue;
+    scores[i] = v;
+    n++;
+    sum += v;
+    if (v >= asb.highThreshold) high++;
+  }
+  return { scores, n, sum, high };
+}
+
 function asbIndicators(ctx: AnalysisContext, asb: IndicatorSet['asb']): CrimeSurveyIndicators['asb'] {
   const { highThreshold } = asb;
   const items = asb.items.flatMap((item) => {
@@ -104,41 +146,25 @@ function asbIndicators(ctx: AnalysisContext, asb: IndicatorSet['asb']): CrimeSur
     highCi95: null,
   };
   if (national.every((c) => c !== undefined)) {
-    const cols = national as ChoiceColumn[];
-    const rows: (string | null)[][] = [];
-    const index: number[] = [];
-    for (let i = 0; i < ctx.table.n; i++) {
-      if (!ctx.mask[i]) continue;
-      index.push(i);
-      rows.push(
-        cols.map((c) => {
-          const k = c.codes[i] as number;
-          return k >= 0 ? (c.options[k]?.value ?? null) : null;
-        }),
-      );
-    }
-    const s = asbPerceptionScore(rows, { scores: asb.scores, highThreshold, items: national.length });
+    const s = perceivedAsbScores(national as ChoiceColumn[], ctx, asb);
     const status = statusOf(s.n, ctx);
     const hide = status === 'suppressed';
     score = {
       n: s.n,
       status,
-      mean: hide ? null : s.meanScore,
+      mean: hide || s.n === 0 ? null : s.sum / s.n,
       highThreshold,
-      highCount: hide ? null : s.highCount,
-      highPercent: hide ? null : s.highPercent,
-      highCi95: hide ? null : s.highCi95,
+      highCount: hide ? null : s.high,
+      highPercent: hide || s.n === 0 ? null : (s.high / s.n) * 100,
+      highCi95: hide ? null : wilsonPercentInterval(s.high, s.n),
     };
     if (ctx.design) {
-      const values = new Float64Array(ctx.table.n).fill(Number.NaN);
-      const high = new Int32Array(ctx.table.n).fill(-1);
-      index.forEach((i, r) => {
-        const v = s.scores[r];
-        if (v === null || v === undefined) return;
-        values[i] = v;
-        high[i] = v >= highThreshold ? 1 : 0;
-      });
-      const wm = !hide && s.n > 0 ? estimate(ctx.design, weightedMean(values), ctx.mask) : null;
+      const high = new Int8Array(ctx.table.n);
+      for (let i = 0; i < high.length; i++) {
+        const v = s.scores[i] as number;
+        high[i] = Number.isNaN(v) ? -1 : v >= highThreshold ? 1 : 0;
+      }
+      const wm = !hide && s.n > 0 ? estimate(ctx.design, weightedMean(s.scores), ctx.mask) : null;
       const wh = !hide && s.n > 0 ? estimate(ctx.design, weightedProportions(high, 2), ctx.mask)?.levels[1] : undefined;
       score.weightedMean = wm ? wm.estimate : null;
       score.weightedHighPercent = wh ? wh.estimate * 100 : null;

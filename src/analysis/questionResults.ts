@@ -3,6 +3,7 @@
 import { estimate, type WeightedProportions, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
 import type { SurveyOption } from '../surveys/index.js';
 import { type AnalysisContext, baseDescription, pct, statusOf, times100 } from './context.js';
+import { countCodes } from './counting.js';
 import type { AnsweredColumn, ChoiceColumn, ListColumn, NumberColumn, TableColumn } from './responseTable.js';
 import type { BaseInfo, OptionResult, QuestionResult } from './types.js';
 
@@ -53,16 +54,10 @@ export function optionRow(
 
 function choiceResult(col: ChoiceColumn, ctx: AnalysisContext): QuestionResult {
   const { codes, options } = col;
-  const counts = new Float64Array(options.length);
-  let blank = 0;
-  let unexpected = 0;
-  for (let i = 0; i < codes.length; i++) {
-    if (!ctx.mask[i]) continue;
-    const k = codes[i] as number;
-    if (k >= 0) counts[k] = (counts[k] as number) + 1;
-    else if (k === -1) blank++;
-    else unexpected++;
-  }
+  const tally = countCodes(ctx.members, codes, options.length);
+  const counts = tally.subarray(2);
+  const blank = tally[1] as number;
+  const unexpected = tally[0] as number;
   const substantive = options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
   const nonSub = options.map((o, k) => ({ o, k })).filter((x) => x.o.nonSubstantive);
   const base = substantive.reduce((s, x) => s + (counts[x.k] as number), 0);
@@ -115,10 +110,11 @@ function multipleChoiceResult(col: ListColumn, ctx: AnalysisContext): QuestionRe
   let base = 0;
   let answered = 0;
   const inBase = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let m = 0; m < ctx.members.length; m++) {
+    const i = ctx.members[m] as number;
     const from = starts[i] as number;
     const to = starts[i + 1] as number;
-    if (!ctx.mask[i] || from === to) continue;
+    if (from === to) continue;
     answered++;
     let any = false;
     for (let j = from; j < to; j++) {
@@ -177,10 +173,11 @@ function rankingResult(col: ListColumn, ctx: AnalysisContext): QuestionResult {
   const by = new Float64Array(options.length);
   const first = new Float64Array(options.length);
   let base = 0;
-  for (let i = 0; i < starts.length - 1; i++) {
+  for (let m = 0; m < ctx.members.length; m++) {
+    const i = ctx.members[m] as number;
     const from = starts[i] as number;
     const to = starts[i + 1] as number;
-    if (!ctx.mask[i] || from === to) continue;
+    if (from === to) continue;
     base++;
     for (let j = from; j < to; j++) {
       const k = items[j] as number;
@@ -215,9 +212,9 @@ function rankingResult(col: ListColumn, ctx: AnalysisContext): QuestionResult {
 function numberResult(col: NumberColumn, ctx: AnalysisContext): QuestionResult {
   let n = 0;
   let sum = 0;
-  for (let i = 0; i < col.values.length; i++) {
-    const v = col.values[i] as number;
-    if (!ctx.mask[i] || Number.isNaN(v)) continue;
+  for (let m = 0; m < ctx.members.length; m++) {
+    const v = col.values[ctx.members[m] as number] as number;
+    if (Number.isNaN(v)) continue;
     n++;
     sum += v;
   }
@@ -235,7 +232,7 @@ function numberResult(col: NumberColumn, ctx: AnalysisContext): QuestionResult {
 
 function answeredResult(col: AnsweredColumn, ctx: AnalysisContext): QuestionResult {
   let n = 0;
-  for (let i = 0; i < col.answered.length; i++) if (ctx.mask[i] && col.answered[i]) n++;
+  for (let m = 0; m < ctx.members.length; m++) n += col.answered[ctx.members[m] as number] as number;
   const info = baseInfo(n, baseDescription(n, [], 'all who answered', ctx.n < ctx.table.n), ctx);
   const note =
     col.column.type === 'postcode'
