@@ -28,7 +28,11 @@ function toList(raw: unknown): string[] | null {
   for (const item of items) {
     if (isBlank(item)) continue;
     if (typeof item !== 'string' && typeof item !== 'number') return null;
-    for (const part of String(item).split(';')) if (part.trim() !== '') out.push(part.trim());
+    const text = String(item);
+    for (const part of text.includes(';') ? text.split(';') : [text]) {
+      const trimmed = part.trim();
+      if (trimmed !== '') out.push(trimmed);
+    }
   }
   return out;
 }
@@ -69,16 +73,18 @@ function parseList(column: Column, options: SurveyOption[], raw: unknown, max: n
     values.push(value);
   }
   if (max !== undefined && values.length > max) return { message: messages.tooMany(max) };
-  return {
-    value: ordered ? values : options.map((o) => o.value).filter((v) => values.includes(v)),
-  };
+  if (ordered) return { value: values };
+  const inOptionOrder: string[] = [];
+  for (const o of options) if (values.includes(o.value)) inOptionOrder.push(o.value);
+  return { value: inOptionOrder };
 }
 
 function parseText(column: Column, raw: unknown, maxLength: number): Parsed {
   const text = one(raw);
   if (text === null) return { message: messages.notText(column) };
   const trimmed = text.trim().replace(/\r\n?/g, '\n');
-  if ([...trimmed].length > maxLength) return { message: messages.tooLong(maxLength) };
+  // Characters, not UTF-16 units; a text no longer in units than the limit cannot be longer in characters.
+  if (trimmed.length > maxLength && [...trimmed].length > maxLength) return { message: messages.tooLong(maxLength) };
   return { value: trimmed };
 }
 

@@ -86,6 +86,23 @@ describe('validateAnswers on the crime survey', () => {
     expect(shown.victim_not_reported_why).toEqual(['too_trivial', 'did_not_know_how']);
   });
 
+  it('writes the same JSON for the same answers, whichever questions earlier submissions hid', () => {
+    const given = { ...safety, ward: 'earlsdon', concerns: 'drugs;asb', feel_safer: 'More lighting' };
+    const stored = () => JSON.stringify(answersFor({ ...given, victim: 'no' }));
+    const first = stored();
+    expect(Object.keys(answersFor({ ...given, victim: 'yes', victim_reported: 'no' }))).toContain('victim_not_reported_why');
+    expect(Object.keys(answersFor({ ...given, victim: 'yes', victim_reported: 'yes' }))).toContain('victim_reported');
+    expect(stored()).toBe(first);
+    expect(first).toBe(
+      '{"ward":"earlsdon","postcode":null,"safe_day":"very_safe","safe_dark":"a_bit_unsafe","safe_centre_day":"fairly_safe",' +
+        '"safe_centre_dark":"very_unsafe","asb_noisy_neighbours":null,"asb_teenagers":null,"asb_litter":null,"asb_vandalism":null,' +
+        '"asb_drugs":null,"asb_drunk":null,"asb_abandoned_cars":null,"asb_fly_tipping":null,"concerns":["asb","drugs"],' +
+        '"worry_burglary":null,"worry_mugged":null,"worry_car_stolen":null,"worry_attacked":null,"victim":"no","police_job":null,' +
+        '"deal_with_issues":null,"feel_safer":"More lighting","age_band":null,"sex":null,"gender_identity":null,"ethnicity":null,' +
+        '"disability":null,"religion":null,"sexual_orientation":null}',
+    );
+  });
+
   it('reports unknown keys, and a grid code given instead of its rows', () => {
     expect(
       errorsFor({

@@ -5,9 +5,9 @@
  */
 import { type AnswerContext, isBlank, parseAnswer } from './answerParsers.js';
 import { type Column, columnsFor } from './columns.js';
-import type { Answers, SurveyDefinition } from './definition.js';
+import type { Answers, AnswerValue, SurveyDefinition } from './definition.js';
 import { messages } from './messages.js';
-import { matchesShowIf } from './visibility.js';
+import { answerMatches } from './visibility.js';
 
 export type { AnswerContext, Ward } from './answerParsers.js';
 
@@ -20,9 +20,19 @@ export type ValidationResult = { ok: true; answers: Answers } | { ok: false; err
 
 interface Compiled {
   columns: Column[];
-  byCode: Map<string, Column>;
+  indexByCode: Map<string, number>;
   gridRows: Map<string, string[]>;
+  /** For each set of hidden columns met so far (keyed by their positions; '' for none), the shown codes set to null. */
+  layouts: Map<string, Answers>;
 }
+
+/**
+ * Clean answers are copied from an object that already has their keys rather than built up key by key: an object
+ * given thirty-odd keys one at a time can fall back to V8's slow dictionary layout, which JSON.stringify (every
+ * submission stores its answers as JSON) then takes about a third longer to write. Each set of hidden columns has
+ * its own layout, so their number is bounded.
+ */
+const MAX_LAYOUTS = 64;
 
 /** Definitions are immutable once published: the column list is worked out once per definition object. */
 const compiledCache = new WeakMap<SurveyDefinition, Compiled>();
@@ -35,8 +45,9 @@ function compile(definition: SurveyDefinition): Compiled {
     for (const c of columns) if (c.row) gridRows.set(c.question.code, [...(gridRows.get(c.question.code) ?? []), c.code]);
     compiled = {
       columns,
-      byCode: new Map(columns.map((c) => [c.code, c])),
+      indexByCode: new Map(columns.map((c, i) => [c.code, i])),
       gridRows,
+      layouts: new Map(),
     };
     compiledCache.set(definition, compiled);
   }
@@ -44,40 +55,55 @@ function compile(definition: SurveyDefinition): Compiled {
 }
 
 export function validateAnswers(definition: SurveyDefinition, raw: Record<string, unknown>, context: AnswerContext): ValidationResult {
-  const { columns, byCode, gridRows } = compile(definition);
-  const answers: Answers = {};
+  const compiled = compile(definition);
+  const { columns, indexByCode, gridRows } = compiled;
+  /** Each column's clean value in column order: null when blank or invalid, undefined while hidden (or not reached). */
+  const values: (AnswerValue | undefined)[] = new Array(columns.length);
   const errors: AnswerError[] = [];
-  const hidden = new Set<string>();
+  let hidden = '';
 
-  for (const column of columns) {
-    const question = column.question;
-    const controlledByHidden = question.showIf !== undefined && hidden.has(question.showIf.question);
-    if (controlledByHidden || !matchesShowIf(question, answers)) {
-      hidden.add(column.code);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as Column;
+    const showIf = column.question.showIf;
+    // A question shown on the answer to a hidden (or later) question is hidden too: that answer reads as undefined.
+    if (showIf && !answerMatches(showIf, values[indexByCode.get(showIf.question) ?? -1])) {
+      hidden += `${i} `;
       continue;
     }
+    values[i] = null;
     const value = raw[column.code];
     if (isBlank(value)) {
-      if (question.required) errors.push({ field: column.code, message: messages.required(column) });
-      answers[column.code] = null;
+      if (column.question.required) errors.push({ field: column.code, message: messages.required(column) });
       continue;
     }
     const parsed = parseAnswer(column, value, context);
-    if ('message' in parsed) {
-      errors.push({ field: column.code, message: parsed.message });
-      answers[column.code] = null;
-    } else {
-      answers[column.code] = parsed.value;
-    }
+    if ('message' in parsed) errors.push({ field: column.code, message: parsed.message });
+    else values[i] = parsed.value;
   }
 
   for (const key of Object.keys(raw)) {
-    if (byCode.has(key)) continue;
+    if (indexByCode.has(key)) continue;
     const rows = gridRows.get(key);
     errors.push({
       field: key,
       message: rows ? messages.gridCode(key, rows) : messages.unknown(key),
     });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers: toAnswers(compiled, values, hidden) };
+}
+
+/** The shown columns' values keyed by code, in column order. */
+function toAnswers(compiled: Compiled, values: readonly (AnswerValue | undefined)[], hidden: string): Answers {
+  const { columns, layouts } = compiled;
+  let layout = layouts.get(hidden);
+  if (!layout) {
+    layout = Object.fromEntries(columns.filter((_, i) => values[i] !== undefined).map((c) => [c.code, null])) as Answers;
+    if (layouts.size < MAX_LAYOUTS) layouts.set(hidden, layout);
+  }
+  const answers: Answers = { ...layout };
+  for (let i = 0; i < columns.length; i++) {
+    const value = values[i];
+    if (value !== undefined && value !== null) answers[(columns[i] as Column).code] = value;
+  }
+  return answers;
 }

@@ -1,12 +1,15 @@
 /** Conditional display: a question with showIf is shown only when an earlier answer matches one of its values. */
 import { answerCodes } from './columns.js';
-import type { Answers, Question, SurveyDefinition } from './definition.js';
+import type { Answers, AnswerValue, Question, ShowIf, SurveyDefinition } from './definition.js';
 
 /** Whether the answer given to a showIf's question matches it (ignores whether that question is itself shown). */
 export function matchesShowIf(question: Question, answers: Answers): boolean {
   const showIf = question.showIf;
-  if (!showIf) return true;
-  const answer = answers[showIf.question];
+  return !showIf || answerMatches(showIf, answers[showIf.question]);
+}
+
+/** Whether an answer to a showIf's question (undefined when there is none) is one of the values it shows on. */
+export function answerMatches(showIf: ShowIf, answer: AnswerValue | undefined): boolean {
   if (answer === undefined || answer === null) return false;
   const given = Array.isArray(answer) ? answer : [String(answer)];
   return given.some((value) => showIf.anyOf.includes(value));
