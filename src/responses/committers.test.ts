@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsultation } from '../../test-support/consultations.js';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { committerFor } from './committerFor.js';
-import type { Committer, NewResponse } from './responseRow.js';
+import { type Committer, type NewResponse, RESPONSE_COLUMNS } from './responseRow.js';
 
 describeEachEngine('the engine committers', ({ handle }) => {
   let committer: Committer;
@@ -33,7 +33,12 @@ describeEachEngine('the engine committers', ({ handle }) => {
   it('stores a batch exactly as given and reports nothing when every row went in', async () => {
     const outcome = await committer.commit([response('c-1', 'AAAA-AAAA-01', null), response('c-2', 'AAAA-AAAA-02', 'key-1')]);
     expect([...outcome]).toEqual([]);
-    const rows = await handle().db.selectFrom('responses').selectAll().where('id', 'in', ['c-1', 'c-2']).orderBy('id').execute();
+    const rows = await handle()
+      .db.selectFrom('responses')
+      .select([...RESPONSE_COLUMNS])
+      .where('id', 'in', ['c-1', 'c-2'])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { ...response('c-1', 'AAAA-AAAA-01', null).row, id: 'c-1', reference: 'AAAA-AAAA-01' },
       { ...response('c-2', 'AAAA-AAAA-02', 'key-1').row, id: 'c-2', reference: 'AAAA-AAAA-02' },
