@@ -60,13 +60,15 @@ describeEachEngine('column store', ({ handle, engine, target }) => {
     await store(SAVE_AFTER_ROWS + 200);
     const plain = await analyseStoredConsultation({ handle: handle(), consultation, analysis: { filters: { ward: wards[0]!.code } } });
     const expected = buildResponseTable(definition, stored, wards);
-    expect(JSON.stringify(plain.ok && plain.analysis.result)).toBe(JSON.stringify(analyseTable(expected, { filters: { ward: wards[0]!.code } })));
+    expect(JSON.stringify(plain.ok && plain.analysis.result)).toBe(
+      JSON.stringify(analyseTable(expected, { template: consultation.template, filters: { ward: wards[0]!.code } })),
+    );
     const weighted = await analyseStoredConsultation({ handle: handle(), consultation, marginsCsv: MARGINS });
     const margins = parseMargins(MARGINS);
     const raked = margins.ok ? weightsFromMargins(expected, margins.margins) : null;
     expect(raked?.ok ? null : raked?.error.message).toBe(null);
     expect(JSON.stringify(weighted.ok && weighted.analysis.result)).toBe(
-      JSON.stringify(analyseTable(expected, { weights: raked?.ok ? raked.weights : null })),
+      JSON.stringify(analyseTable(expected, { template: consultation.template, weights: raked?.ok ? raked.weights : null })),
     );
     expect(await chunks()).toEqual([
       { partnership_id: consultation.partnershipId, position: 0, first_row: 0, row_count: 1200, layout: layout().fingerprint },
