@@ -4,6 +4,6 @@ import { registerAnalyseCommand } from './cli.js';
 export const analysisCapability: Capability = {
   name: 'analysis',
   webRoutes: async () => [(await import('./routes.js')).analysisRoutes],
-  openApiPaths: async () => (await import('./openapi.js')).analysisOpenApiPaths(),
+  openApi: async () => (await import('./openapi.js')).analysisApi,
   commands: registerAnalyseCommand,
 };

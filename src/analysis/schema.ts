@@ -10,18 +10,29 @@ const optional = z
 
 export const FILTER_CODES = ['ward', 'age_band', 'sex', 'channel'] as const;
 
+const filter = (code: string) => optional.meta({ description: `only respondents whose ${code} answer is this option value` });
+
 export const analysisQuerySchema = z.object({
-  ward: optional,
-  age_band: optional,
-  sex: optional,
-  channel: optional,
-  /** Cross-tab: question code and breakdown code. */
+  ward: filter('ward'),
+  age_band: filter('age_band'),
+  sex: filter('sex'),
+  channel: filter('channel'),
+  /** Cross-tab: question code and breakdown code (the dashboard and its downloads). */
   xq: optional,
   by: optional,
-  suppressBelow: z.coerce.number().int().min(0).max(1000).optional(),
-  /** Population margins, CSV variable,value,population, and whether to weight to them. */
-  margins: z.string().max(20_000, 'The margins must be 20,000 characters or fewer').optional(),
-  weighted: z.enum(['on']).optional(),
+  suppressBelow: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .optional()
+    .meta({ description: 'suppress figures when the base is under this (default 10)' }),
+  margins: z
+    .string()
+    .max(20_000, 'The margins must be 20,000 characters or fewer')
+    .optional()
+    .meta({ description: 'population margins to weight to, CSV variable,value,population (with weighted=on)' }),
+  weighted: z.enum(['on']).optional().meta({ description: 'on: rake to the margins' }),
 });
 export type AnalysisQuery = z.output<typeof analysisQuerySchema>;
 

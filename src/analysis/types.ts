@@ -1,157 +1,188 @@
-/** The documented analysis JSON (docs/analysis.md): what analyseConsultation returns, the CLI prints and the API sends. */
-import type { BaseStatus, TrimmingReport } from '../stats/index.js';
+/**
+ * The documented analysis JSON (docs/analysis.md): what analyseConsultation returns, the CLI prints and the API sends.
+ * Written once as zod schemas: the types below are inferred from them and the OpenAPI document is generated from them.
+ */
+import { z } from 'zod';
+
+const BASE_STATUSES = ['ok', 'small', 'suppressed'] as const;
+const baseStatus = z.enum(BASE_STATUSES).meta({ description: 'ok; small (under 30: show with a warning); suppressed (no figures)' });
+const num = z.number().nullable();
+const interval = z.tuple([z.number(), z.number()]).nullable().meta({ description: '[low, high], 0-100' });
 
 /** One option. Figures are null when the base is suppressed (too small to publish). percent/ci95/se are 0-100. */
-export interface OptionResult {
-  value: string;
-  label: string;
-  count: number | null;
-  percent: number | null;
-  ci95: [number, number] | null;
-  weightedCount?: number | null;
-  weightedPercent?: number | null;
-  se?: number | null;
-  weightedCi95?: [number, number] | null;
+export const optionResultSchema = z.object({
+  value: z.string(),
+  label: z.string(),
+  count: z.number().int().nullable().meta({ description: 'null when the base is too small to publish' }),
+  percent: num.meta({ description: '0-100, unrounded' }),
+  ci95: interval,
+  weightedCount: num.optional(),
+  weightedPercent: num.optional(),
+  se: num.optional().meta({ description: 'standard error of weightedPercent, 0-100 units' }),
+  weightedCi95: interval.optional(),
   /** Ranking questions: mean rank among those who ranked it (1 = first), % ranked first is `percent`. */
-  meanRank?: number | null;
-  rankedBy?: number | null;
-}
+  meanRank: num.optional().meta({ description: 'ranking questions: mean rank among those who ranked it (1 = first)' }),
+  rankedBy: num.optional(),
+});
+export type OptionResult = z.output<typeof optionResultSchema>;
 
-export interface BaseInfo {
+export const baseInfoSchema = z.object({
   /** Respondents in the percentage base. */
-  n: number;
-  /** "Base: all who answered, excluding don't know, n = 652". */
-  description: string;
-  status: BaseStatus;
+  n: z.number().int(),
+  description: z.string().meta({ examples: ["Base: all who answered, excluding don't know, n = 652"] }),
+  status: baseStatus,
   /** n < 30: show with a warning. */
-  small: boolean;
+  small: z.boolean(),
   /** n below the suppression threshold: no figures are given. */
-  suppressed: boolean;
-  weightedN?: number | null;
+  suppressed: z.boolean(),
+  weightedN: num.optional(),
   /** Design effect (R's deff = "replace") and effective sample size of the first option's estimate. */
-  designEffect?: number | null;
-  effectiveSampleSize?: number | null;
-}
+  designEffect: num.optional(),
+  effectiveSampleSize: num.optional(),
+});
+export type BaseInfo = z.output<typeof baseInfoSchema>;
 
-export interface QuestionResult {
-  code: string;
-  label: string;
-  type: string;
+export const questionResultSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  type: z.string(),
   /** Rating-grid rows: the grid question's code and the row's own label. */
-  grid?: { code: string; label: string; rowLabel: string };
-  base: BaseInfo;
+  grid: z.object({ code: z.string(), label: z.string(), rowLabel: z.string() }).optional(),
+  base: baseInfoSchema,
   /** Respondents (after filters) who gave any answer / none. */
-  answered: number;
-  notAnswered: number;
-  options: OptionResult[];
+  answered: z.number().int(),
+  notAnswered: z.number().int(),
+  options: z.array(optionResultSchema),
   /** Don't know, prefer not to say...: % of all who answered. */
-  nonSubstantive: OptionResult[];
+  nonSubstantive: z.array(optionResultSchema).meta({ description: "don't know, prefer not to say...: % of all who answered" }),
   /** Number questions. */
-  mean?: number | null;
+  mean: num.optional(),
   /** How the options are ordered and what percent means. */
-  note?: string;
-}
+  note: z.string().optional(),
+});
+export type QuestionResult = z.output<typeof questionResultSchema>;
 
-export interface ProportionResult {
-  n: number;
-  count: number | null;
-  percent: number | null;
-  ci95: [number, number] | null;
-  status: BaseStatus;
-  weightedPercent?: number | null;
-  se?: number | null;
-  weightedCi95?: [number, number] | null;
-}
+export const proportionResultSchema = z.object({
+  n: z.number().int(),
+  count: z.number().int().nullable(),
+  percent: num,
+  ci95: interval,
+  status: baseStatus,
+  weightedPercent: num.optional(),
+  se: num.optional(),
+  weightedCi95: interval.optional(),
+});
+export type ProportionResult = z.output<typeof proportionResultSchema>;
 
-export interface PairedSafety {
-  label: string;
-  dayCode: string;
-  darkCode: string;
-  day: ProportionResult;
-  dark: ProportionResult;
+export const pairedSafetySchema = z.object({
+  label: z.string(),
+  dayCode: z.string(),
+  darkCode: z.string(),
+  day: proportionResultSchema,
+  dark: proportionResultSchema,
   /** Respondents who answered both (substantively): McNemar test of day vs after dark. */
-  paired: {
-    n: number;
-    status: BaseStatus;
-    dayPercent: number | null;
-    darkPercent: number | null;
+  paired: z.object({
+    n: z.number().int(),
+    status: baseStatus,
+    dayPercent: num,
+    darkPercent: num,
     /** Day minus after dark, percentage points, with its 95% interval. */
-    differencePoints: number | null;
-    ci95: [number, number] | null;
-    statistic: number | null;
-    p: number | null;
-    significant: boolean | null;
-  };
-}
+    differencePoints: num,
+    ci95: interval,
+    statistic: num,
+    p: num,
+    significant: z.boolean().nullable(),
+  }),
+});
+export type PairedSafety = z.output<typeof pairedSafetySchema>;
 
-export interface BenchmarkInput {
+export const benchmarkInputSchema = z.object({
   /** safe_day, safe_dark, safe_centre_day, safe_centre_dark, asb_high, victim_rate, reported_share or an ASB item code. */
-  indicator: string;
+  indicator: z.string(),
   /** 0-1, e.g. 0.49. */
-  proportion: number;
-  label: string;
+  proportion: z.number(),
+  label: z.string(),
   /** The benchmark survey's base, when known. */
-  n?: number;
-}
+  n: z.number().optional(),
+});
+export type BenchmarkInput = z.output<typeof benchmarkInputSchema>;
 
-export interface BenchmarkResult extends BenchmarkInput {
-  localPercent: number | null;
-  benchmarkPercent: number;
-  differencePoints: number | null;
-  ci95: [number, number] | null;
-  p: number | null;
-  distinguishable: boolean | null;
-  method: string | null;
+export const benchmarkResultSchema = benchmarkInputSchema.extend({
+  localPercent: num,
+  benchmarkPercent: z.number(),
+  differencePoints: num,
+  ci95: interval,
+  p: num,
+  distinguishable: z.boolean().nullable(),
+  method: z.string().nullable(),
   /** Why there is no comparison (unknown indicator, suppressed base). */
-  problem?: string;
-}
+  problem: z.string().optional(),
+});
+export type BenchmarkResult = z.output<typeof benchmarkResultSchema>;
 
-export interface CrimeSurveyIndicators {
-  safety: PairedSafety[];
-  asb: {
-    items: (ProportionResult & { code: string; label: string; national: boolean })[];
-    score: {
-      n: number;
-      status: BaseStatus;
-      mean: number | null;
-      highThreshold: number;
-      highCount: number | null;
-      highPercent: number | null;
-      highCi95: [number, number] | null;
-      weightedMean?: number | null;
-      weightedHighPercent?: number | null;
-      se?: number | null;
-    };
-    flyTipping: (ProportionResult & { code: string; label: string }) | null;
-  };
-  topConcerns: OptionResult[];
-  topConcernsBase: BaseInfo | null;
-  victimisation: { rate: ProportionResult; reported: ProportionResult } | null;
-  benchmarks: BenchmarkResult[];
-}
+/** One perceived anti-social behaviour item: % saying it is a very or fairly big problem. */
+const asbItemSchema = proportionResultSchema.extend({
+  code: z.string(),
+  label: z.string(),
+  national: z.boolean().meta({ description: 'one of the seven national items that make up the score' }),
+});
 
-export interface WeightingInfo {
-  variables: string[];
-  iterations: number;
-  converged: boolean;
-  maxRelativeMarginError: number;
-  kishDesignEffect: number;
-  kishEffectiveSampleSize: number;
-  minWeight: number;
-  maxWeight: number;
-  /** When a cap was asked for: the cap, respondents trimmed, rounds, whether every weight is under it. */
-  trimming?: TrimmingReport | null;
-}
+export const crimeSurveyIndicatorsSchema = z.object({
+  safety: z.array(pairedSafetySchema),
+  asb: z.object({
+    items: z.array(asbItemSchema),
+    score: z.object({
+      n: z.number().int(),
+      status: baseStatus,
+      mean: num,
+      highThreshold: z.number(),
+      highCount: z.number().int().nullable(),
+      highPercent: num,
+      highCi95: interval,
+      weightedMean: num.optional(),
+      weightedHighPercent: num.optional(),
+      se: num.optional(),
+    }),
+    /** The local item (fly-tipping), also among the items and not in the score. */
+    flyTipping: asbItemSchema.nullable(),
+  }),
+  topConcerns: z.array(optionResultSchema),
+  topConcernsBase: baseInfoSchema.nullable(),
+  victimisation: z.object({ rate: proportionResultSchema, reported: proportionResultSchema }).nullable(),
+  benchmarks: z.array(benchmarkResultSchema),
+});
+export type CrimeSurveyIndicators = z.output<typeof crimeSurveyIndicatorsSchema>;
 
-export interface AnalysisResult {
-  /** Respondents after filters. */
-  n: number;
-  /** All responses before filters. */
-  totalResponses: number;
-  weighted: boolean;
-  weighting: WeightingInfo | null;
-  filters: Record<string, string>;
-  rules: { flagBelow: number; suppressBelow: number };
-  questions: QuestionResult[];
-  indicators: CrimeSurveyIndicators | null;
-}
+export const weightingInfoSchema = z.object({
+  variables: z.array(z.string()),
+  iterations: z.number().int(),
+  converged: z.boolean(),
+  maxRelativeMarginError: z.number(),
+  kishDesignEffect: z.number(),
+  kishEffectiveSampleSize: z.number(),
+  minWeight: z.number(),
+  maxWeight: z.number(),
+  /** When a cap was asked for: the cap, respondents trimmed, rounds, whether every weight is under it (stats' TrimmingReport). */
+  trimming: z
+    .object({ cap: z.number(), rounds: z.number().int(), trimmedCount: z.number().int(), maxWeightRatio: z.number(), converged: z.boolean() })
+    .nullable()
+    .optional(),
+});
+export type WeightingInfo = z.output<typeof weightingInfoSchema>;
+
+export const analysisResultSchema = z
+  .object({
+    n: z.number().int().meta({ description: 'respondents within the filters' }),
+    /** All responses before filters. */
+    totalResponses: z.number().int(),
+    weighted: z.boolean(),
+    weighting: weightingInfoSchema.nullable(),
+    filters: z.record(z.string(), z.string()),
+    rules: z.object({ flagBelow: z.number().int(), suppressBelow: z.number().int() }),
+    questions: z.array(questionResultSchema),
+    indicators: crimeSurveyIndicatorsSchema
+      .nullable()
+      .meta({ description: 'crime-survey template only: safety (with McNemar), asb, topConcerns, victimisation, benchmarks' }),
+  })
+  .meta({ id: 'Analysis' });
+export type AnalysisResult = z.output<typeof analysisResultSchema>;

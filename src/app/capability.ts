@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { DbHandle } from '../db/database.js';
+import type { ApiOperation } from '../platform/openApi.js';
 import type { Actor } from '../platform/recordAudit.js';
 import type { Services } from './services.js';
 
@@ -38,8 +39,8 @@ export interface Capability {
   statelessRoutes?: () => Promise<RoutePlugin[]>;
   /** Pages and the staff API: inside the session context, CSRF-protected. */
   webRoutes?: () => Promise<RoutePlugin[]>;
-  /** The OpenAPI path items of the /api/v1 routes this capability serves. */
-  openApiPaths?: () => Promise<Record<string, unknown>>;
+  /** The /api/v1 operations this capability serves, with the zod schemas of their requests and answers (for the OpenAPI document). */
+  openApi?: () => Promise<readonly ApiOperation[]>;
   /** Registers this capability's saferplan commands. */
   commands?: (program: Command, cli: CliContext) => void;
   /** Loads this capability's part of the demo partnership (idempotent); returns what later steps or the caller need. */

@@ -24,7 +24,7 @@ export const consultationsCapability: Capability = {
       importExport.importExportRoutes,
     ];
   },
-  openApiPaths: async () => (await import('./openapi.js')).consultationOpenApiPaths(),
+  openApi: async () => (await import('./openapi.js')).consultationApi,
   commands: registerConsultationCommands,
   demo: async () => {
     const { loadDemoConsultations } = await import('./demo/loadDemoConsultations.js');

@@ -1,76 +1,69 @@
-/** The OpenAPI path items of the consultation and response routes under /api/v1. */
-export function consultationOpenApiPaths() {
-  return {
-    '/api/v1/consultations/{id}/responses': {
-      post: {
-        summary: 'Submit a response (public consultations, while open)',
-        parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          {
-            name: 'Idempotency-Key',
-            in: 'header',
-            required: false,
-            schema: { type: 'string', maxLength: 200 },
-            description: 'A retry with the same key is stored once and answered with the same reference',
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                description:
-                  'Answers keyed by question code (grid rows by their own codes), or {"answers": {...}}. Multiple choice and ranking as arrays or ";"-separated strings.',
-              },
-            },
-          },
-        },
-        responses: {
-          '201': {
-            description: 'Durably stored',
-            content: { 'application/json': { schema: { type: 'object', properties: { reference: { type: 'string' } } } } },
-          },
-          '409': {
-            description: 'The consultation is not open (code not_open)',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-          '422': {
-            description: 'Answers that do not fit the survey, one field error each',
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-          },
-          '429': { description: 'Too many submissions from this address' },
-        },
-      },
-      get: {
-        summary: 'Stored responses, a page at a time (analysts and admins)',
-        security: [{ session: [] }],
-        parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
-          { name: 'after', in: 'query', schema: { type: 'string' }, description: "The previous page's next value" },
-        ],
-        responses: {
-          '200': { description: '{consultationId, responses: [{reference, channel, submittedAt, surveyVersion, answers}], next}' },
-          '401': { description: 'Not signed in' },
-          '403': { description: 'Not allowed' },
-        },
-      },
+/** The consultation and response operations under /api/v1, from the schemas their routes parse and answer with. */
+
+import { z } from 'zod';
+import type { ApiOperation } from '../platform/openApi.js';
+import { surveySchema } from '../surveys/index.js';
+import { consultationSummarySchema } from './presentConsultation.js';
+import {
+  consultationRequest,
+  partnershipConsultationsRequest,
+  responsesPageRequest,
+  responsesPageSchema,
+  submissionRequest,
+  submittedSchema,
+} from './schema.js';
+
+const error = (description: string) => ({ description, body: 'error' as const });
+const NOT_SIGNED_IN = error('Not signed in (code unauthenticated)');
+const NOT_ALLOWED = error('Not allowed, or not in this partnership (code forbidden)');
+const NO_CONSULTATION = error('No such consultation (code not_found)');
+
+export const consultationApi: readonly ApiOperation[] = [
+  {
+    method: 'post',
+    path: '/api/v1/consultations/{id}/responses',
+    summary: 'Submit a response (public consultations, while open)',
+    request: submissionRequest,
+    responses: {
+      201: { description: 'Durably stored', body: submittedSchema },
+      403: error("A members' survey: answered through its web page (code forbidden)"),
+      404: NO_CONSULTATION,
+      409: error('The consultation is not open (code not_open)'),
+      422: error('Answers that do not fit the survey, one field error each'),
+      429: error('Too many submissions from this address'),
     },
-    '/api/v1/consultations/{id}/survey': {
-      get: {
-        summary: 'The current survey definition',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '{consultationId, version, definition}' }, '404': { description: 'No such consultation' } },
-      },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/consultations/{id}/responses',
+    summary: 'Stored responses in submission order, a page at a time (analysts and admins)',
+    session: true,
+    request: responsesPageRequest,
+    responses: {
+      200: { description: 'A page of responses; next is the after value of the following page', body: responsesPageSchema },
+      401: NOT_SIGNED_IN,
+      403: NOT_ALLOWED,
+      404: NO_CONSULTATION,
+      422: error('A limit outside 1-10,000'),
     },
-    '/api/v1/partnerships/{id}/consultations': {
-      get: {
-        summary: "The partnership's consultations",
-        security: [{ session: [] }],
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': { description: '{consultations: [...]}' } },
-      },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/consultations/{id}/survey',
+    summary: 'The current survey: its questions, export columns and definition (the same JSON as saferplan survey show)',
+    request: consultationRequest,
+    responses: { 200: { description: 'The survey', body: surveySchema }, 404: error('No such consultation, or a draft') },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/partnerships/{id}/consultations',
+    summary: "The partnership's consultations (the same JSON as saferplan consultation list --format json)",
+    session: true,
+    request: partnershipConsultationsRequest,
+    responses: {
+      200: { description: 'Newest opening first', body: z.object({ consultations: z.array(consultationSummarySchema) }) },
+      401: NOT_SIGNED_IN,
+      403: NOT_ALLOWED,
     },
-  };
-}
+  },
+];

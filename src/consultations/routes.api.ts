@@ -3,11 +3,11 @@ import { authorize } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { notFound } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
-import { listResponses } from '../responses/index.js';
+import { listResponses, presentStoredResponse } from '../responses/index.js';
 import { presentConsultation } from './presentConsultation.js';
 import { listConsultations } from './queries/listConsultations.js';
 import { loadConsultation } from './queries/loadConsultation.js';
-import { partnershipRequest, responsesPageRequest } from './schema.js';
+import { partnershipConsultationsRequest, responsesPageRequest } from './schema.js';
 
 /** The staff API: signed-in users, through the session. */
 export async function consultationApiRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -29,14 +29,14 @@ export async function consultationApiRoutes(app: FastifyInstance, { services }: 
     const last = responses.at(-1);
     return {
       consultationId: id,
-      responses: responses.map(({ id: _id, ...r }) => r),
+      responses: responses.map(presentStoredResponse),
       next: last && responses.length === page.limit ? `${last.submittedAt}|${last.id}` : null,
     };
   });
 
-  app.get('/api/v1/partnerships/:pid/consultations', async (request) => {
-    const { pid } = parseRequest(partnershipRequest, request).params;
-    authorize(request.user, 'consultation:view', pid);
-    return { consultations: (await listConsultations(db, pid)).map(presentConsultation) };
+  app.get('/api/v1/partnerships/:id/consultations', async (request) => {
+    const { id } = parseRequest(partnershipConsultationsRequest, request).params;
+    authorize(request.user, 'consultation:view', id);
+    return { consultations: (await listConsultations(db, id)).map(presentConsultation) };
   });
 }

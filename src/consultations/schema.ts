@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { londonLocalToUtcIso } from '../platform/londonTime.js';
 import { formBody, formField, oneOf } from '../platform/validation.js';
+import { storedResponseSchema } from '../responses/index.js';
 import { TEMPLATE_IDS } from '../surveys/index.js';
 import { STAGE_ACTIONS } from './changeConsultationStage.js';
 import { RESULTS_VISIBILITY } from './status.js';
@@ -44,6 +45,8 @@ const flag = z.unknown().optional().transform(Boolean);
 
 export const consultationRequest = z.object({ params: consultationParams });
 export const partnershipRequest = z.object({ params: partnershipParams });
+/** GET /api/v1/partnerships/{id}/consultations (its parameter named as the API documents it). */
+export const partnershipConsultationsRequest = z.object({ params: z.object({ id: z.string() }) });
 export const overviewRequest = z.object({ params: consultationParams, query: z.object({ changed: flag }) });
 export const stageRequest = z.object({ params: consultationParams, body: z.object({ action: z.enum(STAGE_ACTIONS) }) });
 export const newConsultationRequest = z.object({
@@ -72,7 +75,15 @@ export const keyInRequest = z.object({ params: consultationParams, body: formBod
 export const invitationsRequest = z.object({ params: consultationParams, body: z.object({ people: formField }) });
 export const responsesPageRequest = z.object({
   params: consultationParams,
-  query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000), after: z.string().optional() }),
+  query: z.object({
+    limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+    after: z.string().optional().meta({ description: "the previous page's next value" }),
+  }),
+});
+export const responsesPageSchema = z.object({
+  consultationId: z.string(),
+  responses: z.array(storedResponseSchema),
+  next: z.string().nullable().meta({ description: 'the after value of the next page; null on the last page' }),
 });
 
 const slugs = z.object({ slug: z.string().max(200), cslug: z.string().max(200) });
@@ -93,10 +104,23 @@ export const invitationLinkRequest = z.object({ params: slugs.extend({ token: z.
 
 export const submissionRequest = z.object({
   params: consultationParams,
-  headers: z.object({ 'idempotency-key': z.string().trim().min(1).max(200, 'Idempotency-Key must be 200 characters or fewer').optional() }),
+  headers: z.object({
+    'idempotency-key': z
+      .string()
+      .trim()
+      .min(1)
+      .max(200, 'Idempotency-Key must be 200 characters or fewer')
+      .optional()
+      .meta({ description: 'A retry with the same key is stored once and answered with the same reference' }),
+  }),
   // No body (or null) is no answers: the survey's own validation then names each required question.
-  body: z.preprocess(
-    (body) => body ?? {},
-    z.record(z.string(), z.unknown(), { message: 'The body must be a JSON object of answers keyed by question code' }),
-  ),
+  body: z
+    .record(z.string(), z.unknown(), { message: 'The body must be a JSON object of answers keyed by question code' })
+    .meta({
+      description:
+        'Answers keyed by question code (grid rows by their own codes), or {"answers": {...}}. Multiple choice and ranking as arrays or ";"-separated strings.',
+    })
+    .nullish()
+    .transform((body) => body ?? {}),
 });
+export const submittedSchema = z.object({ reference: z.string().meta({ description: 'the response reference', examples: ['K7M2-9QXA-3F'] }) });

@@ -4,7 +4,7 @@ import { registerPartnershipCommands } from './cli.js';
 export const partnershipsCapability: Capability = {
   name: 'partnerships',
   webRoutes: async () => [(await import('./routes.js')).partnershipRoutes],
-  openApiPaths: async () => (await import('./openapi.js')).partnershipOpenApiPaths(),
+  openApi: async () => (await import('./openapi.js')).partnershipApi,
   commands: registerPartnershipCommands,
   demo: async () => {
     const { loadDemoPartnership } = await import('./demo/loadDemoPartnership.js');

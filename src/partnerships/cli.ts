@@ -25,10 +25,13 @@ export function registerPartnershipCommands(program: Command, cli: CliContext) {
     .option('--format <format>', 'json or table', 'table')
     .action((options: { format: string }) =>
       cli.withDatabase(async ({ db }) => {
-        const { listPartnerships } = await import('./queries/listPartnerships.js');
+        const [{ listPartnerships }, { presentPartnership }] = await Promise.all([
+          import('./queries/listPartnerships.js'),
+          import('./presentPartnership.js'),
+        ]);
         const all = await listPartnerships(db);
         if (options.format === 'json') {
-          printJson(all);
+          printJson(all.map(presentPartnership));
           return;
         }
         if (all.length === 0) {

@@ -4,6 +4,7 @@ import type { Services } from '../app/services.js';
 import { notFound } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import { brandCss } from './brandCss.js';
+import { presentPartnership } from './presentPartnership.js';
 import { findPartnership, listPartnerships } from './queries/listPartnerships.js';
 import { listPlanThemes } from './queries/listPlanThemes.js';
 import { partnershipGeography } from './queries/partnershipGeography.js';
@@ -43,6 +44,6 @@ export async function partnershipRoutes(app: FastifyInstance, { services }: { se
 
   app.get('/api/v1/partnerships', async (request) => {
     const user = authorize(request.user, 'partnership:view');
-    return { partnerships: await listPartnerships(db, user.partnershipIds) };
+    return { partnerships: (await listPartnerships(db, user.partnershipIds)).map(presentPartnership) };
   });
 }

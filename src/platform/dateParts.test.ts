@@ -8,7 +8,8 @@ describe('GOV.UK date parts', () => {
     expect(dateFromParts(' ', '', '')).toBe('');
     expect(dateParts('2024-02-31')).toEqual({ year: '2024', month: '02', day: '31' });
     expect(dateParts('24--x')).toEqual({ year: '24', month: '', day: 'x' });
-    expect(dateParts(undefined)).toEqual({ year: '', month: '', day: '' });
+    expect(dateParts(undefined)).toEqual({ year: '', month: undefined, day: undefined });
+    expect(dateParts('2024-02')).toEqual({ year: '2024', month: '02', day: undefined });
   });
 
   it("reads a form's date input by its name, the first value of each box", () => {

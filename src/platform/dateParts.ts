@@ -16,8 +16,8 @@ export function dateFromParts(day: string, month: string, year: string): string 
 export const dateFromForm = (body: Readonly<Record<string, unknown>>, name: string) =>
   dateFromParts(firstValue(body[`${name}-day`]), firstValue(body[`${name}-month`]), firstValue(body[`${name}-year`]));
 
-/** The day, month and year boxes for a stored raw date. */
-export function dateParts(value: unknown): { day: string; month: string; year: string } {
-  const parts = typeof value === 'string' && value ? value.split('-') : [];
-  return { year: parts[0] ?? '', month: parts[1] ?? '', day: parts.slice(2).join('-') };
+/** The boxes for a stored raw date, as typed ("2024-02-31": 31, 02, 2024); a part the text does not have is left unset. */
+export function dateParts(value: unknown): { day: string | undefined; month: string | undefined; year: string } {
+  const [year = '', month, day] = (typeof value === 'string' ? value : '').split('-');
+  return { year, month, day };
 }

@@ -7,6 +7,7 @@ export { ResponseWriter } from './groupCommit.js';
 export { ImportRejected, importResponses } from './importResponses.js';
 export { importUploadedFile } from './importUploadedFile.js';
 export { insertResponses } from './insertResponses.js';
+export { presentStoredResponse, storedResponseSchema } from './presentStoredResponse.js';
 export { eachResponse, listResponses } from './queries/listResponses.js';
 export { responseCounts } from './queries/responseCounts.js';
 export { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createViewEnvironment } from '../../app/plugins/views.js';
 import type { Question } from '../../surveys/definition.js';
 import { fieldId } from './fieldIds.js';
+import type { RawAnswers } from './formAnswers.js';
+import { questionField } from './questionFields.js';
 
 const env = createViewEnvironment();
 const options = [
@@ -32,12 +34,9 @@ const QUESTIONS: Question[] = [
   { code: 'when', type: 'date', label: 'When?', required: false },
 ];
 
-const render = (q: Question, values: Record<string, unknown> = {}, errors: Record<string, string> = {}) =>
-  env.renderString('{% from "consultations/views/questions.njk" import renderQuestion %}{{ renderQuestion(q, values, errors, wards) }}', {
-    q,
-    values,
-    errors,
-    wards: [{ code: 'earlsdon', name: 'Earlsdon' }],
+const render = (q: Question, values: RawAnswers = {}, errors: Record<string, string> = {}) =>
+  env.renderString('{% from "consultations/views/questions.njk" import renderQuestion %}{{ renderQuestion(field) }}', {
+    field: questionField(q, values, errors, [{ code: 'earlsdon', name: 'Earlsdon' }]),
   });
 
 describe('questions.njk renderQuestion', () => {

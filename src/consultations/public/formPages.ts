@@ -4,6 +4,7 @@ import { type FieldError, notFound } from '../../platform/errors.js';
 import { checkErrorLinks } from '../form/checkErrors.js';
 import type { ErrorLink } from '../form/fieldIds.js';
 import type { RawAnswers } from '../form/formAnswers.js';
+import { questionFields } from '../form/questionFields.js';
 import { type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from '../form/screens.js';
 import { summaryRows } from '../form/summary.js';
 import type { Target } from './resolveTarget.js';
@@ -25,15 +26,14 @@ export function questionContext(
     title: `${screen.title} – ${target.consultation.title}`,
     partnership: target.partnership,
     consultation: target.consultation,
-    screen,
-    wards: target.wards,
+    screen: { code: screen.code, title: screen.title, intro: screen.intro },
     backHref: changing ? urls.check : previous ? urls.question(previous.code) : urls.page,
     formAction: changing ? changeHref(target, screen.code) : urls.question(screen.code),
-    values,
-    fieldErrors: Object.fromEntries(errors.map((e) => [e.field, e.text])),
+    fields: questionFields(screen.questions, values, Object.fromEntries(errors.map((e) => [e.field, e.text])), target.wards),
     errors,
   };
 }
+export type QuestionPage = ReturnType<typeof questionContext>;
 
 /** A page with nothing to show now (its questions hidden by earlier answers) passes on to the next one. */
 export function skipTo(reply: FastifyReply, target: Target, answers: RawAnswers, code: string) {

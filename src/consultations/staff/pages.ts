@@ -5,6 +5,8 @@ import type { FieldError } from '../../platform/errors.js';
 import { errorSummaryItems, messagesByField } from '../../platform/validation.js';
 import { channelLabel, KEYED_IN_CHANNELS } from '../../responses/index.js';
 import { TEMPLATES } from '../../surveys/index.js';
+import type { RawAnswers } from '../form/formAnswers.js';
+import { questionFields } from '../form/questionFields.js';
 import type { CreatedInvitation } from '../invitations/createInvitations.js';
 import type { InvitationSummary } from '../queries/listInvitations.js';
 import type { Consultation } from '../queries/loadConsultation.js';
@@ -38,16 +40,14 @@ export function newConsultationPage(reply: FastifyReply, partnership: Partnershi
 export function keyInPage(
   reply: FastifyReply,
   runtime: ConsultationRuntime,
-  view: FormErrors & { consultation: Consultation; partnership: Partnership; values?: Record<string, unknown>; savedReference?: string },
+  view: FormErrors & { consultation: Consultation; partnership: Partnership; values?: RawAnswers; channel?: unknown; savedReference?: string },
 ) {
-  const channel = view.values?._channel ?? 'paper';
+  const { values = {}, fieldErrors = {}, channel = 'paper', ...page } = view;
   return reply.view(`${VIEWS}/staff-enter.njk`, {
     title: 'Key in a response',
-    values: {},
-    fieldErrors: {},
-    ...view,
-    definition: runtime.definition,
-    wards: runtime.wards,
+    ...page,
+    fieldErrors,
+    pages: runtime.definition.pages.map((p) => ({ title: p.title, fields: questionFields(p.questions, values, fieldErrors, runtime.wards) })),
     channelItems: KEYED_IN_CHANNELS.map((c) => ({ value: c, text: channelLabel(c), checked: c === channel })),
   });
 }

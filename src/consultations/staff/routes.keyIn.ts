@@ -37,7 +37,8 @@ export async function keyInRoutes(app: FastifyInstance, { services }: { services
       keyInPage(reply.status(422), runtime, {
         consultation,
         partnership,
-        values: { ...raw, _channel: body._channel },
+        values: raw,
+        channel: body._channel,
         errors: [
           ...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })),
           ...errorLinks(questions, fields),
