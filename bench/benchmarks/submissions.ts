@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
+import { combineRounds, loadAlternately } from '../support/alternate.js';
 import { describeLoad, type LoadOptions, type LoadResult, runLoad } from '../support/load.js';
 import { type ServerProcess, startServerProcess } from '../support/servers.js';
 import type { Benchmark, Result } from '../support/types.js';
@@ -17,6 +18,9 @@ const LOAD = {
   method: 'POST' as const,
   jsonBody: JSON.stringify({ answers: VALID_CRIME_ANSWERS }),
 };
+/** The API and the group-commit ceiling take turns in this many rounds of ROUND_SECONDS each. */
+const ROUNDS = 3;
+const ROUND_SECONDS = 2;
 
 async function measure(server: ServerProcess, urlPath: string, options: Omit<LoadOptions, 'url'>): Promise<LoadResult> {
   try {
@@ -36,50 +40,58 @@ const countRows = (file: string) => {
   }
 };
 
+const minimalServer = (dir: string, mode: 'naive' | 'group') =>
+  startServerProcess({
+    label: `minimal ${mode}`,
+    nodeArgs: ['--import', 'tsx', 'bench/support/minimalSubmitServer.ts', '{port}', path.join(dir, `${mode}.sqlite`), mode],
+  });
+
+async function appServer(dir: string): Promise<{ server: ServerProcess; dbPath: string; urlPath: string }> {
+  const dbPath = path.join(dir, 'app.sqlite');
+  const handle = await openDatabase({ kind: 'sqlite', path: dbPath });
+  await migrateToLatest(handle);
+  const { consultationId } = await openConsultation(handle);
+  await handle.close();
+  const server = await startServerProcess({
+    label: 'saferplan serve',
+    nodeArgs: ['bin/saferplan.js', '--db', dbPath, 'serve', '--no-demo', '--port', '{port}', '--host', '127.0.0.1'],
+    env: { NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), SUBMISSION_RATE_LIMIT: '0' },
+    readyPath: '/health',
+  });
+  return { server, dbPath, urlPath: `/api/v1/consultations/${consultationId}/responses` };
+}
+
 /**
  * Durable submissions with 50 concurrent clients on SQLite (synchronous=FULL): the real API endpoint (validation,
- * idempotency, group commit) beside two minimal Fastify routes measured in the same run, one transaction per request
- * (naive) and group commit (the ceiling). Then every acknowledgement is checked against the rows stored.
+ * idempotency, group commit) beside two minimal Fastify routes, one transaction per request (naive) and group commit
+ * (the ceiling). The API and the ceiling are loaded in alternating rounds, so other work on the machine weighs on
+ * both alike. Then every acknowledgement is checked against the rows stored.
  */
 const submissions: Benchmark = {
   name: 'submissions',
-  description: 'POST /api/v1/consultations/{id}/responses, 50 connections, 5 s, SQLite FULL sync, vs minimal naive and group-commit routes',
+  description: `POST /api/v1/consultations/{id}/responses, 50 connections, SQLite FULL sync: vs a minimal naive route (5 s), and vs a minimal group-commit route in ${ROUNDS} alternating rounds of ${ROUND_SECONDS} s each`,
   async run(): Promise<Result[]> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-submit-'));
+    const running: ServerProcess[] = [];
     try {
-      const minimal = (mode: 'naive' | 'group') =>
-        startServerProcess({
-          label: `minimal ${mode}`,
-          nodeArgs: ['--import', 'tsx', 'bench/support/minimalSubmitServer.ts', '{port}', path.join(dir, `${mode}.sqlite`), mode],
-        });
-      const naive = await measure(await minimal('naive'), '/submit', LOAD);
-      const group = await measure(await minimal('group'), '/submit', LOAD);
-
-      const dbPath = path.join(dir, 'app.sqlite');
-      const handle = await openDatabase({ kind: 'sqlite', path: dbPath });
-      await migrateToLatest(handle);
-      const { consultationId } = await openConsultation(handle);
-      await handle.close();
-      const app = await startServerProcess({
-        label: 'saferplan serve',
-        nodeArgs: ['bin/saferplan.js', '--db', dbPath, 'serve', '--no-demo', '--port', '{port}', '--host', '127.0.0.1'],
-        env: { NODE_ENV: 'production', SESSION_SECRET: crypto.randomBytes(32).toString('hex'), SUBMISSION_RATE_LIMIT: '0' },
-        readyPath: '/health',
-      });
-      const urlPath = `/api/v1/consultations/${consultationId}/responses`;
-      let real: LoadResult;
-      let stored: number;
-      try {
-        await runLoad({ url: `${app.url}${urlPath}`, ...LOAD, durationSeconds: 1 });
-        const before = countRows(dbPath);
-        real = await runLoad({ url: `${app.url}${urlPath}`, ...LOAD });
-        await new Promise((r) => setTimeout(r, 200)); // let in-flight requests finish before counting
-        stored = countRows(dbPath) - before;
-      } finally {
-        await app.stop();
-      }
+      const naive = await measure(await minimalServer(dir, 'naive'), '/submit', LOAD);
+      const ceiling = await minimalServer(dir, 'group');
+      running.push(ceiling);
+      const app = await appServer(dir);
+      running.push(app.server);
+      const round = (url: string) => () => runLoad({ url, ...LOAD, durationSeconds: ROUND_SECONDS });
+      const ceilingUrl = `${ceiling.url}/submit`;
+      const apiUrl = `${app.server.url}${app.urlPath}`;
+      for (const url of [ceilingUrl, apiUrl]) await runLoad({ url, ...LOAD, durationSeconds: 1 }); // warm-up
+      const before = countRows(app.dbPath);
+      const rounds = await loadAlternately(round(ceilingUrl), round(apiUrl), ROUNDS);
+      await new Promise((r) => setTimeout(r, 200)); // let in-flight requests finish before counting
+      const stored = countRows(app.dbPath) - before;
+      const group = combineRounds(rounds.a);
+      const real = combineRounds(rounds.b);
       const failed = real.non2xx + real.errors + real.timeouts > 0;
       const value = failed ? 0 : real.requestsPerSecond;
+      const perRound = rounds.b.map((r, i) => `${Math.round(r.requestsPerSecond)}/${Math.round(rounds.a[i]?.requestsPerSecond ?? 0)}`).join(', ');
       return [
         {
           name: 'minimal naive req/s',
@@ -95,10 +107,24 @@ const submissions: Benchmark = {
           unit: 'req/s',
           better: 'higher',
           target: { kind: 'none' },
-          notes: describeLoad(group),
+          notes: `${describeLoad(group)}; p99 by round ${rounds.a.map((r) => r.latencyP99Ms).join(', ')} ms`,
         },
-        { name: 'API submissions/s', value, unit: 'req/s', better: 'higher', target: { kind: 'atLeast', value: 10_000 }, notes: describeLoad(real) },
-        { name: 'API p99 latency', value: real.latencyP99Ms, unit: 'ms', better: 'lower', target: { kind: 'atMost', value: 20 } },
+        {
+          name: 'API submissions/s',
+          value,
+          unit: 'req/s',
+          better: 'higher',
+          target: { kind: 'atLeast', value: 10_000 },
+          notes: `${describeLoad(real)}; API/ceiling req/s by round ${perRound}`,
+        },
+        {
+          name: 'API p99 latency',
+          value: real.latencyP99Ms,
+          unit: 'ms',
+          better: 'lower',
+          target: { kind: 'atMost', value: 20 },
+          notes: `median of the rounds' p99: ${rounds.b.map((r) => r.latencyP99Ms).join(', ')} ms`,
+        },
         {
           name: 'API vs naive',
           value,
@@ -112,7 +138,7 @@ const submissions: Benchmark = {
           value,
           unit: 'req/s',
           better: 'higher',
-          target: { kind: 'ratioAtLeast', ratio: 0.4 },
+          target: { kind: 'ratioAtLeast', ratio: 0.5 },
           baseline: { name: 'minimal group commit', value: group.requestsPerSecond },
         },
         {
@@ -125,6 +151,7 @@ const submissions: Benchmark = {
         },
       ];
     } finally {
+      for (const server of running) await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
