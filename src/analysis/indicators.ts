@@ -3,19 +3,24 @@
 import { compareWithBenchmark, mcnemarTest, type PairedCounts, weightedMean, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
 import { ASB_ITEMS, ASB_SCORES, HIGH_PERCEIVED_ASB_THRESHOLD, SAFE_VALUES } from '../surveys/index.js';
 import { type AnalysisContext, pct, statusOf, times100 } from './context.js';
+import { codeCounts, countCodes } from './counting.js';
 import { questionResult } from './questionResults.js';
 import { type ChoiceColumn, choiceColumn } from './responseTable.js';
 import type { BenchmarkInput, BenchmarkResult, CrimeSurveyIndicators, PairedSafety, ProportionResult } from './types.js';
 
 const PROBLEM_VALUES = ['very_big_problem', 'fairly_big_problem'];
 
-/** Per respondent: 1 (a success value), 0 (another substantive answer) or -1 (blank, non-substantive, outside the filters). */
-function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): Int8Array {
-  // Per option code + 2 (codes start at UNEXPECTED = -2), so the loop has no branch.
+/** Per option code + 2 (codes start at UNEXPECTED = -2): 1 a success value, 0 another substantive answer, -1 neither. */
+function flagsByCode(col: ChoiceColumn, successValues: readonly string[]): Int8Array {
   const flagOf = new Int8Array(col.options.length + 2).fill(-1);
   col.options.forEach((o, k) => {
     if (!o.nonSubstantive) flagOf[k + 2] = successValues.includes(o.value) ? 1 : 0;
   });
+  return flagOf;
+}
+
+/** Per respondent, for the weighted estimates: 1, 0 or -1 (as flagsByCode, and -1 outside the filters). */
+function successFlags(col: ChoiceColumn, ctx: AnalysisContext, flagOf: Int8Array): Int8Array {
   const { codes } = col;
   const out = new Int8Array(codes.length).fill(-1);
   for (let m = 0; m < ctx.members.length; m++) {
@@ -25,29 +30,41 @@ function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: re
   return out;
 }
 
-/** McNemar's a, b, c, d from two flag arrays (pairedCounts over flags instead of booleans). */
-function pairedFlagCounts(first: Int8Array, second: Int8Array): PairedCounts {
+/** McNemar's a, b, c, d (stats' pairedCounts) from the two columns' joint counts. */
+function pairedSuccessCounts(
+  ctx: AnalysisContext,
+  first: ChoiceColumn,
+  firstFlags: Int8Array,
+  second: ChoiceColumn,
+  secondFlags: Int8Array,
+): PairedCounts {
+  const width = second.options.length + 2;
+  const joint = countCodes(ctx.members, first.codes, first.options.length, { codes: second.codes, size: second.options.length });
   const k = { a: 0, b: 0, c: 0, d: 0 };
-  for (let i = 0; i < first.length; i++) {
-    const x = first[i] as number;
-    const y = second[i] as number;
-    if (x < 0 || y < 0) continue;
-    if (x && y) k.a++;
-    else if (x) k.b++;
-    else if (y) k.c++;
-    else k.d++;
+  for (let r = 0; r < firstFlags.length; r++) {
+    for (let c = 0; c < width; c++) {
+      const x = firstFlags[r] as number;
+      const y = secondFlags[c] as number;
+      const n = joint[r * width + c] as number;
+      if (x < 0 || y < 0 || n === 0) continue;
+      if (x && y) k.a += n;
+      else if (x) k.b += n;
+      else if (y) k.c += n;
+      else k.d += n;
+    }
   }
   return k;
 }
 
-function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult {
+function proportionOf(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): ProportionResult {
+  const flagOf = flagsByCode(col, successValues);
+  const tally = codeCounts(ctx.members, col.codes, col.options.length);
   let n = 0;
   let count = 0;
-  for (let i = 0; i < flags.length; i++) {
-    const f = flags[i] as number;
-    if (f < 0) continue;
-    n++;
-    count += f;
+  for (let k = 0; k < flagOf.length; k++) {
+    if ((flagOf[k] as number) < 0) continue;
+    n += tally[k] as number;
+    if (flagOf[k]) count += tally[k] as number;
   }
   const status = statusOf(n, ctx);
   const hide = status === 'suppressed';
@@ -59,7 +76,7 @@ function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult 
     ci95: hide ? null : wilsonPercentInterval(count, n),
   };
   if (ctx.design) {
-    const w = !hide && n > 0 ? weightedProportions(ctx.design, flags, 2, ctx.mask)?.levels[1] : undefined;
+    const w = !hide && n > 0 ? weightedProportions(ctx.design, successFlags(col, ctx, flagOf), 2, ctx.mask)?.levels[1] : undefined;
     r.weightedPercent = w ? w.estimate * 100 : null;
     r.se = w ? w.se * 100 : null;
     r.weightedCi95 = w ? times100(w.ci95) : null;
@@ -68,17 +85,15 @@ function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult 
 }
 
 function safetyPair(ctx: AnalysisContext, label: string, day: ChoiceColumn, dark: ChoiceColumn): PairedSafety {
-  const d = successFlags(day, ctx, SAFE_VALUES);
-  const k = successFlags(dark, ctx, SAFE_VALUES);
-  const m = mcnemarTest(pairedFlagCounts(d, k));
+  const m = mcnemarTest(pairedSuccessCounts(ctx, day, flagsByCode(day, SAFE_VALUES), dark, flagsByCode(dark, SAFE_VALUES)));
   const status = statusOf(m.n, ctx);
   const hide = status === 'suppressed';
   return {
     label,
     dayCode: day.column.code,
     darkCode: dark.column.code,
-    day: proportionOf(d, ctx),
-    dark: proportionOf(k, ctx),
+    day: proportionOf(day, ctx, SAFE_VALUES),
+    dark: proportionOf(dark, ctx, SAFE_VALUES),
     paired: {
       n: m.n,
       status,
@@ -99,18 +114,21 @@ function safetyPair(ctx: AnalysisContext, label: string, day: ChoiceColumn, dark
  * scores: NaN for no score (or outside the filters).
  */
 function perceivedAsbScores(cols: ChoiceColumn[], ctx: AnalysisContext): { scores: Float64Array; n: number; sum: number; high: number } {
-  // Points per option code + 2 (codes start at UNEXPECTED = -2); NaN for an answer that scores nothing.
-  const points = cols.map((c) => Float64Array.from([Number.NaN, Number.NaN, ...c.options.map((o) => ASB_SCORES[o.value] ?? Number.NaN)]));
+  // Summed a column at a time (each respondent's points in item order); NaN for an answer that scores nothing.
+  const members = ctx.members;
+  const sums = new Float64Array(members.length);
+  for (const col of cols) {
+    const points = Float64Array.from([Number.NaN, Number.NaN, ...col.options.map((o) => ASB_SCORES[o.value] ?? Number.NaN)]);
+    for (let m = 0; m < members.length; m++) sums[m] = (sums[m] as number) + (points[(col.codes[members[m] as number] as number) + 2] as number);
+  }
   const scores = new Float64Array(ctx.table.n).fill(Number.NaN);
   let n = 0;
   let sum = 0;
   let high = 0;
-  for (let m = 0; m < ctx.members.length; m++) {
-    const i = ctx.members[m] as number;
-    let v = 0;
-    for (let c = 0; c < cols.length; c++) v += (points[c] as Float64Array)[((cols[c] as ChoiceColumn).codes[i] as number) + 2] as number;
+  for (let m = 0; m < members.length; m++) {
+    const v = sums[m] as number;
     if (Number.isNaN(v)) continue;
-    scores[i] = v;
+    scores[members[m] as number] = v;
     n++;
     sum += v;
     if (v >= HIGH_PERCEIVED_ASB_THRESHOLD) high++;
@@ -121,9 +139,7 @@ function perceivedAsbScores(cols: ChoiceColumn[], ctx: AnalysisContext): { score
 function asbIndicators(ctx: AnalysisContext): CrimeSurveyIndicators['asb'] {
   const items = ASB_ITEMS.flatMap((item) => {
     const col = choiceColumn(ctx.table, item.code);
-    return col
-      ? [{ code: item.code, label: item.label, national: item.national as boolean, ...proportionOf(successFlags(col, ctx, PROBLEM_VALUES), ctx) }]
-      : [];
+    return col ? [{ code: item.code, label: item.label, national: item.national as boolean, ...proportionOf(col, ctx, PROBLEM_VALUES) }] : [];
   });
   const national = ASB_ITEMS.filter((i) => i.national).map((i) => choiceColumn(ctx.table, i.code));
   let score: CrimeSurveyIndicators['asb']['score'] = {
@@ -224,10 +240,7 @@ export function crimeSurveyIndicators(ctx: AnalysisContext, benchmarks: readonly
   const concerns = concernsCol ? questionResult(concernsCol, ctx) : null;
   const victim = choiceColumn(t, 'victim');
   const reported = choiceColumn(t, 'victim_reported');
-  const victimisation =
-    victim && reported
-      ? { rate: proportionOf(successFlags(victim, ctx, ['yes']), ctx), reported: proportionOf(successFlags(reported, ctx, ['yes']), ctx) }
-      : null;
+  const victimisation = victim && reported ? { rate: proportionOf(victim, ctx, ['yes']), reported: proportionOf(reported, ctx, ['yes']) } : null;
   const locals = new Map<
     string,
     ProportionResult | { n: number; count: number | null; status: string; weightedPercent?: number | null; se?: number | null }
