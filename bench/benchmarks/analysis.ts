@@ -13,7 +13,6 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import { COVENTRY_WARDS, DEMO_PASSWORD } from '../../src/partnerships/demo/coventry.js';
 import { slugify } from '../../src/platform/slugify.js';
 import { openConsultation } from '../../test-support/consultations.js';
-import { HttpClient } from '../../test-support/httpClient.js';
 import { startAppServer } from '../support/appServer.js';
 import { ROOT } from '../support/servers.js';
 import type { Benchmark, Result } from '../support/types.js';
@@ -120,6 +119,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 /** The staff dashboard with a ward filter, on the real app serving the file; the first request loads the columns. */
 async function dashboardTimes(dbPath: string, consultationId: string) {
+  // Imported here: the measured child process must not load the web app.
+  const { HttpClient } = await import('../../test-support/httpClient.js');
   const server = await startAppServer({}, dbPath);
   try {
     const client = new HttpClient(server.url);

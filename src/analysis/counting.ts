@@ -37,3 +37,20 @@ export function countCodes(members: Int32Array, codes: Int32Array, size: number,
     out[k] = (tallies[k] as number) + (tallies[cells + k] as number) + (tallies[2 * cells + k] as number) + (tallies[3 * cells + k] as number);
   return out;
 }
+
+const oneWay = new WeakMap<Int32Array, WeakMap<Int32Array, Float64Array>>();
+
+/** countCodes of one column, kept per members and codes arrays: a question's results and the indicators count the same columns. */
+export function codeCounts(members: Int32Array, codes: Int32Array, size: number): Float64Array {
+  let byCodes = oneWay.get(members);
+  if (!byCodes) {
+    byCodes = new WeakMap();
+    oneWay.set(members, byCodes);
+  }
+  let counts = byCodes.get(codes);
+  if (!counts) {
+    counts = countCodes(members, codes, size);
+    byCodes.set(codes, counts);
+  }
+  return counts;
+}

@@ -108,24 +108,30 @@ export interface CrossTab {
   testNote: string | null;
 }
 
-const rowVariables = new WeakMap<ChoiceColumn, { levels: { value: string; label: string }[]; codes: Int32Array }>();
-function rowVariable(col: ChoiceColumn): { levels: { value: string; label: string }[]; codes: Int32Array } {
+interface RowVariable {
+  /** The substantive options, in order: the cross-tab's rows. */
+  levels: { value: string; label: string }[];
+  /** Per option code, its row (-1 for a non-substantive option). */
+  levelOf: Int32Array;
+  /** Per respondent, the row (-1 for none), for the weighted estimates. */
+  codes(): Int32Array;
+}
+
+const rowVariables = new WeakMap<ChoiceColumn, RowVariable>();
+/** The rows of a single-choice question's cross-tabs (cached per column). */
+function rowVariable(col: ChoiceColumn): RowVariable {
   let v = rowVariables.get(col);
   if (!v) {
-    v = computeRowVariable(col);
+    const levels = col.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
+    const levelOf = new Int32Array(col.options.length).fill(-1);
+    levels.forEach((x, j) => {
+      levelOf[x.k] = j;
+    });
+    let codes: Int32Array | undefined;
+    v = { levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), levelOf, codes: () => (codes ??= recode(col.codes, levelOf)) };
     rowVariables.set(col, v);
   }
   return v;
-}
-
-/** Per respondent, the row level of a single-choice question (substantive options only); -1 otherwise. */
-function computeRowVariable(col: ChoiceColumn): { levels: { value: string; label: string }[]; codes: Int32Array } {
-  const levels = col.options.map((o, k) => ({ o, k })).filter((x) => !x.o.nonSubstantive);
-  const position = new Int32Array(col.options.length).fill(-1);
-  levels.forEach((x, j) => {
-    position[x.k] = j;
-  });
-  return { levels: levels.map((x) => ({ value: x.o.value, label: x.o.label })), codes: recode(col.codes, position) };
 }
 
 export function crossTab(ctx: AnalysisContext, questionCode: string, breakdownCode: string): CrossTab {
@@ -197,13 +203,13 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
   const row = rowVariable(qcol);
   const L = row.levels.length;
   const { codes, groupings } = groupingsOf(ctx.table, ctx.indicators);
-  const flat = crossTabCells(ctx.members, row.codes, L, groupings, codes.indexOf(bd.code));
+  const flat = crossTabCells(ctx.members, qcol.codes, row.levelOf, L, groupings, codes.indexOf(bd.code));
   const group = () => groupWithinFilters(ctx, bd);
   const counts = Array.from({ length: L }, (_, r) => flat.subarray(r * G, (r + 1) * G));
   const bases = new Float64Array(G);
   for (const c of counts) for (let g = 0; g < G; g++) bases[g] = (bases[g] as number) + (c[g] as number);
   const { columns, publish, tooSmall } = finishColumns(ctx, bd, bases);
-  const weighted = ctx.design ? byGroup(ctx.design, { codes: group(), size: G }, weightedProportions(row.codes, L)) : null;
+  const weighted = ctx.design ? byGroup(ctx.design, { codes: group(), size: G }, weightedProportions(row.codes(), L)) : null;
   if (weighted) {
     columns.forEach((c, g) => {
       c.weightedN = publish[g] ? (weighted[g]?.weightedBase ?? null) : null;
@@ -236,7 +242,7 @@ function singleChoiceCrossTab(ctx: AnalysisContext, shell: Shell, qcol: ChoiceCo
         publish.map((p, g) => (p ? g : -1)),
       );
       try {
-        const rs = raoScottChiSquare(ctx.design, row.codes, L, groupPub, G);
+        const rs = raoScottChiSquare(ctx.design, row.codes(), L, groupPub, G);
         test = {
           method: 'rao-scott',
           statistic: rs.statistic,

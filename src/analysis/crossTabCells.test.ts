@@ -11,10 +11,10 @@ function sequence(seed: number) {
 }
 
 /** Counting one respondent at a time, the plain way, for comparison. */
-function naive(members: Int32Array, answers: Int32Array, levels: number, grouping: Grouping): number[] {
+function naive(members: Int32Array, answers: Int32Array, levels: number, grouping: Grouping, levelOf = [0, 1, 2, 3]): number[] {
   const out = new Array(levels * grouping.size).fill(0);
   for (const i of members) {
-    const r = answers[i] as number;
+    const r = (answers[i] as number) >= 0 ? (levelOf[answers[i] as number] as number) : -1;
     const g = grouping.codes[i] as number;
     if (r >= 0 && g >= 0) out[r * grouping.size + g]++;
   }
@@ -33,13 +33,25 @@ describe('crossTabCells', () => {
   it('gives the plain counts through profiles (few profiles for many respondents)', () => {
     const { groupings, answers, members } = data(6000, [3, 2, 4]);
     for (let which = 0; which < groupings.length; which++)
-      expect([...crossTabCells(members, answers, 4, groupings, which)]).toEqual(naive(members, answers, 4, groupings[which]!));
+      expect([...crossTabCells(members, answers, new Int32Array([0, 1, 2, 3]), 4, groupings, which)]).toEqual(
+        naive(members, answers, 4, groupings[which]!),
+      );
+  });
+
+  it('puts each option in its row, leaving out those without one (non-substantive answers)', () => {
+    const { groupings, answers, members } = data(6000, [3, 2, 4]);
+    const levelOf = [1, -1, 0, 2];
+    expect([...crossTabCells(members, answers, Int32Array.from(levelOf), 3, groupings, 2)]).toEqual(
+      naive(members, answers, 3, groupings[2]!, levelOf),
+    );
   });
 
   it('gives the plain counts counting by group (nearly one profile per respondent)', () => {
     const { groupings, answers, members } = data(600, [50, 40]);
     for (let which = 0; which < groupings.length; which++)
-      expect([...crossTabCells(members, answers, 4, groupings, which)]).toEqual(naive(members, answers, 4, groupings[which]!));
+      expect([...crossTabCells(members, answers, new Int32Array([0, 1, 2, 3]), 4, groupings, which)]).toEqual(
+        naive(members, answers, 4, groupings[which]!),
+      );
   });
 
   it('counts multiple choice answers by option, non-substantive ones left out, and who chose any substantive option', () => {

@@ -82,8 +82,16 @@ function unitsFor(members: Int32Array, groupings: Grouping[], which: number, row
   return { ids: grouping.codes, count: grouping.size, groupOf: null, profiles: null };
 }
 
-/** Per unit counts (computed, or the last ones for the same answers) summed into rows x groups. */
-function byGroup(units: Units, answers: Int32Array, rows: number, G: number, count: (u: Units) => Float64Array, at: (r: number) => number) {
+/**
+ * Per unit counts (computed, or the last ones for the same answers) summed by group: counted row k (at offset
+ * at(k), `counted` of them) goes to output row rowOf(k) (none when -1), of `rows`.
+ */
+function byGroup(
+  units: Units,
+  answers: Int32Array,
+  shape: { counted: number; rows: number; G: number; rowOf: (k: number) => number; at: (k: number) => number },
+  count: (u: Units) => Float64Array,
+): Float64Array {
   let counts: Float64Array;
   const last = units.profiles ? lastCounts.get(units.profiles) : undefined;
   if (last?.answers === answers) counts = last.counts;
@@ -91,9 +99,12 @@ function byGroup(units: Units, answers: Int32Array, rows: number, G: number, cou
     counts = count(units);
     if (units.profiles) lastCounts.set(units.profiles, { answers, counts });
   }
-  const out = new Float64Array(rows * G);
-  for (let r = 0; r < rows; r++) {
-    const from = at(r);
+  const { G } = shape;
+  const out = new Float64Array(shape.rows * G);
+  for (let k = 0; k < shape.counted; k++) {
+    const r = shape.rowOf(k);
+    if (r < 0) continue;
+    const from = shape.at(k);
     for (let u = 0; u < units.count; u++) {
       const g = units.groupOf ? (units.groupOf[u] as number) : u;
       if (g >= 0) out[r * G + g] = (out[r * G + g] as number) + (counts[from + u] as number);
@@ -102,16 +113,31 @@ function byGroup(units: Units, answers: Int32Array, rows: number, G: number, cou
   return out;
 }
 
-/** Single choice: out[r * G + g] = members answering row level r (`answers`: -1 for none) in group g of groupings[which]. */
-export function crossTabCells(members: Int32Array, answers: Int32Array, levels: number, groupings: Grouping[], which: number): Float64Array {
-  const units = unitsFor(members, groupings, which, levels);
+/**
+ * Single choice: out[r * G + g] = members whose answer (`answers`: option codes, -1 and -2 for none) is at row level
+ * r (levelOf[code], -1 for none of them, `levels` of them) in group g of groupings[which].
+ */
+export function crossTabCells(
+  members: Int32Array,
+  answers: Int32Array,
+  levelOf: Int32Array,
+  levels: number,
+  groupings: Grouping[],
+  which: number,
+): Float64Array {
+  const options = levelOf.length;
+  const units = unitsFor(members, groupings, which, options);
   return byGroup(
     units,
     answers,
-    levels,
-    (groupings[which] as Grouping).size,
-    (u) => countCodes(members, answers, levels, { codes: u.ids, size: u.count }),
-    (r) => (r + 2) * (units.count + 2) + 2,
+    {
+      counted: options,
+      rows: levels,
+      G: (groupings[which] as Grouping).size,
+      rowOf: (k) => levelOf[k] as number,
+      at: (k) => (k + 2) * (units.count + 2) + 2,
+    },
+    (u) => countCodes(members, answers, options, { codes: u.ids, size: u.count }),
   );
 }
 
@@ -145,5 +171,6 @@ export function listCrossTabCells(
     }
     return counts;
   };
-  return byGroup(units, list.items, K + 1, (groupings[which] as Grouping).size, count, (r) => r * units.count);
+  const shape = { counted: K + 1, rows: K + 1, G: (groupings[which] as Grouping).size, rowOf: (k: number) => k, at: (k: number) => k * units.count };
+  return byGroup(units, list.items, shape, count);
 }

@@ -14,17 +14,22 @@ import {
 } from '../stats/index.js';
 import type { IndicatorSet, SafetyPair } from '../surveys/index.js';
 import { type AnalysisContext, pct, statusOf, times100 } from './context.js';
+import { codeCounts, countCodes } from './counting.js';
 import { questionResult } from './questionResults.js';
 import { type ChoiceColumn, choiceColumn } from './responseTable.js';
 import type { BenchmarkInput, BenchmarkResult, CrimeSurveyIndicators, PairedSafety, ProportionResult } from './types.js';
 
-/** Per respondent: 1 (a success value), 0 (another substantive answer) or -1 (blank, non-substantive, outside the filters). */
-function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): Int8Array {
-  // Per option code + 2 (codes start at UNEXPECTED = -2), so the loop has no branch.
+/** Per option code + 2 (codes start at UNEXPECTED = -2): 1 a success value, 0 another substantive answer, -1 neither. */
+function flagsByCode(col: ChoiceColumn, successValues: readonly string[]): Int8Array {
   const flagOf = new Int8Array(col.options.length + 2).fill(-1);
   col.options.forEach((o, k) => {
     if (!o.nonSubstantive) flagOf[k + 2] = successValues.includes(o.value) ? 1 : 0;
   });
+  return flagOf;
+}
+
+/** Per respondent, for the weighted estimates: 1, 0 or -1 (as flagsByCode, and -1 outside the filters). */
+function successFlags(col: ChoiceColumn, ctx: AnalysisContext, flagOf: Int8Array): Int8Array {
   const { codes } = col;
   const out = new Int8Array(codes.length).fill(-1);
   for (let m = 0; m < ctx.members.length; m++) {
@@ -34,29 +39,41 @@ function successFlags(col: ChoiceColumn, ctx: AnalysisContext, successValues: re
   return out;
 }
 
-/** McNemar's a, b, c, d from two flag arrays (stats' pairedCounts over flags instead of booleans). */
-function pairedFlagCounts(first: Int8Array, second: Int8Array): PairedCounts {
+/** McNemar's a, b, c, d (stats' pairedCounts) from the two columns' joint counts. */
+function pairedSuccessCounts(
+  ctx: AnalysisContext,
+  first: ChoiceColumn,
+  firstFlags: Int8Array,
+  second: ChoiceColumn,
+  secondFlags: Int8Array,
+): PairedCounts {
+  const width = second.options.length + 2;
+  const joint = countCodes(ctx.members, first.codes, first.options.length, { codes: second.codes, size: second.options.length });
   const k = { a: 0, b: 0, c: 0, d: 0 };
-  for (let i = 0; i < first.length; i++) {
-    const x = first[i] as number;
-    const y = second[i] as number;
-    if (x < 0 || y < 0) continue;
-    if (x && y) k.a++;
-    else if (x) k.b++;
-    else if (y) k.c++;
-    else k.d++;
+  for (let r = 0; r < firstFlags.length; r++) {
+    for (let c = 0; c < width; c++) {
+      const x = firstFlags[r] as number;
+      const y = secondFlags[c] as number;
+      const n = joint[r * width + c] as number;
+      if (x < 0 || y < 0 || n === 0) continue;
+      if (x && y) k.a += n;
+      else if (x) k.b += n;
+      else if (y) k.c += n;
+      else k.d += n;
+    }
   }
   return k;
 }
 
-function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult {
+function proportionOf(col: ChoiceColumn, ctx: AnalysisContext, successValues: readonly string[]): ProportionResult {
+  const flagOf = flagsByCode(col, successValues);
+  const tally = codeCounts(ctx.members, col.codes, col.options.length);
   let n = 0;
   let count = 0;
-  for (let i = 0; i < flags.length; i++) {
-    const f = flags[i] as number;
-    if (f < 0) continue;
-    n++;
-    count += f;
+  for (let k = 0; k < flagOf.length; k++) {
+    if ((flagOf[k] as number) < 0) continue;
+    n += tally[k] as number;
+    if (flagOf[k]) count += tally[k] as number;
   }
   const status = statusOf(n, ctx);
   const hide = status === 'suppressed';
@@ -68,7 +85,7 @@ function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult 
     ci95: hide ? null : wilsonPercentInterval(count, n),
   };
   if (ctx.design) {
-    const w = !hide && n > 0 ? estimate(ctx.design, weightedProportions(flags, 2), ctx.mask)?.levels[1] : undefined;
+    const w = !hide && n > 0 ? estimate(ctx.design, weightedProportions(successFlags(col, ctx, flagOf), 2), ctx.mask)?.levels[1] : undefined;
     r.weightedPercent = w ? w.estimate * 100 : null;
     r.se = w ? w.se * 100 : null;
     r.weightedCi95 = w ? times100(w.ci95) : null;
@@ -77,17 +94,15 @@ function proportionOf(flags: Int8Array, ctx: AnalysisContext): ProportionResult 
 }
 
 function safetyPair(ctx: AnalysisContext, set: IndicatorSet, label: string, day: ChoiceColumn, dark: ChoiceColumn): PairedSafety {
-  const d = successFlags(day, ctx, set.safeValues);
-  const k = successFlags(dark, ctx, set.safeValues);
-  const m = mcnemarTest(pairedFlagCounts(d, k));
+  const m = mcnemarTest(pairedSuccessCounts(ctx, day, flagsByCode(day, set.safeValues), dark, flagsByCode(dark, set.safeValues)));
   const status = statusOf(m.n, ctx);
   const hide = status === 'suppressed';
   return {
     label,
     dayCode: day.column.code,
     darkCode: dark.column.code,
-    day: proportionOf(d, ctx),
-    dark: proportionOf(k, ctx),
+    day: proportionOf(day, ctx, set.safeValues),
+    dark: proportionOf(dark, ctx, set.safeValues),
     paired: {
       n: m.n,
       status,
@@ -108,18 +123,21 @@ function safetyPair(ctx: AnalysisContext, set: IndicatorSet, label: string, day:
  * scores: NaN for no score (or outside the filters).
  */
 function perceivedAsbScores(cols: ChoiceColumn[], ctx: AnalysisContext, asb: IndicatorSet['asb']) {
-  // Points per option code + 2 (codes start at UNEXPECTED = -2); NaN for an answer that scores nothing.
-  const points = cols.map((c) => Float64Array.from([Number.NaN, Number.NaN, ...c.options.map((o) => asb.scores[o.value] ?? Number.NaN)]));
+  // Summed a column at a time (each respondent's points in item order); NaN for an answer that scores nothing.
+  const members = ctx.members;
+  const sums = new Float64Array(members.length);
+  for (const col of cols) {
+    const points = Float64Array.from([Number.NaN, Number.NaN, ...col.options.map((o) => asb.scores[o.value] ?? Number.NaN)]);
+    for (let m = 0; m < members.length; m++) sums[m] = (sums[m] as number) + (points[(col.codes[members[m] as number] as number) + 2] as number);
+  }
   const scores = new Float64Array(ctx.table.n).fill(Number.NaN);
   let n = 0;
   let sum = 0;
   let high = 0;
-  for (let m = 0; m < ctx.members.length; m++) {
-    const i = ctx.members[m] as number;
-    let v = 0;
-    for (let c = 0; c < cols.length; c++) v += (points[c] as Float64Array)[((cols[c] as ChoiceColumn).codes[i] as number) + 2] as number;
+  for (let m = 0; m < members.length; m++) {
+    const v = sums[m] as number;
     if (Number.isNaN(v)) continue;
-    scores[i] = v;
+    scores[members[m] as number] = v;
     n++;
     sum += v;
     if (v >= asb.highThreshold) high++;
@@ -131,9 +149,7 @@ function asbIndicators(ctx: AnalysisContext, asb: IndicatorSet['asb']): CrimeSur
   const { highThreshold } = asb;
   const items = asb.items.flatMap((item) => {
     const col = choiceColumn(ctx.table, item.code);
-    return col
-      ? [{ code: item.code, label: item.label, national: item.national, ...proportionOf(successFlags(col, ctx, asb.problemValues), ctx) }]
-      : [];
+    return col ? [{ code: item.code, label: item.label, national: item.national, ...proportionOf(col, ctx, asb.problemValues) }] : [];
   });
   const national = asb.items.filter((i) => i.national).map((i) => choiceColumn(ctx.table, i.code));
   let score: CrimeSurveyIndicators['asb']['score'] = {
@@ -235,10 +251,7 @@ export function headlineIndicators(ctx: AnalysisContext, benchmarks: readonly Be
   const { yesValues } = set.victimisation;
   const victim = choiceColumn(t, set.victimisation.victim);
   const reported = choiceColumn(t, set.victimisation.reported);
-  const victimisation =
-    victim && reported
-      ? { rate: proportionOf(successFlags(victim, ctx, yesValues), ctx), reported: proportionOf(successFlags(reported, ctx, yesValues), ctx) }
-      : null;
+  const victimisation = victim && reported ? { rate: proportionOf(victim, ctx, yesValues), reported: proportionOf(reported, ctx, yesValues) } : null;
   const locals = new Map<
     string,
     ProportionResult | { n: number; count: number | null; status: string; weightedPercent?: number | null; se?: number | null }

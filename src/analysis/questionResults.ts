@@ -3,7 +3,7 @@
 import { estimate, type WeightedProportions, weightedProportions, wilsonPercentInterval } from '../stats/index.js';
 import type { SurveyOption } from '../surveys/index.js';
 import { type AnalysisContext, baseDescription, pct, statusOf, times100 } from './context.js';
-import { countCodes } from './counting.js';
+import { codeCounts } from './counting.js';
 import type { AnsweredColumn, ChoiceColumn, ListColumn, NumberColumn, TableColumn } from './responseTable.js';
 import type { BaseInfo, OptionResult, QuestionResult } from './types.js';
 
@@ -54,7 +54,7 @@ export function optionRow(
 
 function choiceResult(col: ChoiceColumn, ctx: AnalysisContext): QuestionResult {
   const { codes, options } = col;
-  const tally = countCodes(ctx.members, codes, options.length);
+  const tally = codeCounts(ctx.members, codes, options.length);
   const counts = tally.subarray(2);
   const blank = tally[1] as number;
   const unexpected = tally[0] as number;
