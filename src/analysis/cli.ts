@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson } from '../platform/cli.js';
-import { rethrowAsCliError } from './analysisInputError.js';
 import type { BenchmarkInput } from './types.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -71,7 +70,9 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
               analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } },
             });
           } catch (err) {
-            rethrowAsCliError(err);
+            // Loaded only on failure: its error types pull in zod, which `saferplan --help` must not load.
+            (await import('./analysisInputError.js')).rethrowAsCliError(err);
+            throw err;
           }
           if (!outcome.ok) throw new CliError(`${outcome.error.message}\nNo weights were applied.`);
           printJson(outcome.analysis.result);
