@@ -1,23 +1,23 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../app/services.js';
 import { listPartnerships } from '../partnerships/index.js';
-import { attempt } from '../platform/errors.js';
-import { errorSummaryItems, messagesByField, parseRequest, toFieldErrors } from '../platform/validation.js';
+import { attempt, type FieldError } from '../platform/errors.js';
+import { parseRequest, toFieldErrors } from '../platform/validation.js';
 import { actorOf } from './actorOf.js';
 import { authenticate } from './authenticate.js';
 import { createUser } from './createUser.js';
 import { authorize } from './policy.js';
 import { listAuditLog } from './queries/listAuditLog.js';
 import { listUsers } from './queries/listUsers.js';
-import { ROLE_LABELS, ROLES } from './roles.js';
 import { newUserRequest, signInPageRequest, signInRequest, signInSchema } from './schema.js';
+import { auditPage, signInPage, type UsersPageInput, usersPage } from './viewModels.js';
 
 export async function accountRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db, config } = services;
 
   app.get('/sign-in', async (request, reply) => {
     const { query } = parseRequest(signInPageRequest, request);
-    return reply.view('accounts/views/sign-in.njk', { title: 'Sign in', next: query.next, values: {}, fieldErrors: {} });
+    return reply.view('accounts/views/sign-in.njk', signInPage(query.next));
   });
 
   app.post(
@@ -27,14 +27,7 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
       const { body } = parseRequest(signInRequest, request);
       const { next } = body;
       const parsed = signInSchema.safeParse(body);
-      const show = (fields: { field: string; message: string }[]) =>
-        reply.status(422).view('accounts/views/sign-in.njk', {
-          title: 'Sign in',
-          next,
-          values: { email: body.email },
-          errors: errorSummaryItems(fields),
-          fieldErrors: messagesByField(fields),
-        });
+      const show = (fields: FieldError[]) => reply.status(422).view('accounts/views/sign-in.njk', signInPage(next, body.email, fields));
       if (!parsed.success) return show(toFieldErrors(parsed.error));
       const user = await authenticate(db, parsed.data.email, parsed.data.password);
       if (!user) {
@@ -77,32 +70,13 @@ export async function accountRoutes(app: FastifyInstance, { services }: { servic
     );
   });
 
-  async function renderUsers(
-    reply: FastifyReply,
-    partnershipIds: readonly string[],
-    values: Record<string, unknown>,
-    fields: { field: string; message: string }[],
-  ) {
-    const partnerships = await listPartnerships(db, partnershipIds);
-    const names = new Map(partnerships.map((p) => [p.id, p.name]));
-    const users = (await listUsers(db, partnershipIds)).map((u) => ({
-      ...u,
-      partnershipNames: u.partnershipIds.map((id) => names.get(id) ?? id).join(', '),
-    }));
-    return reply.view('accounts/views/users.njk', {
-      title: 'Users',
-      users,
-      roleLabels: ROLE_LABELS,
-      roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
-      partnershipItems: partnerships.map((p) => ({ value: p.id, text: p.name, selected: values.partnership === p.id })),
-      values: { email: values.email, name: values.name },
-      errors: errorSummaryItems(fields),
-      fieldErrors: messagesByField(fields),
-    });
+  async function renderUsers(reply: FastifyReply, partnershipIds: readonly string[], values: UsersPageInput['values'], fields: FieldError[]) {
+    const [partnerships, users] = await Promise.all([listPartnerships(db, partnershipIds), listUsers(db, partnershipIds)]);
+    return reply.view('accounts/views/users.njk', usersPage({ users, partnerships, values, fields }));
   }
 
   app.get('/staff/audit', async (request, reply) => {
     const user = authorize(request.user, 'audit:view');
-    return reply.view('accounts/views/audit.njk', { title: 'Audit log', entries: await listAuditLog(db, user.partnershipIds) });
+    return reply.view('accounts/views/audit.njk', auditPage(await listAuditLog(db, user.partnershipIds)));
   });
 }

@@ -1,5 +1,6 @@
 /** The dashboard page's view context from an analysis. Pure. */
 import type { Consultation } from '../consultations/index.js';
+import type { Partnership } from '../partnerships/index.js';
 import { indicatorSetFor } from '../surveys/index.js';
 import { availableBreakdowns, type CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
@@ -13,7 +14,7 @@ const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Wa
 
 export function dashboardView(a: {
   consultation: Consultation;
-  partnership: unknown;
+  partnership: Partnership | undefined;
   table: ResponseTable;
   result: AnalysisResult;
   query: AnalysisQuery;

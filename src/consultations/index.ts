@@ -2,6 +2,7 @@
 export { changeConsultationStage, STAGE_ACTIONS, type StageAction } from './changeConsultationStage.js';
 export { findConsultationForCli } from './cli.js';
 export { createConsultation } from './createConsultation.js';
+export type { SurveyProgress } from './form/session.js';
 export { listConsultations } from './queries/listConsultations.js';
 export { type Consultation, loadConsultation, loadSurveyDefinition } from './queries/loadConsultation.js';
 export { type ConsultationRuntime, ConsultationRuntimeCache } from './runtime.js';

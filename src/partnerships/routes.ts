@@ -9,17 +9,14 @@ import { findPartnership, listPartnerships } from './queries/listPartnerships.js
 import { listPlanThemes } from './queries/listPlanThemes.js';
 import { partnershipGeography } from './queries/partnershipGeography.js';
 import { brandRequest, partnershipRequest } from './schema.js';
+import { partnershipPage, staffHomePage } from './viewModels.js';
 
 export async function partnershipRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
 
   app.get('/staff', async (request, reply) => {
     const user = authorize(request.user, 'staff:home');
-    return reply.view('partnerships/views/staff-home.njk', {
-      title: 'Staff home',
-      roleLabel: ROLE_LABELS[user.role],
-      partnerships: await listPartnerships(db, user.partnershipIds),
-    });
+    return reply.view('partnerships/views/staff-home.njk', staffHomePage(ROLE_LABELS[user.role], await listPartnerships(db, user.partnershipIds)));
   });
 
   app.get('/staff/partnerships/:id', async (request, reply) => {
@@ -27,12 +24,8 @@ export async function partnershipRoutes(app: FastifyInstance, { services }: { se
     authorize(request.user, 'partnership:view', id);
     const partnership = await findPartnership(db, id);
     if (!partnership) throw notFound('Partnership');
-    return reply.view('partnerships/views/partnership.njk', {
-      title: partnership.name,
-      partnership,
-      geography: await partnershipGeography(db, id),
-      themes: await listPlanThemes(db, id),
-    });
+    const [geography, themes] = await Promise.all([partnershipGeography(db, id), listPlanThemes(db, id)]);
+    return reply.view('partnerships/views/partnership.njk', partnershipPage(partnership, geography, themes));
   });
 
   app.get('/brand/:file', async (request, reply) => {

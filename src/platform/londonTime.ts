@@ -38,10 +38,15 @@ export function londonLocalToUtcIso(text: string, { endOfDay = false } = {}): st
   return new Date(utc).toISOString();
 }
 
-export function formatLondon(iso: string, style: 'date' | 'datetime' = 'datetime'): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'date'
-      ? { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }
-      : { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' };
-  return new Intl.DateTimeFormat('en-GB', options).format(new Date(iso));
+const FORMATS: Record<'date' | 'datetime' | 'short', Intl.DateTimeFormatOptions> = {
+  /** 2 October 2024 */
+  date: { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' },
+  /** 2 October 2024 at 11:59 pm */
+  datetime: { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' },
+  /** 2 Oct 2024, 23:59 (tables) */
+  short: { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' },
+};
+
+export function formatLondon(iso: string, style: keyof typeof FORMATS = 'datetime'): string {
+  return new Intl.DateTimeFormat('en-GB', FORMATS[style]).format(new Date(iso));
 }

@@ -1,20 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Principal } from '../../accounts/index.js';
 import { loadPrincipal } from '../../accounts/index.js';
 import type { Services } from '../services.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    user?: Principal;
-  }
-}
-
-declare module '@fastify/session' {
-  interface FastifySessionObject {
-    userId?: string;
-  }
-}
 
 /** Loads the signed-in user from the session on each request, so a disabled user loses access at once. */
 export const currentUserPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { isApiRequest } from '../../platform/apiRequest.js';
 import { AppError, type ErrorCode } from '../../platform/errors.js';
 import { toFieldErrors } from '../../platform/validation.js';
+import { errorPage } from '../sitePages.js';
 
 const TITLES: Record<ErrorCode, string> = {
   not_found: 'Page not found',
@@ -42,7 +43,7 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, er
     return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   }
   reply.status(error.status);
-  return reply.view('error.njk', { title: TITLES[error.code], message: error.message, code: error.code });
+  return reply.view('error.njk', errorPage(TITLES[error.code], error.message, error.code));
 }
 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {

@@ -4,12 +4,6 @@ import fp from 'fastify-plugin';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
 import type { Services } from '../services.js';
 
-declare module 'fastify' {
-  interface FastifyReply {
-    cspNonce: { script: string; style: string };
-  }
-}
-
 const POLICY = [
   "default-src 'self'",
   "style-src 'self'",

@@ -2,14 +2,21 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import session from '@fastify/session';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DatabaseSessionStore } from '../../accounts/index.js';
-import { isApiRequest } from '../../platform/apiRequest.js';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
+import { firstValue } from '../../platform/validation.js';
 import type { Services } from '../services.js';
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
+
+/** The request body's media type, without parameters: "application/json; charset=utf-8" is application/json. */
+const mediaType = (request: FastifyRequest) => request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+
+/** The _csrf field of a parsed form body or query string, if there is one. */
+const tokenIn = (fields: unknown) =>
+  typeof fields === 'object' && fields !== null && '_csrf' in fields ? firstValue(fields._csrf) || undefined : undefined;
 
 /** Forms, database sessions and CSRF protection on every form post: for the pages and the staff API only. */
 export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
@@ -31,16 +38,15 @@ export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { ser
     cookieKey: 'saferplan.csrf',
     // File uploads (multipart) carry the token in the form's action URL, as their body is streamed, not parsed.
     getToken: (req) =>
-      (req.body as { _csrf?: string } | undefined)?._csrf ??
-      (req.headers['content-type']?.startsWith('multipart/form-data') ? (req.query as { _csrf?: string })._csrf : undefined) ??
-      (req.headers['x-csrf-token'] as string | undefined),
+      tokenIn(req.body) ?? (mediaType(req) === 'multipart/form-data' ? tokenIn(req.query) : undefined) ?? firstValue(req.headers['x-csrf-token']),
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: 'auto' },
   });
 
-  // The JSON API is not protected by the form token: browsers cannot send cross-site JSON without CORS consent.
+  // JSON bodies need no form token: a browser cannot send JSON to another site without its CORS consent (which is
+  // never given). Anything a cross-site form can send (urlencoded, multipart, text/plain), to any URL, needs one.
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS';
-    if (!unsafe || isApiRequest(request)) return done();
+    if (!unsafe || mediaType(request) === 'application/json') return done();
     app.csrfProtection(request, reply, done);
   });
 });

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { can } from '../../accounts/index.js';
-import { formatLondon } from '../../platform/londonTime.js';
 import { REPOSITORY_ROOT as ROOT, SOURCE_ROOT as SRC } from '../../platform/repositoryPaths.js';
 
 /** Each capability keeps its views beside it; templates are named "<capability>/<file>.njk". */
@@ -12,25 +11,11 @@ export function createViewEnvironment(): nunjucks.Environment {
     new nunjucks.FileSystemLoader([path.join(SRC, 'views'), SRC, path.join(ROOT, 'node_modules/govuk-frontend/dist')], { noCache: false }),
     { autoescape: true, throwOnUndefined: false },
   );
-  env.addFilter('date', (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleString('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }) : '',
-  );
-  env.addFilter('json', (value: unknown) => JSON.stringify(value));
-  env.addFilter('londonDate', (iso: string | null | undefined) => (iso ? formatLondon(iso, 'date') : ''));
-  env.addFilter('londonDateTime', (iso: string | null | undefined) => (iso ? formatLondon(iso) : ''));
+  // Dates, tables and links are prepared by each page's view model: templates only lay them out.
   return env;
 }
 
-export type ViewContext = Record<string, unknown>;
-
-declare module 'fastify' {
-  interface FastifyReply {
-    view(template: string, context?: ViewContext): Promise<FastifyReply>;
-  }
-  interface FastifyInstance {
-    views: nunjucks.Environment;
-  }
-}
+type ViewContext = object;
 
 /** What every page needs: the signed-in user, a CSRF token for its forms, the CSP nonce and navigation. */
 async function pageContext(request: FastifyRequest, reply: FastifyReply, context: ViewContext): Promise<ViewContext> {

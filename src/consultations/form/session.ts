@@ -11,12 +11,6 @@ export interface SurveyProgress {
   reference?: string;
 }
 
-declare module 'fastify' {
-  interface Session {
-    surveys?: Record<string, SurveyProgress>;
-  }
-}
-
 const EMPTY: SurveyProgress = { answers: {} };
 
 export function progressOf(request: FastifyRequest, consultationId: string): SurveyProgress {

@@ -9,8 +9,6 @@ import { type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleSc
 import { summaryRows } from '../form/summary.js';
 import type { Target } from './resolveTarget.js';
 
-export const VIEWS = 'consultations/views/public';
-
 /** A question page opened from "check your answers", which goes back there once answered. */
 export const changeHref = (target: Target, code: string) => `${target.urls.question(code)}?change=1`;
 
@@ -42,8 +40,8 @@ export function skipTo(reply: FastifyReply, target: Target, answers: RawAnswers,
   return reply.redirect(next ? target.urls.question(next.code) : target.urls.check, 303);
 }
 
-/** Every answer, by page (pages sharing a title shown as one), each with its "Change" link; 422 with the problems listed. */
-export function checkPage(reply: FastifyReply, target: Target, answers: RawAnswers, problems: FieldError[] = []) {
+/** Every answer, by page (pages sharing a title shown as one), each with its "Change" link, and the problems found. */
+export function checkView(target: Target, answers: RawAnswers, problems: readonly FieldError[] = []) {
   const screens = visibleScreens(target.definition, answers);
   const hrefFor = (s: Screen) => changeHref(target, s.code);
   const sections: { title: string; rows: ReturnType<typeof summaryRows> }[] = [];
@@ -54,7 +52,7 @@ export function checkPage(reply: FastifyReply, target: Target, answers: RawAnswe
     else sections.push({ title: s.title, rows });
   }
   const lastScreen = screens.at(-1);
-  return reply.status(problems.length ? 422 : 200).view(`${VIEWS}/check.njk`, {
+  return {
     title: 'Check your answers',
     partnership: target.partnership,
     consultation: target.consultation,
@@ -63,5 +61,9 @@ export function checkPage(reply: FastifyReply, target: Target, answers: RawAnswe
     backHref: lastScreen ? hrefFor(lastScreen) : target.urls.page,
     formAction: target.urls.check,
     privacyHref: target.urls.privacy,
-  });
+  };
 }
+
+/** "Check your answers": 422 when sending found problems, listed with links to the pages that hold them. */
+export const checkPage = (reply: FastifyReply, target: Target, answers: RawAnswers, problems: FieldError[] = []) =>
+  reply.status(problems.length ? 422 : 200).view('consultations/views/public/check.njk', checkView(target, answers, problems));

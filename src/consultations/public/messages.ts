@@ -5,9 +5,16 @@ import type { Target } from './resolveTarget.js';
 
 const link = (href: string, text: string) => ({ href, text });
 
-function messagePage(reply: FastifyReply, status: number, target: Target, title: string, paragraphs: string[], next: { href: string; text: string }) {
-  return reply.status(status).view('consultations/views/public/message.njk', { title, paragraphs, link: next, partnership: target.partnership });
-}
+/** A short page saying why, with the one link that helps. */
+export const messageView = (target: Target, title: string, paragraphs: readonly string[], next: { href: string; text: string }) => ({
+  title,
+  paragraphs,
+  link: next,
+  partnership: target.partnership,
+});
+
+const messagePage = (reply: FastifyReply, status: number, ...view: Parameters<typeof messageView>) =>
+  reply.status(status).view('consultations/views/public/message.njk', messageView(...view));
 
 /** A form sent after closing (or before opening): the answers stay in the session. */
 export const closedPage = (reply: FastifyReply, target: Target) =>

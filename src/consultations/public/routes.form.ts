@@ -12,7 +12,7 @@ import { answerCodes, locateScreen, screenAfter, visibleScreens } from '../form/
 import { progressOf, saveProgress } from '../form/session.js';
 import { submitInvitedResponse } from '../invitations/submitInvitedResponse.js';
 import { checkFormRequest, consultationPageRequest, questionFormRequest, questionPageRequest } from '../schema.js';
-import { changeHref, checkPage, questionContext, skipTo, VIEWS } from './formPages.js';
+import { changeHref, checkPage, questionContext, skipTo } from './formPages.js';
 import { gate } from './gate.js';
 import { closedPage, invitationUsedPage } from './messages.js';
 import { targetResolver } from './resolveTarget.js';
@@ -33,7 +33,7 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
     const { screen } = position;
     const context = questionContext(target, position, answers, [], query.change);
     const saved = screen.questions.some((q) => answerCodes(q).some((code) => code in answers));
-    if (saved || query.change || request.user) return reply.view(`${VIEWS}/question-page.njk`, context);
+    if (saved || query.change || request.user) return reply.view('consultations/views/public/question-page.njk', context);
     // First visit to this page: the same HTML for everyone but the CSRF token and the CSP nonce.
     const c = target.consultation;
     const key = [
@@ -46,7 +46,7 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
       target.partnership.name,
     ].join('|');
     const render = () =>
-      app.views.render(`${VIEWS}/question-page.njk`, {
+      app.views.render('consultations/views/public/question-page.njk', {
         ...context,
         user: undefined,
         navigation: [],
@@ -69,7 +69,7 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
     const result = validateAnswers(target.definition, answers, { wards: target.wards });
     const errors = result.ok ? [] : errorLinks(screen.questions, result.errors);
     if (errors.length > 0) {
-      return reply.status(422).view(`${VIEWS}/question-page.njk`, questionContext(target, position, answers, errors, query.change));
+      return reply.status(422).view('consultations/views/public/question-page.njk', questionContext(target, position, answers, errors, query.change));
     }
     saveProgress(request, target.consultation.id, { ...progress, answers });
     const next = screenAfter(target.definition, answers, screen.code);

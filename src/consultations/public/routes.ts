@@ -3,18 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { findPartnership, listPlanThemes } from '../../partnerships/index.js';
 import { notFound } from '../../platform/errors.js';
-import { formatLondon } from '../../platform/londonTime.js';
 import { parseRequest } from '../../platform/validation.js';
 import { respondentAccess } from '../form/access.js';
-import { hubEntries } from '../form/hub.js';
-import { surveyScreens, visibleScreens } from '../form/screens.js';
+import { visibleScreens } from '../form/screens.js';
 import { progressOf, saveProgress } from '../form/session.js';
 import { findInvitationByToken } from '../invitations/findInvitation.js';
 import { listConsultations } from '../queries/listConsultations.js';
 import { consultationPageRequest, hubRequest, invitationLinkRequest } from '../schema.js';
-import { STATUS_LABELS } from '../status.js';
-import { VIEWS } from './formPages.js';
 import { invitationUnknownPage, invitationUsedPage } from './messages.js';
+import { confirmationView, consultationView, hubView } from './pages.js';
 import { targetResolver } from './resolveTarget.js';
 
 export async function consultationPublicRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -25,7 +22,7 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const partnership = await findPartnership(db, parseRequest(hubRequest, request).params.slug);
     if (!partnership) throw notFound('Partnership');
     const [consultations, themes] = await Promise.all([listConsultations(db, partnership.id), listPlanThemes(db, partnership.id)]);
-    return reply.view(`${VIEWS}/hub.njk`, { title: 'Community safety', partnership, themes, ...hubEntries(partnership.slug, consultations) });
+    return reply.view('consultations/views/public/hub.njk', hubView(partnership, consultations, themes));
   });
 
   app.get('/p/:slug/:cslug', async (request, reply) => {
@@ -34,34 +31,14 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const progress = progressOf(request, c.id);
     const first = visibleScreens(target.definition, progress.answers)[0];
     const access = respondentAccess(c, request.user, progress.invitationId);
-    return reply.view(`${VIEWS}/consultation.njk`, {
-      title: c.title,
-      partnership: target.partnership,
-      consultation: c,
-      statusLabel: STATUS_LABELS[c.status],
-      opens: formatLondon(c.opensAt),
-      closes: formatLondon(c.closesAt),
-      isPublic: c.audiences.includes('public'),
-      canStart: access !== 'refused',
-      startHref: first ? target.urls.question(first.code) : target.urls.check,
-      signInHref: target.urls.signIn,
-      hubHref: target.urls.hub,
-      estimate: `There are ${surveyScreens(target.definition).length} short pages of questions. Most questions are optional.`,
-    });
+    return reply.view('consultations/views/public/consultation.njk', consultationView(target, access, first));
   });
 
   app.get('/p/:slug/:cslug/confirmation', async (request, reply) => {
     const target = await resolve(parseRequest(consultationPageRequest, request).params);
     const reference = progressOf(request, target.consultation.id).reference;
     if (!reference) return reply.redirect(target.urls.page, 303);
-    return reply.view(`${VIEWS}/confirmation.njk`, {
-      title: 'Response submitted',
-      partnership: target.partnership,
-      consultation: target.consultation,
-      reference,
-      closes: formatLondon(target.consultation.closesAt),
-      consultationHref: target.urls.page,
-    });
+    return reply.view('consultations/views/public/confirmation.njk', confirmationView(target, reference));
   });
 
   app.get('/p/:slug/:cslug/invitation/:token', async (request, reply) => {

@@ -1,7 +1,9 @@
-/** The staff consultation pages' forms: each takes what the page shows, the values to fill in and any errors. */
-import type { FastifyReply } from 'fastify';
+/** The staff consultation pages' view models: plain data for the GOV.UK macros in consultations/views/staff-*.njk. */
 import type { Partnership } from '../../partnerships/index.js';
 import type { FieldError } from '../../platform/errors.js';
+import { html } from '../../platform/html.js';
+import { formatLondon } from '../../platform/londonTime.js';
+import type { TableRow } from '../../platform/pageContexts.js';
 import { errorSummaryItems, messagesByField } from '../../platform/validation.js';
 import { channelLabel, KEYED_IN_CHANNELS } from '../../responses/index.js';
 import { TEMPLATES } from '../../surveys/index.js';
@@ -11,17 +13,45 @@ import type { CreatedInvitation } from '../invitations/createInvitations.js';
 import type { InvitationSummary } from '../queries/listInvitations.js';
 import type { Consultation } from '../queries/loadConsultation.js';
 import type { ConsultationRuntime } from '../runtime.js';
-
-const VIEWS = 'consultations/views';
+import { STATUS_LABELS } from '../status.js';
 
 interface FormErrors {
   errors?: { text: string; href: string }[];
   fieldErrors?: Record<string, string>;
 }
 
+interface StaffPage {
+  consultation: Consultation;
+  partnership: Partnership;
+}
+
+/** A partnership's consultations, newest opening first, each with its response count. */
+export function consultationListView(
+  partnership: Partnership,
+  consultations: readonly Consultation[],
+  counts: Readonly<Record<string, number>>,
+  canManage: boolean,
+) {
+  const demoTag = ' <strong class="govuk-tag govuk-tag--grey">Demo data</strong>';
+  return {
+    title: 'Consultations',
+    partnership,
+    canManage,
+    rows: consultations.map(
+      (c): TableRow => [
+        { html: html`<a class="govuk-link" href="/staff/consultations/${c.id}">${c.title}</a>` + (c.isDemo ? demoTag : '') },
+        { text: STATUS_LABELS[c.status] },
+        { text: formatLondon(c.opensAt, 'date') },
+        { text: formatLondon(c.closesAt, 'date') },
+        { text: counts[c.id] || 0, format: 'numeric' },
+      ],
+    ),
+  };
+}
+
 /** "Create a consultation": a date's errors link to its day box. */
-export function newConsultationPage(reply: FastifyReply, partnership: Partnership | undefined, values: Record<string, string>, fields: FieldError[]) {
-  return reply.view(`${VIEWS}/staff-new.njk`, {
+export function newConsultationView(partnership: Partnership | undefined, values: Readonly<Record<string, string>>, fields: readonly FieldError[]) {
+  return {
     title: 'Create a consultation',
     partnership,
     values,
@@ -33,44 +63,48 @@ export function newConsultationPage(reply: FastifyReply, partnership: Partnershi
       hint: t.summary ? { text: t.summary } : undefined,
       checked: values.template === t.id,
     })),
-  });
+  };
 }
 
 /** "Key in a response": every question of the survey on one page, and how the response was received. */
-export function keyInPage(
-  reply: FastifyReply,
+export function keyInView(
   runtime: ConsultationRuntime,
-  view: FormErrors & { consultation: Consultation; partnership: Partnership; values?: RawAnswers; channel?: unknown; savedReference?: string },
+  view: StaffPage & FormErrors & { values?: RawAnswers; channel?: unknown; savedReference?: string },
 ) {
   const { values = {}, fieldErrors = {}, channel = 'paper', ...page } = view;
-  return reply.view(`${VIEWS}/staff-enter.njk`, {
+  return {
     title: 'Key in a response',
     ...page,
     fieldErrors,
     pages: runtime.definition.pages.map((p) => ({ title: p.title, fields: questionFields(p.questions, values, fieldErrors, runtime.wards) })),
     channelItems: KEYED_IN_CHANNELS.map((c) => ({ value: c, text: channelLabel(c), checked: c === channel })),
-  });
+  };
 }
 
-/** "Invite elected members": who has been invited, and the links just made (shown once). */
-export function invitationsPage(
-  reply: FastifyReply,
-  view: FormErrors & {
-    consultation: Consultation;
-    partnership: Partnership;
-    invited: InvitationSummary[];
-    created?: CreatedInvitation[];
-    origin?: string;
-    values?: { people: string };
-  },
+/** "Invite elected members": who has been invited, and the links just made (shown once, with the site's address). */
+export function invitationsView(
+  view: StaffPage &
+    FormErrors & { invited: readonly InvitationSummary[]; created?: readonly CreatedInvitation[]; origin?: string; values?: { people: string } },
 ) {
-  return reply.view(`${VIEWS}/staff-invitations.njk`, { title: 'Invite elected members', created: [], values: {}, fieldErrors: {}, ...view });
+  const { invited, created = [], origin = '', values = {}, fieldErrors = {}, ...page } = view;
+  return {
+    title: 'Invite elected members',
+    ...page,
+    values,
+    fieldErrors,
+    createdRows: created.map((c): TableRow => [{ text: c.name }, { text: c.email }, { text: origin + c.link }]),
+    invitedRows: invited.map(
+      (i): TableRow => [
+        { text: i.name },
+        { text: i.email },
+        { text: formatLondon(i.createdAt) },
+        { text: i.reference ? `Answered (${i.reference})` : 'Not yet' },
+      ],
+    ),
+  };
 }
 
 /** "Import responses": the upload form, the count imported, or every problem row. */
-export function importPage(
-  reply: FastifyReply,
-  view: FormErrors & { consultation: Consultation; partnership: Partnership; imported?: number; problemRows?: unknown[] },
-) {
-  return reply.view(`${VIEWS}/staff-import.njk`, { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view });
+export function importView(view: StaffPage & FormErrors & { imported?: number; problemRows?: TableRow[] }) {
+  return { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view };
 }

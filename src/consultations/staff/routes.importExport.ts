@@ -3,13 +3,15 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
+import type { TableRow } from '../../platform/pageContexts.js';
 import { parseRequest } from '../../platform/validation.js';
 import { exportHeader, ImportRejected, importUploadedFile, TableFormatError, writeCsv, writeXlsx } from '../../responses/index.js';
 import { loadSurveyDefinition } from '../queries/loadConsultation.js';
 import { consultationRequest } from '../schema.js';
-import { importPage } from './pages.js';
+import { importView } from './pages.js';
 import { staffConsultation } from './staffConsultation.js';
 
+const VIEW = 'consultations/views/staff-import.njk';
 const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 export async function importExportRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -42,21 +44,20 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
   app.get('/staff/consultations/:id/import', async (request, reply) => {
     const { id } = parseRequest(consultationRequest, request).params;
     const { consultation, partnership } = await staffConsultation(db, request.user, id, 'responses:enter');
-    return importPage(reply, { consultation, partnership });
+    return reply.view(VIEW, importView({ consultation, partnership }));
   });
 
   // The body is streamed, not parsed: the CSRF token comes in the form's action URL.
   app.post('/staff/consultations/:id/import', async (request, reply) => {
     const { id } = parseRequest(consultationRequest, request).params;
     const { consultation, partnership, principal } = await staffConsultation(db, request.user, id, 'responses:enter');
-    const fail = (message: string, problemRows: unknown[] = []) =>
-      importPage(reply.status(422), {
-        consultation,
-        partnership,
-        problemRows,
-        errors: [{ text: message, href: '#file' }],
-        fieldErrors: { file: message },
-      });
+    const fail = (message: string, problemRows: TableRow[] = []) =>
+      reply
+        .status(422)
+        .view(
+          VIEW,
+          importView({ consultation, partnership, problemRows, errors: [{ text: message, href: '#file' }], fieldErrors: { file: message } }),
+        );
     const upload = request.isMultipart() ? await request.file() : undefined;
     if (!upload?.filename) return fail('Select a CSV or XLSX file');
     try {
@@ -69,7 +70,7 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
         upload,
         limitBytes: services.config.uploadLimitBytes,
       });
-      return importPage(reply, { consultation, partnership, imported: result.imported });
+      return reply.view(VIEW, importView({ consultation, partnership, imported: result.imported }));
     } catch (err) {
       if (err instanceof ImportRejected)
         return fail(

@@ -8,8 +8,10 @@ import { createInvitations } from '../invitations/createInvitations.js';
 import { inviteeProblem, parseInvitees } from '../invitations/parseInvitees.js';
 import { listInvitations } from '../queries/listInvitations.js';
 import { consultationRequest, invitationsRequest } from '../schema.js';
-import { invitationsPage } from './pages.js';
+import { invitationsView } from './pages.js';
 import { staffConsultation } from './staffConsultation.js';
+
+const VIEW = 'consultations/views/staff-invitations.njk';
 
 export async function invitationRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
@@ -21,7 +23,8 @@ export async function invitationRoutes(app: FastifyInstance, { services }: { ser
       parseRequest(consultationRequest, request).params.id,
       'consultation:manage',
     );
-    return invitationsPage(reply, { consultation, partnership, invited: await listInvitations(db, consultation.partnershipId, consultation.id) });
+    const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
+    return reply.view(VIEW, invitationsView({ consultation, partnership, invited }));
   });
 
   app.post('/staff/consultations/:id/invitations', async (request, reply) => {
@@ -38,14 +41,18 @@ export async function invitationRoutes(app: FastifyInstance, { services }: { ser
       }),
     );
     const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
-    if (created.ok) return invitationsPage(reply, { ...page, invited, created: created.value, origin: `${request.protocol}://${request.host}` });
+    if (created.ok)
+      return reply.view(VIEW, invitationsView({ ...page, invited, created: created.value, origin: `${request.protocol}://${request.host}` }));
     const message = inviteeProblem(created.error.fields);
-    return invitationsPage(reply.status(422), {
-      ...page,
-      invited,
-      values: { people: body.people },
-      errors: [{ text: message, href: '#people' }],
-      fieldErrors: { people: message },
-    });
+    return reply.status(422).view(
+      VIEW,
+      invitationsView({
+        ...page,
+        invited,
+        values: { people: body.people },
+        errors: [{ text: message, href: '#people' }],
+        fieldErrors: { people: message },
+      }),
+    );
   });
 }

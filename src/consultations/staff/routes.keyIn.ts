@@ -9,7 +9,7 @@ import { allQuestions, validateAnswers } from '../../surveys/index.js';
 import { errorLinks } from '../form/fieldIds.js';
 import { formAnswers } from '../form/formAnswers.js';
 import { keyInPageRequest, keyInRequest } from '../schema.js';
-import { keyInPage } from './pages.js';
+import { keyInView } from './pages.js';
 import { staffConsultation } from './staffConsultation.js';
 
 export async function keyInRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -23,7 +23,10 @@ export async function keyInRoutes(app: FastifyInstance, { services }: { services
   app.get('/staff/consultations/:id/responses/new', async (request, reply) => {
     const { params, query } = parseRequest(keyInPageRequest, request);
     const { consultation, partnership } = await staffConsultation(db, request.user, params.id, 'responses:enter');
-    return keyInPage(reply, await runtimeOf(params.id), { consultation, partnership, savedReference: query.saved });
+    return reply.view(
+      'consultations/views/staff-enter.njk',
+      keyInView(await runtimeOf(params.id), { consultation, partnership, savedReference: query.saved }),
+    );
   });
 
   app.post('/staff/consultations/:id/responses/new', async (request, reply) => {
@@ -34,17 +37,20 @@ export async function keyInRoutes(app: FastifyInstance, { services }: { services
     const raw = formAnswers(questions, body);
     const channel = KEYED_IN_CHANNELS.find((c) => c === body._channel);
     const again = (fields: FieldError[]) =>
-      keyInPage(reply.status(422), runtime, {
-        consultation,
-        partnership,
-        values: raw,
-        channel: body._channel,
-        errors: [
-          ...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })),
-          ...errorLinks(questions, fields),
-        ],
-        fieldErrors: messagesByField(fields),
-      });
+      reply.status(422).view(
+        'consultations/views/staff-enter.njk',
+        keyInView(runtime, {
+          consultation,
+          partnership,
+          values: raw,
+          channel: body._channel,
+          errors: [
+            ...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })),
+            ...errorLinks(questions, fields),
+          ],
+          fieldErrors: messagesByField(fields),
+        }),
+      );
     if (!channel) {
       const checked = validateAnswers(runtime.definition, raw, { wards: runtime.wards });
       return again([{ field: '_channel', message: 'Select how this response was received' }, ...(checked.ok ? [] : checked.errors)]);

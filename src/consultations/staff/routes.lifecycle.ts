@@ -11,9 +11,8 @@ import { changeConsultationStage } from '../changeConsultationStage.js';
 import { createConsultation } from '../createConsultation.js';
 import { listConsultations } from '../queries/listConsultations.js';
 import { newConsultationRequest, overviewRequest, partnershipRequest, stageRequest } from '../schema.js';
-import { STATUS_LABELS } from '../status.js';
 import { overviewContext } from './overview.js';
-import { newConsultationPage } from './pages.js';
+import { consultationListView, newConsultationView } from './pages.js';
 import { staffConsultation } from './staffConsultation.js';
 
 export async function consultationLifecycleRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -24,20 +23,17 @@ export async function consultationLifecycleRoutes(app: FastifyInstance, { servic
     const user = authorize(request.user, 'consultation:view', pid);
     const partnership = await findPartnership(db, pid);
     if (!partnership) throw notFound('Partnership');
-    return reply.view('consultations/views/staff-list.njk', {
-      title: 'Consultations',
-      partnership,
-      consultations: await listConsultations(db, pid),
-      counts: await responseCountsByConsultation(db, pid),
-      statusLabels: STATUS_LABELS,
-      canManage: can(user, 'consultation:manage', pid),
-    });
+    const [consultations, counts] = await Promise.all([listConsultations(db, pid), responseCountsByConsultation(db, pid)]);
+    return reply.view(
+      'consultations/views/staff-list.njk',
+      consultationListView(partnership, consultations, counts, can(user, 'consultation:manage', pid)),
+    );
   });
 
   app.get('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
     const { pid } = parseRequest(partnershipRequest, request).params;
     authorize(request.user, 'consultation:manage', pid);
-    return newConsultationPage(reply, await findPartnership(db, pid), { template: 'crime-survey' }, []);
+    return reply.view('consultations/views/staff-new.njk', newConsultationView(await findPartnership(db, pid), { template: 'crime-survey' }, []));
   });
 
   app.post('/staff/partnerships/:pid/consultations/new', async (request, reply) => {
@@ -52,7 +48,9 @@ export async function consultationLifecycleRoutes(app: FastifyInstance, { servic
       }),
     );
     if (created.ok) return reply.redirect(`/staff/consultations/${created.value.id}`, 303);
-    return newConsultationPage(reply.status(422), await findPartnership(db, params.pid), body, created.error.fields);
+    return reply
+      .status(422)
+      .view('consultations/views/staff-new.njk', newConsultationView(await findPartnership(db, params.pid), body, created.error.fields));
   });
 
   app.get('/staff/consultations/:id', async (request, reply) => {
