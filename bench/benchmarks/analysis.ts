@@ -26,10 +26,12 @@ const ARRIVED_SINCE = 500;
 async function insertDemoRows(dbPath: string, ids: { partnershipId: string; consultationId: string }, first: number, rows: number) {
   const handle = await openDatabase({ kind: 'sqlite', path: dbPath });
   if (handle.driver.kind !== 'sqlite') throw new Error('the analysis bench runs on SQLite');
-  const demo = generateDemoResponses({ wards: WARDS, count: 5000, opens: '2024-07-09T23:00:00.000Z', closes: '2024-10-02T22:59:59.000Z' }).map((r) => ({
-    channel: r.channel,
-    answers: JSON.stringify(r.answers),
-  }));
+  const demo = generateDemoResponses({ wards: WARDS, count: 5000, opens: '2024-07-09T23:00:00.000Z', closes: '2024-10-02T22:59:59.000Z' }).map(
+    (r) => ({
+      channel: r.channel,
+      answers: JSON.stringify(r.answers),
+    }),
+  );
   const sqlite = handle.driver.sqlite;
   const insert = sqlite.prepare(
     'insert into responses (partnership_id, id, consultation_id, reference, survey_version, channel, answers, submitted_at, is_demo) values (?, ?, ?, ?, 1, ?, ?, ?, 0)',
@@ -39,7 +41,15 @@ async function insertDemoRows(dbPath: string, ids: { partnershipId: string; cons
     for (let i = first; i < first + rows; i++) {
       const d = demo[i % demo.length]!;
       const reference = `R${i.toString(36).toUpperCase().padStart(9, '0')}`;
-      insert.run(ids.partnershipId, crypto.randomUUID(), ids.consultationId, reference, d.channel, d.answers, new Date(start + i * 1000).toISOString());
+      insert.run(
+        ids.partnershipId,
+        crypto.randomUUID(),
+        ids.consultationId,
+        reference,
+        d.channel,
+        d.answers,
+        new Date(start + i * 1000).toISOString(),
+      );
     }
   })();
   await handle.close();
