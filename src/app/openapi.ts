@@ -1,4 +1,4 @@
-import { errorBodySchema } from '../platform/errors.js';
+import { errorBodySchema } from '../platform/errorBody.js';
 import { type ApiOperation, buildOpenApiDocument } from '../platform/openApi.js';
 import { CAPABILITIES } from './capabilities.js';
 

@@ -37,7 +37,7 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
           db: handle.db,
           actor: cliActor(),
           partnershipId,
-          consultation: { template: o.template as never, title: o.title, opens: o.opens, closes: o.closes },
+          consultation: { template: o.template, title: o.title, opens: o.opens, closes: o.closes },
         });
         printJson({ id, url: await publicUrl(handle, partnershipId, slug) });
       }),

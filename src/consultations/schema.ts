@@ -98,7 +98,7 @@ const changing = z.object({
 });
 export const questionPageRequest = z.object({ params: slugs.extend({ screen: z.string().max(200) }), query: changing });
 export const questionFormRequest = questionPageRequest.extend({ body: formBody });
-/** The check page's form: the honeypot field only people cannot see. */
+/** The check page's form: its honeypot field, hidden from people, is filled in only by bots. */
 export const checkFormRequest = z.object({ params: slugs, body: z.object({ website: formField }) });
 export const invitationLinkRequest = z.object({ params: slugs.extend({ token: z.string().max(200) }) });
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Typed errors with stable codes; one handler (plugins/errorHandler.ts) renders them as a page or JSON. */
 export const ERROR_CODES = [
   'not_found',
@@ -15,15 +13,6 @@ export const ERROR_CODES = [
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** How the JSON API answers an error: a stable code, a message for people, and each field's problem. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    fields: z.array(z.object({ field: z.string(), message: z.string() })),
-  }),
-});
 
 export interface FieldError {
   field: string;

@@ -26,7 +26,7 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           actor: cliActor(),
           consultationId: id,
           file,
-          defaultChannel: o.channel as never,
+          defaultChannel: o.channel,
         });
         printJson(result);
         say(`Imported ${result.imported} responses.`);

@@ -38,8 +38,8 @@ export interface ImportResponsesOptions {
   partnershipId?: string;
   file: string;
   format?: TableFormat;
-  /** Used when a row has no channel column (default: import). */
-  defaultChannel?: Channel;
+  /** Used when a row has no channel (default: import); checked like a row's own, so any text may be given. */
+  defaultChannel?: string;
 }
 
 const MAX_PROBLEMS = 1000;
