@@ -1,5 +1,6 @@
 import { accountsCapability } from '../accounts/capability.js';
 import { analysisCapability } from '../analysis/capability.js';
+import { backupCapability } from '../backup/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { responsesCapability } from '../responses/capability.js';
@@ -17,4 +18,5 @@ export const CAPABILITIES: readonly Capability[] = [
   surveysCapability,
   responsesCapability,
   analysisCapability,
+  backupCapability,
 ];

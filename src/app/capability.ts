@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import type { DbHandle } from '../db/database.js';
+import type { DatabaseTarget, DbHandle } from '../db/database.js';
 import type { ApiOperation } from '../platform/openApi.js';
 import type { Actor } from '../platform/recordAudit.js';
 import type { Services } from './services.js';
@@ -15,6 +15,8 @@ export type RoutePlugin = (app: FastifyInstance, options: { services: Services }
 export interface CliContext {
   /** Opens (and migrates) the database chosen by --db, DATABASE_URL or SQLITE_PATH, runs the work, closes it. */
   withDatabase<T>(work: (handle: DbHandle) => Promise<T>): Promise<T>;
+  /** The database chosen by --db, DATABASE_URL or SQLITE_PATH, unopened: for commands that must not migrate or hold it open (backup, restore). */
+  databaseTarget(): Promise<DatabaseTarget>;
   /** The partnership named by --partnership (id or slug), or the only one; undefined when there is none. */
   resolvePartnershipId(handle: DbHandle, given: string | undefined): Promise<string | undefined>;
   /** Where this install's public pages are served, for links printed by commands. */

@@ -15,6 +15,7 @@ export function buildProgram(): Command {
     .exitOverride();
   const cli: CliContext = {
     withDatabase: async (work) => (await import('./context.js')).withDatabase(program.opts(), work),
+    databaseTarget: async () => (await import('./context.js')).resolveTarget(program.opts()),
     resolvePartnershipId: async (handle, given) => (await import('./context.js')).resolvePartnershipId(handle, given),
     baseUrl: async () => `http://localhost:${(await import('../app/config.js')).loadConfig().port}`,
   };

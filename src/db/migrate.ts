@@ -11,6 +11,9 @@ const migrations: Record<string, Migration> = {
   '0003_answer_columns': m0003,
 };
 
+/** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export interface MigrateResult {

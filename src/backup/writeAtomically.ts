@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError } from '../platform/cli.js';
+import { partialPathFor } from './backupFormat.js';
+
+export interface AtomicWrite<T> {
+  /** Replace the file if it exists; otherwise an existing file is refused, even one that appears while writing. */
+  replace: boolean;
+  /** Fills the partial file (given its path). */
+  write: (partial: string) => Promise<T>;
+  /** Runs when the partial file is complete and synced, just before it takes the file's name. */
+  beforePublish?: () => void;
+}
+
+export const refusalToOverwrite = (file: string) => new CliError(`${file} already exists: choose another file name, or add --force to replace it`);
+
+/** Writes a file under a temporary name beside it and gives it its name only when complete, so no reader sees half a file. */
+export async function writeAtomically<T>(file: string, options: AtomicWrite<T>): Promise<T> {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  if (!fs.existsSync(dir)) throw new CliError(`The directory ${dir} does not exist: create it first`);
+  if (!options.replace && fs.existsSync(target)) throw refusalToOverwrite(file);
+  const partial = partialPathFor(target, crypto.randomBytes(6).toString('hex'));
+  try {
+    const result = await options.write(partial);
+    syncFile(partial);
+    options.beforePublish?.();
+    publish(partial, target, options.replace, file);
+    syncFile(dir);
+    return result;
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
+}
+
+function publish(partial: string, target: string, replace: boolean, shownName: string): void {
+  if (replace) {
+    fs.renameSync(partial, target);
+    return;
+  }
+  try {
+    // A hard link fails when the name is taken, where a rename would replace it.
+    fs.linkSync(partial, target);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw refusalToOverwrite(shownName);
+    throw err;
+  }
+}
+
+function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
