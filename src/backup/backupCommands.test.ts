@@ -70,6 +70,10 @@ describeEachEngine('saferplan backup and restore refuse what would lose data', (
     expect(JSON.parse(entries[0]?.detail ?? '{}')).toMatchObject({ file: backupFile, counts: { consultations: 1, responses: 2 } });
   });
 
+  it('makes the backup readable by its owner only (it holds personal data and password hashes)', () => {
+    expect(fs.statSync(backupFile).mode & 0o777).toBe(0o600);
+  });
+
   it('refuses to overwrite an existing --out file unless --force', async () => {
     const before = fs.readFileSync(backupFile);
     const again = await runCli(['--db', ctx.target(), 'backup', '--out', backupFile]);

@@ -9,7 +9,7 @@ import { exportSnapshot, serverVersionNum } from './queries/postgresSnapshot.js'
 import { tableRowCounts } from './queries/tableRowCounts.js';
 import { readHeader } from './readHeader.js';
 import { headlineCounts } from './rowCounts.js';
-import { writeAtomically } from './writeAtomically.js';
+import { OWNER_ONLY, writeAtomically } from './writeAtomically.js';
 
 /** pg_dump in a custom-format archive, from a snapshot this command holds, so the counts it reports are those of the archive. */
 export async function backupPostgres(url: string, out: string, replace: boolean): Promise<BackupReport> {
@@ -19,6 +19,7 @@ export async function backupPostgres(url: string, out: string, replace: boolean)
     if (mismatch) throw new CliError(mismatch);
     return await writeAtomically(out, {
       replace,
+      mode: OWNER_ONLY,
       write: async (partial) => {
         const counts = await handle.db
           .transaction()

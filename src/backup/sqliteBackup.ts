@@ -5,7 +5,7 @@ import { CliError } from '../platform/cli.js';
 import type { BackupReport } from './backupDatabase.js';
 import { inspectSqliteFile } from './queries/inspectSqliteFile.js';
 import { headlineCounts } from './rowCounts.js';
-import { writeAtomically } from './writeAtomically.js';
+import { OWNER_ONLY, writeAtomically } from './writeAtomically.js';
 
 /**
  * VACUUM INTO on a connection of its own: one read transaction, so the copy is a consistent snapshot and, in WAL
@@ -16,6 +16,7 @@ export async function backupSqlite(source: string, out: string, replace: boolean
   if (!fs.existsSync(source)) throw new CliError(`There is no SQLite database at ${source}: nothing to back up`);
   return writeAtomically(out, {
     replace,
+    mode: OWNER_ONLY,
     write: async (partial) => {
       copyLiveDatabase(source, partial);
       const copy = inspectSqliteFile(partial);

@@ -7,11 +7,15 @@ import { partialPathFor } from './backupFormat.js';
 export interface AtomicWrite<T> {
   /** Replace the file if it exists; otherwise an existing file is refused, even one that appears while writing. */
   replace: boolean;
-  /** Fills the partial file (given its path). */
+  /** Fills the partial file (given its path; it exists, empty, when `mode` is given). */
   write: (partial: string) => Promise<T>;
+  /** Permissions to give the file (backups hold personal data and password hashes: owner only). */
+  mode?: number;
   /** Runs when the partial file is complete and synced, just before it takes the file's name. */
   beforePublish?: () => void;
 }
+
+export const OWNER_ONLY = 0o600;
 
 export const refusalToOverwrite = (file: string) => new CliError(`${file} already exists: choose another file name, or add --force to replace it`);
 
@@ -23,6 +27,8 @@ export async function writeAtomically<T>(file: string, options: AtomicWrite<T>):
   if (!options.replace && fs.existsSync(target)) throw refusalToOverwrite(file);
   const partial = partialPathFor(target, crypto.randomBytes(6).toString('hex'));
   try {
+    // Created empty with its permissions first, so the data is never readable by others, even for a moment.
+    if (options.mode !== undefined) fs.writeFileSync(partial, '', { mode: options.mode, flag: 'wx' });
     const result = await options.write(partial);
     syncFile(partial);
     options.beforePublish?.();
