@@ -176,6 +176,19 @@ describeEachEngine('saferplan backup and restore refuse what would lose data', (
     }
   });
 
+  it.runIf(ctx.engine === 'sqlite')('refuses to write over the database it backs up, or to back up a file that is not there', async () => {
+    const over = await runCli(['--db', ctx.target(), 'backup', '--out', `${ctx.target()}-wal`, '--force']);
+    expect(over.code).toBe(1);
+    expect(over.stderr.trim()).toBe(
+      `--out ${ctx.target()}-wal is the database being backed up (or one of its files): write the backup somewhere else`,
+    );
+    const absent = path.join(dir, 'absent.sqlite');
+    const none = await runCli(['--db', absent, 'backup', '--out', path.join(dir, 'of-absent.sqlite')]);
+    expect(none.code).toBe(1);
+    expect(none.stderr.trim()).toBe(`There is no SQLite database at ${absent}: nothing to back up`);
+    expect(fs.existsSync(absent)).toBe(false);
+  });
+
   it.runIf(ctx.engine === 'postgres')('says which package to install when pg_dump is missing', async () => {
     const out = path.join(dir, 'no-pg-dump.dump');
     const failed = await runCli(['--db', ctx.target(), 'backup', '--out', out], { env: { PATH: dir } });

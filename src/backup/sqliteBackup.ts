@@ -14,6 +14,8 @@ import { OWNER_ONLY, writeAtomically } from './writeAtomically.js';
  */
 export async function backupSqlite(source: string, out: string, replace: boolean): Promise<BackupReport> {
   if (!fs.existsSync(source)) throw new CliError(`There is no SQLite database at ${source}: nothing to back up`);
+  if (sqliteFilesOf(source).includes(path.resolve(out)))
+    throw new CliError(`--out ${out} is the database being backed up (or one of its files): write the backup somewhere else`);
   return writeAtomically(out, {
     replace,
     mode: OWNER_ONLY,
@@ -42,3 +44,5 @@ function copyLiveDatabase(source: string, destination: string): void {
     live.close();
   }
 }
+
+const sqliteFilesOf = (database: string) => ['', '-wal', '-shm', '-journal'].map((suffix) => path.resolve(database) + suffix);
