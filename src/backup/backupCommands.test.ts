@@ -125,6 +125,21 @@ describeEachEngine('saferplan backup and restore refuse what would lose data', (
     expect(missing.stderr.trim()).toBe(`There is no backup file at ${path.join(dir, 'no-such-file')}`);
   });
 
+  it('refuses a damaged backup (cut short), and changes nothing', async () => {
+    const target = await freshTarget('from-damaged');
+    const damaged = path.join(dir, `damaged.${extension}`);
+    const whole = fs.readFileSync(backupFile);
+    fs.writeFileSync(damaged, whole.subarray(0, Math.floor(whole.length / 2)));
+    const refused = await runCli(['--db', target, 'restore', damaged]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      ctx.engine === 'sqlite'
+        ? /(fails SQLite's integrity check|cannot be read as a SQLite database).*: it cannot be restored/
+        : /cannot be read as a pg_dump archive, so it cannot be restored\. pg_restore failed:\npg_restore: error: /,
+    );
+    if (ctx.engine === 'sqlite') expect(fs.existsSync(target)).toBe(false);
+  });
+
   it('refuses a backup of the other engine, naming both', async () => {
     const target = await freshTarget('other-engine');
     const other = path.join(dir, 'other-engine.bin');
@@ -187,6 +202,19 @@ describeEachEngine('saferplan backup and restore refuse what would lose data', (
     expect(none.code).toBe(1);
     expect(none.stderr.trim()).toBe(`There is no SQLite database at ${absent}: nothing to back up`);
     expect(fs.existsSync(absent)).toBe(false);
+  });
+
+  it.runIf(ctx.engine === 'postgres')('refuses a pg_dump older than the server, naming both versions and the package', async () => {
+    const bin = path.join(dir, 'old-client');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n', { mode: 0o755 });
+    const out = path.join(dir, 'old-pg-dump.dump');
+    const failed = await runCli(['--db', ctx.target(), 'backup', '--out', out], { env: { PATH: bin } });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(
+      /^pg_dump 9 cannot back up this PostgreSQL (\d+) server: pg_dump must be of the server's major version or newer\. Install the Debian package postgresql-client-\1 /,
+    );
+    expect(fs.existsSync(out)).toBe(false);
   });
 
   it.runIf(ctx.engine === 'postgres')('says which package to install when pg_dump is missing', async () => {

@@ -4,6 +4,9 @@ import { explainPgToolFailure, parsePgToolMajor, splitPassword } from './backupF
 
 export type PgTool = 'pg_dump' | 'pg_restore';
 
+/** The tool ran and failed (rather than being missing). */
+export class PgToolFailed extends CliError {}
+
 /** Runs pg_dump or pg_restore; a clear CliError when it is missing or fails. A URL's password goes through PGPASSWORD, off the command line. */
 export function runPgTool(tool: PgTool, args: string[], password?: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -20,7 +23,7 @@ export function runPgTool(tool: PgTool, args: string[], password?: string): Prom
           : err,
       ),
     );
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new CliError(explainPgToolFailure(tool, stderr)))));
+    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new PgToolFailed(explainPgToolFailure(tool, stderr)))));
   });
 }
 

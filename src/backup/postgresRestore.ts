@@ -1,7 +1,7 @@
 import { MIGRATION_NAMES } from '../db/migrate.js';
 import { CliError } from '../platform/cli.js';
 import { newerBackupReason, parseCopiedMigrationNames } from './backupFormat.js';
-import { connectionFor, runPgTool } from './pgTools.js';
+import { connectionFor, PgToolFailed, runPgTool } from './pgTools.js';
 import { refuseUnlessEmpty } from './refuseUnlessEmpty.js';
 
 /**
@@ -9,7 +9,11 @@ import { refuseUnlessEmpty } from './refuseUnlessEmpty.js';
  * is there first, so a database whose tables exist but are empty (a server started on it) takes the restore too.
  */
 export async function restorePostgres(file: string, url: string, force: boolean): Promise<void> {
-  // The archive's migrations table alone, as a script on stdout: reads the archive without touching a database.
+  // Reads the whole archive, data included, into nothing: a damaged or cut-short archive fails here, before any database is touched.
+  await runPgTool('pg_restore', ['--file=/dev/null', file]).catch((err) => {
+    throw err instanceof PgToolFailed ? new CliError(`${file} cannot be read as a pg_dump archive, so it cannot be restored. ${err.message}`) : err;
+  });
+  // The archive's migrations table alone, as a script on stdout.
   const migrations = parseCopiedMigrationNames(await runPgTool('pg_restore', ['--data-only', '--table=kysely_migration', '--file=-', file]));
   if (!migrations) throw new CliError(`${file} is a pg_dump archive but not a SaferPlan backup (it has no kysely_migration table)`);
   const newer = newerBackupReason(file, migrations, MIGRATION_NAMES);
