@@ -48,9 +48,14 @@ function publish(partial: string, target: string, replace: boolean, shownName: s
   try {
     // A hard link fails when the name is taken, where a rename would replace it.
     fs.linkSync(partial, target);
+    return;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw refusalToOverwrite(shownName);
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw refusalToOverwrite(shownName);
+    if (code !== 'EPERM' && code !== 'ENOTSUP') throw err;
+    // A file system without hard links: check, then rename (a file appearing in between would be replaced).
+    if (fs.existsSync(target)) throw refusalToOverwrite(shownName);
+    fs.renameSync(partial, target);
   }
 }
 
