@@ -16,7 +16,10 @@ export function buildProgram(): Command {
   const cli: CliContext = {
     withDatabase: async (work) => (await import('./context.js')).withDatabase(program.opts(), work),
     resolvePartnershipId: async (handle, given) => (await import('./context.js')).resolvePartnershipId(handle, given),
-    baseUrl: async () => `http://localhost:${(await import('../app/config.js')).loadConfig().port}`,
+    baseUrl: async () => {
+      const config = (await import('../app/config.js')).loadConfig();
+      return config.publicUrl ?? `http://localhost:${config.port}`;
+    },
   };
   registerServeCommand(program);
   registerDatabaseCommands(program);
