@@ -1,8 +1,9 @@
 /** The public form: a page of questions at a time, "check your answers", and sending the response. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { attempt } from '../../platform/errors.js';
 import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../../platform/prerendered.js';
+import { hasStoredSession } from '../../platform/sessionCookie.js';
 import { parseRequest } from '../../platform/validation.js';
 import { newReference, submitResponse } from '../../responses/index.js';
 import { validateAnswers } from '../../surveys/index.js';
@@ -18,6 +19,20 @@ import { changeHref, checkPage, questionContext, skipTo } from './formPages.js';
 import { gate } from './gate.js';
 import { alreadyAnsweredPage, closedPage, invitationUsedPage } from './messages.js';
 import { targetResolver } from './resolveTarget.js';
+
+/**
+ * A question page saves the answers in the respondent's session, and the first page a browser sends adds its row.
+ * Anybody can send that page without a cookie, so new sessions are limited per address (those with a session go
+ * on freely); with the 2-hour expiry of anonymous sessions, one address holds at most 20 x 120 = 2,400 rows.
+ */
+export const NEW_SESSIONS_PER_MINUTE = 20;
+const newSessionLimit = {
+  max: NEW_SESSIONS_PER_MINUTE,
+  timeWindow: '1 minute',
+  // After the session has been loaded (and the CSRF token checked), so a request with a stored session is not counted.
+  hook: 'preHandler',
+  allowList: (request: FastifyRequest) => hasStoredSession(request),
+} as const;
 
 export async function consultationFormRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { runtimes, writer, config } = services;
@@ -59,7 +74,7 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
-  app.post('/p/:slug/:cslug/questions/:screen', async (request, reply) => {
+  app.post('/p/:slug/:cslug/questions/:screen', { config: { rateLimit: newSessionLimit } }, async (request, reply) => {
     const { params, query, body } = parseRequest(questionFormRequest, request);
     const target = await resolve(params);
     if (!(await gate(services.db, request, reply, target))) return reply;
