@@ -18,6 +18,7 @@ import { checkFormRequest, consultationPageRequest, questionFormRequest, questio
 import { changeHref, checkPage, questionContext, skipTo } from './formPages.js';
 import { gate } from './gate.js';
 import { alreadyAnsweredPage, closedPage, invitationUsedPage } from './messages.js';
+import { confirmationView } from './pages.js';
 import { targetResolver } from './resolveTarget.js';
 
 /**
@@ -115,9 +116,8 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
     const c = target.consultation;
     const progress = progressOf(request, c.id);
     if (body.website.trim() !== '') {
-      // A filled honeypot: the sender sees the usual confirmation, nothing is stored.
-      saveProgress(request, c.id, { answers: {}, reference: newReference() });
-      return reply.redirect(target.urls.confirmation, 303);
+      // A filled honeypot: the sender sees a confirmation like any other, and nothing is stored, not even a session.
+      return reply.view('consultations/views/public/confirmation.njk', confirmationView(target, newReference()));
     }
     const invitationId = access === 'invited' ? progress.invitationId : undefined;
     const memberId = access === 'member' ? request.user?.id : undefined;
