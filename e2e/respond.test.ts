@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openConsultation } from '../test-support/consultations.js';
-import { CheckAnswersPage, HubPage, QuestionPage } from './pages/SurveyPages.js';
+import { CheckAnswersPage, HubPage, QuestionPage, whoSeesAnswers } from './pages/SurveyPages.js';
 import { launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
 import { closeAfterTests } from './support/teardown.js';
@@ -95,6 +95,7 @@ describe('answering the Crime Survey in Chromium', () => {
       expect(await confirmation.headingText()).toBe('Response submitted');
       const reference = await confirmation.reference();
       expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
+      expect(await whoSeesAnswers(session.page)).toBe('Your answers are anonymous unless you choose to tell us who you are.');
       await confirmation.checkAccessibility();
 
       const row = await app.handle.db

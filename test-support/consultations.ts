@@ -22,3 +22,12 @@ export const VALID_CRIME_ANSWERS = {
   concerns: ['fly_tipping', 'asb', 'drugs'],
   feel_safer: 'Better street lighting on the way home from the station',
 };
+
+/** A complete, valid members'-survey answer set for the demo partnership (its three plan themes). */
+export const VALID_MEMBERS_ANSWERS = {
+  ward: 'earlsdon',
+  ward_priorities: ['drugs', 'asb', 'burglary'],
+  theme_offending: 'very_important',
+  theme_public_place: 'fairly_important',
+  theme_exploitation: 'very_important',
+};

@@ -43,6 +43,9 @@ export class HttpClient {
 
   get = (url: string) => this.request('GET', url);
 
+  /** A cookie's value as the server last set it. */
+  cookie = (name: string) => this.cookies.get(name);
+
   postForm(url: string, fields: Record<string, string>): Promise<Response> {
     return this.request('POST', url, {
       body: new URLSearchParams(fields).toString(),

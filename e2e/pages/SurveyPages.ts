@@ -6,6 +6,11 @@ async function navigate(page: Page, target: Locator): Promise<void> {
   await Promise.all([page.waitForEvent('load'), target.click()]);
 }
 
+/** What a survey page says about who can see the answers (start, first question, check and confirmation pages). */
+export async function whoSeesAnswers(page: Page): Promise<string> {
+  return (await page.locator('#who-sees-answers').innerText()).trim();
+}
+
 /** A partnership's public consultation hub. */
 export class HubPage extends BasePage {
   async open(partnershipSlug: string): Promise<number> {

@@ -24,3 +24,27 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('PUBLIC_URL', () => {
+  it('defaults to localhost on the port outside production, and is unset in production unless given', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).publicUrl).toBeUndefined();
+  });
+
+  it('keeps the site address only, without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://Safety.Example.gov.uk/' }).publicUrl).toBe('https://safety.example.gov.uk');
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:8080' }).publicUrl).toBe('http://10.0.0.5:8080');
+  });
+
+  it('refuses anything but an http(s) site address, naming PUBLIC_URL', () => {
+    for (const bad of [
+      'safety.example.gov.uk',
+      'ftp://safety.example.gov.uk',
+      'https://safety.example.gov.uk/p/x',
+      'https://a.example?x=1',
+      'https://u:p@a.example',
+    ]) {
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: PUBLIC_URL must be/);
+    }
+  });
+});

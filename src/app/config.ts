@@ -2,6 +2,15 @@ import { z } from 'zod';
 
 const DEV_SESSION_SECRET = 'saferplan-development-secret-not-for-production';
 
+/** http(s)://host[:port] with at most a trailing slash: where the site is reached, for links sent by email. */
+function isSiteAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+  );
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,6 +26,15 @@ const envSchema = z.object({
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  PUBLIC_URL: z
+    .string()
+    .url('PUBLIC_URL must be a web address, like https://safety.example.gov.uk')
+    .refine(
+      isSiteAddress,
+      'PUBLIC_URL must be http:// or https:// and the site address only (no path, query or fragment), like https://safety.example.gov.uk',
+    )
+    .transform((v) => new URL(v).origin)
+    .optional(),
   UPLOAD_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -36,6 +54,8 @@ export interface Config {
   submissionRateLimit: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** The site's public address (an origin), for links sent by email; unset in production unless PUBLIC_URL is given. */
+  publicUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     submissionRateLimit: e.SUBMISSION_RATE_LIMIT,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    publicUrl: e.PUBLIC_URL ?? (e.NODE_ENV === 'production' ? undefined : `http://localhost:${e.PORT}`),
     ...overrides,
   };
 }

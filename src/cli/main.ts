@@ -17,7 +17,10 @@ export function buildProgram(): Command {
     withDatabase: async (work) => (await import('./context.js')).withDatabase(program.opts(), work),
     databaseTarget: async () => (await import('./context.js')).resolveTarget(program.opts()),
     resolvePartnershipId: async (handle, given) => (await import('./context.js')).resolvePartnershipId(handle, given),
-    baseUrl: async () => `http://localhost:${(await import('../app/config.js')).loadConfig().port}`,
+    baseUrl: async () => {
+      const config = (await import('../app/config.js')).loadConfig();
+      return config.publicUrl ?? `http://localhost:${config.port}`;
+    },
   };
   registerServeCommand(program);
   registerDatabaseCommands(program);

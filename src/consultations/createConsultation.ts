@@ -5,7 +5,7 @@ import { listPlanThemes } from '../partnerships/index.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { firstFreeSlug, slugify } from '../platform/slugify.js';
 import { parseOrThrow } from '../platform/validation.js';
-import { DEFAULT_LEGAL_BASIS, DEFAULT_PRIVACY_NOTICE, TEMPLATES } from '../surveys/index.js';
+import { DEFAULT_LEGAL_BASIS, TEMPLATES } from '../surveys/index.js';
 import { type NewConsultation, newConsultationSchema } from './schema.js';
 
 export interface CreateConsultationOptions {
@@ -42,7 +42,7 @@ export async function createConsultation({ db, actor, partnershipId, consultatio
         summary: input.summary || template.summary,
         purpose: input.purpose || template.purpose,
         legal_basis: input.legalBasis || DEFAULT_LEGAL_BASIS,
-        privacy_notice: input.privacyNotice || DEFAULT_PRIVACY_NOTICE,
+        privacy_notice: input.privacyNotice || template.privacyNotice,
         audiences: toJson(template.audiences),
         stage: 'draft',
         opens_at: input.opens,

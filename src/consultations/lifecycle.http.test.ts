@@ -156,4 +156,29 @@ describeEachEngine('consultation stage changes', ({ handle, target }) => {
     ]);
     expect(entries.at(-1)?.detail).toEqual({ closes_at: after.closes_at });
   }, 120_000);
+
+  it('prints the new consultation’s public address from PUBLIC_URL with saferplan consultation create', async () => {
+    const created = await runCli(
+      [
+        '--db',
+        target(),
+        'consultation',
+        'create',
+        '--partnership',
+        partnershipId,
+        '--template',
+        'blank',
+        '--title',
+        'Printed address',
+        '--opens',
+        '2099-01-01',
+        '--closes',
+        '2099-02-01',
+      ],
+      { env: { PUBLIC_URL: 'https://safety.example.gov.uk' } },
+    );
+    const slug = (await handle().db.selectFrom('partnerships').select('slug').where('id', '=', partnershipId).executeTakeFirstOrThrow()).slug;
+    expect(created.stderr).toBe('');
+    expect(JSON.parse(created.stdout).url).toBe(`https://safety.example.gov.uk/p/${slug}/printed-address`);
+  }, 60_000);
 });

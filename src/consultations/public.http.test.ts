@@ -2,11 +2,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsultation } from '../../test-support/consultations.js';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
+import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
 import { cliActor } from '../platform/recordAudit.js';
 import { columnsFor } from '../surveys/columns.js';
 import { changeConsultationStage } from './changeConsultationStage.js';
 import { createConsultation } from './createConsultation.js';
 import { createInvitations } from './invitations/createInvitations.js';
+import { NEW_SESSIONS_PER_MINUTE } from './public/routes.form.js';
 import { loadSurveyDefinition } from './queries/loadConsultation.js';
 
 const HUB = '/p/coventry-community-safety-partnership';
@@ -181,13 +183,20 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     expect(res.status).toBe(303);
   });
 
-  it('a filled honeypot gets the usual confirmation but nothing is stored', async () => {
+  it('a filled honeypot gets a confirmation but nothing is stored, not even a session', async () => {
     const before = (await responses()).length;
     const client = new HttpClient(server.url);
     const res = await answerAll(client, base, CRIME_PAGES.slice(0, 2), 'http://spam.example');
-    expect(res.headers.get('location')).toBe(`${base}/confirmation`);
-    expect(await (await client.get(`${base}/confirmation`)).text()).toContain('Response submitted');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/Response submitted[\s\S]*<strong>[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}<\/strong>/);
     expect((await responses()).length).toBe(before);
+
+    const sessions = async () => (await handle().db.selectFrom('sessions').select('id').execute()).length;
+    const rows = await sessions();
+    const bot = new HttpClient(server.url);
+    const _csrf = await bot.csrfFrom(`${base}/questions/where_you_live`);
+    for (let i = 0; i < 5; i++) expect((await bot.postForm(`${base}/check`, { _csrf, website: 'bot' })).status).toBe(200);
+    expect(await sessions()).toBe(rows);
   });
 
   it('limits final submissions per address when SUBMISSION_RATE_LIMIT is set', async () => {
@@ -202,10 +211,66 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
         });
       for (let i = 0; i < 3; i++) statuses.push((await send()).status);
-      expect(statuses).toEqual([303, 303, 429]);
+      expect(statuses).toEqual([200, 200, 429]);
     } finally {
       await limited.close();
     }
+  });
+
+  it('keeps at most 20 new sessions a minute from one address posting pages without a cookie, while a respondent with one goes on', async () => {
+    const limited = await startTestServer(handle(), { submissionRateLimit: 0 });
+    try {
+      const respondent = new HttpClient(limited.url);
+      const [first, ...rest] = CRIME_PAGES;
+      if (!first) throw new Error('no pages');
+      expect((await post(respondent, `${base}/questions/${first[0]}`, first[1])).status).toBe(303);
+
+      const sessionRows = async () => (await handle().db.selectFrom('sessions').select('id').execute()).length;
+      const before = await sessionRows();
+      // One CSRF cookie and token, reused, and never a session cookie: as in the review's repro.
+      const bot = new HttpClient(limited.url);
+      const _csrf = await bot.csrfFrom(`${base}/questions/where_you_live`);
+      const csrfCookie = `saferplan.csrf=${bot.cookie('saferplan.csrf')}`;
+      const statuses: number[] = [];
+      for (let batch = 0; batch < 10; batch++) {
+        const sent = await Promise.all(
+          Array.from({ length: 50 }, () =>
+            fetch(`${limited.url}${base}/questions/where_you_live`, {
+              method: 'POST',
+              redirect: 'manual',
+              body: new URLSearchParams({ _csrf, ward: 'earlsdon', postcode: '' }).toString(),
+              headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+            }),
+          ),
+        );
+        statuses.push(...sent.map((r) => r.status));
+      }
+      // The respondent's own new session was the first of this minute's 20.
+      const allowed = NEW_SESSIONS_PER_MINUTE - 1;
+      expect(statuses.filter((s) => s === 303)).toHaveLength(allowed);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(500 - allowed);
+      expect((await sessionRows()) - before).toBe(allowed);
+
+      const sent = await answerAll(respondent, base, rest);
+      expect(sent.headers.get('location')).toBe(`${base}/confirmation`);
+      expect(await (await respondent.get(`${base}/confirmation`)).text()).toContain('Response submitted');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('keeps a session without a signed-in user 2 hours from its last request, a signed-in one 8 hours', async () => {
+    const hoursLeft = async (client: HttpClient) => {
+      const id = decodeURIComponent(client.cookie('saferplan.sid') ?? '').split('.')[0] ?? '';
+      const row = await handle().db.selectFrom('sessions').select('expires_at').where('id', '=', id).executeTakeFirstOrThrow();
+      return Math.round((Date.parse(row.expires_at) - Date.now()) / 360_000) / 10;
+    };
+    const respondent = new HttpClient(server.url);
+    await post(respondent, `${base}/questions/where_you_live`, { ward: 'earlsdon', postcode: '' });
+    expect(await hoursLeft(respondent)).toBe(2);
+    const staff = new HttpClient(server.url);
+    await staff.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
+    expect(await hoursLeft(staff)).toBe(8);
   });
 
   it('explains, without an error trace, a forthcoming and a closed consultation; drafts and unknown slugs are 404', async () => {

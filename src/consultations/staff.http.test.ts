@@ -5,6 +5,8 @@ import { HttpClient, startTestServer, type TestServer } from '../../test-support
 import { listAuditLog } from '../accounts/queries/listAuditLog.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
 
+const PUBLIC_URL = 'https://safety.example.gov.uk';
+
 describeEachEngine('staff consultation pages', ({ handle }) => {
   let server: TestServer;
   let partnershipId: string;
@@ -200,7 +202,7 @@ describeEachEngine('inviting elected members', ({ handle }) => {
   let admin: HttpClient;
   beforeAll(async () => {
     ({ consultationId } = await openConsultation(handle(), 'members-survey', "Members' survey"));
-    server = await startTestServer(handle());
+    server = await startTestServer(handle(), { publicUrl: PUBLIC_URL });
     admin = new HttpClient(server.url);
     await admin.signIn('admin@saferplan.demo', DEMO_PASSWORD);
   });
@@ -217,7 +219,7 @@ describeEachEngine('inviting elected members', ({ handle }) => {
     _csrf = await admin.csrfFrom(page);
     const ok = await admin.postForm(page, { _csrf, people: 'Cllr Ann Lee, ann.lee@example.gov.uk\nCllr Bob Patel, bob.patel@example.gov.uk' });
     const html = await ok.text();
-    const links = [...html.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/p\/[^<\s]+\/invitation\/[^<\s]+)/g)].map((m) => m[1]!);
+    const links = [...html.matchAll(/(https:\/\/safety\.example\.gov\.uk\/p\/[^<\s]+\/invitation\/[^<\s]+)/g)].map((m) => m[1]!);
     expect(links).toHaveLength(2);
     const rows = await handle().db.selectFrom('invitations').select(['email', 'token_hash']).orderBy('email').execute();
     expect(rows.map((r) => r.email)).toEqual(['ann.lee@example.gov.uk', 'bob.patel@example.gov.uk']);
@@ -228,5 +230,36 @@ describeEachEngine('inviting elected members', ({ handle }) => {
     expect([200, 303]).toContain(opened.status);
     const audit = await handle().db.selectFrom('audit_log').select('action').where('entity_id', '=', consultationId).execute();
     expect(audit.map((a) => a.action)).toContain('invitations.create');
+  });
+
+  it('builds the links from PUBLIC_URL, whatever Host header the form arrives with', async () => {
+    const page = `/staff/consultations/${consultationId}/invitations`;
+    const _csrf = await admin.csrfFrom(page);
+    const res = await admin.request('POST', page, {
+      body: new URLSearchParams({ _csrf, people: 'Cllr Cara Hope, cara.hope@example.gov.uk' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toContain('evil.example');
+    expect(html).toMatch(
+      /<td class="govuk-table__cell">https:\/\/safety\.example\.gov\.uk\/p\/[a-z0-9-]+\/[a-z0-9-]+\/invitation\/[A-Za-z0-9_-]{43}<\/td>/,
+    );
+  });
+
+  it('refuses to create links, changing nothing, when no PUBLIC_URL is set (production without it)', async () => {
+    const unset = await startTestServer(handle(), { publicUrl: undefined });
+    try {
+      const client = new HttpClient(unset.url);
+      await client.signIn('admin@saferplan.demo', DEMO_PASSWORD);
+      const page = `/staff/consultations/${consultationId}/invitations`;
+      const before = await handle().db.selectFrom('invitations').select('id').execute();
+      const res = await client.postForm(page, { _csrf: await client.csrfFrom(page), people: 'Cllr Dan Ray, dan.ray@example.gov.uk' });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain('ask whoever runs SaferPlan to set PUBLIC_URL');
+      expect(await handle().db.selectFrom('invitations').select('id').execute()).toEqual(before);
+    } finally {
+      await unset.close();
+    }
   });
 });

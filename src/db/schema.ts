@@ -142,6 +142,15 @@ export interface InvitationsTable {
   created_at: string;
 }
 
+/** The response a signed-in member gave to a members' survey: one per member and consultation. */
+export interface MemberResponsesTable {
+  partnership_id: string;
+  consultation_id: string;
+  user_id: string;
+  response_reference: string;
+  created_at: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -155,5 +164,6 @@ export interface Database {
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;
   invitations: InvitationsTable;
+  member_responses: MemberResponsesTable;
   answer_chunks: AnswerChunksTable;
 }

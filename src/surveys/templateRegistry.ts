@@ -14,6 +14,8 @@ export interface ConsultationTemplate {
   audiences: ('public' | 'members' | 'partners')[];
   summary: string;
   purpose: string;
+  /** What respondents are told about how their answers are used and who can see them. */
+  privacyNotice: string;
   /** Version 1 of a new consultation's survey, for its partnership (createConsultation passes the plan themes). */
   definition(context: TemplateContext): SurveyDefinition;
   /** The headline indicators and extra breakdowns of its surveys' analysis; none for a template without them. */
@@ -26,6 +28,10 @@ export const DEFAULT_LEGAL_BASIS =
 export const DEFAULT_PRIVACY_NOTICE =
   'Your answers are anonymous unless you choose to tell us who you are. We store only the first part of your postcode (for example CV1 2), never the full postcode. Answers are used only to develop the Community Safety Partnership Plan, are reported as statistics, and comments are published only with personal details removed. You can ask the partnership about your data at any time.';
 
+/** For surveys answered by name (members signed in or through a personal link): never called anonymous. */
+export const NAMED_PRIVACY_NOTICE =
+  'Your answers are linked to your name: the community safety team can see who answered and what they said. Answers are used only to develop the Community Safety Partnership Plan, are reported as statistics, and comments are published only with names and personal details removed. You can ask the partnership about your data at any time.';
+
 export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
   [CRIME_SURVEY_TEMPLATE_ID]: {
     id: CRIME_SURVEY_TEMPLATE_ID,
@@ -34,6 +40,7 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     audiences: ['public'],
     summary: 'Tell us how safe you feel, what worries you about crime and anti-social behaviour, and what would make you feel safer.',
     purpose: 'Your views will shape the priorities of the Community Safety Partnership Plan.',
+    privacyNotice: DEFAULT_PRIVACY_NOTICE,
     definition: ({ title }) => crimeSurveyTemplate({ title }),
   },
   [MEMBERS_SURVEY_TEMPLATE_ID]: {
@@ -42,6 +49,7 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     audiences: ['members'],
     summary: "Councillors' views on community safety priorities in their wards and the partnership plan's themes.",
     purpose: "Members' views will be integrated into the Community Safety Partnership Plan.",
+    privacyNotice: NAMED_PRIVACY_NOTICE,
     definition: ({ title, themes }) => membersSurveyTemplate({ title, themes }),
   },
   blank: {
@@ -50,6 +58,7 @@ export const TEMPLATES: Record<TemplateId, ConsultationTemplate> = {
     audiences: ['public'],
     summary: '',
     purpose: '',
+    privacyNotice: DEFAULT_PRIVACY_NOTICE,
     definition: ({ title }) => ({
       schemaVersion: 1,
       title,

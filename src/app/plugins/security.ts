@@ -6,8 +6,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { DatabaseSessionStore } from '../../accounts/index.js';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
+import { SESSION_COOKIE } from '../../platform/sessionCookie.js';
 import { firstValue } from '../../platform/validation.js';
 import type { Services } from '../services.js';
+import { shortAnonymousSessions } from './anonymousSessions.js';
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
@@ -24,8 +26,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { ser
   await app.register(cookie, { secret: services.config.sessionSecret });
   await app.register(session, {
     secret: services.config.sessionSecret,
-    cookieName: 'saferplan.sid',
-    store: new DatabaseSessionStore(services.db),
+    cookieName: SESSION_COOKIE,
+    store: shortAnonymousSessions(new DatabaseSessionStore(services.db)),
     saveUninitialized: false,
     // Every cookie-less request gets a session object; ids from the pooled generator cost no system call each.
     idGenerator: () => pooledRandomBytes(24).toString('base64url'),

@@ -1,18 +1,12 @@
 import { expect, it } from 'vitest';
-import { openConsultation } from '../../../test-support/consultations.js';
+import { openConsultation, VALID_MEMBERS_ANSWERS } from '../../../test-support/consultations.js';
 import { describeEachEngine } from '../../../test-support/databases.js';
 import { cliActor } from '../../platform/recordAudit.js';
 import { ConsultationRuntimeCache } from '../runtime.js';
 import { createInvitations } from './createInvitations.js';
 import { submitInvitedResponse } from './submitInvitedResponse.js';
 
-const ANSWERS = {
-  ward: 'earlsdon',
-  ward_priorities: ['drugs', 'asb', 'burglary'],
-  theme_offending: 'very_important',
-  theme_public_place: 'fairly_important',
-  theme_exploitation: 'very_important',
-};
+const ANSWERS = VALID_MEMBERS_ANSWERS;
 
 describeEachEngine('submitInvitedResponse', ({ handle }) => {
   it('stores exactly one response when the same invitation is used by many submissions at once', async () => {

@@ -8,6 +8,7 @@ import { questionFields } from '../form/questionFields.js';
 import { type Screen, type ScreenPosition, screenAfter, surveyScreens, visibleScreens } from '../form/screens.js';
 import { summaryRows } from '../form/summary.js';
 import type { Target } from './resolveTarget.js';
+import { whoSeesAnswers } from './whoSeesAnswers.js';
 
 /** A question page opened from "check your answers", which goes back there once answered. */
 export const changeHref = (target: Target, code: string) => `${target.urls.question(code)}?change=1`;
@@ -25,6 +26,8 @@ export function questionContext(
     partnership: target.partnership,
     consultation: target.consultation,
     screen: { code: screen.code, title: screen.title, intro: screen.intro },
+    // Said on the first page, where a personal invitation link lands, before anything is answered.
+    answersNotice: previous ? undefined : whoSeesAnswers(target.consultation.audiences, target.partnership.name),
     backHref: changing ? urls.check : previous ? urls.question(previous.code) : urls.page,
     formAction: changing ? changeHref(target, screen.code) : urls.question(screen.code),
     fields: questionFields(screen.questions, values, Object.fromEntries(errors.map((e) => [e.field, e.text])), target.wards),
@@ -61,6 +64,7 @@ export function checkView(target: Target, answers: RawAnswers, problems: readonl
     backHref: lastScreen ? hrefFor(lastScreen) : target.urls.page,
     formAction: target.urls.check,
     privacyHref: target.urls.privacy,
+    answersNotice: whoSeesAnswers(target.consultation.audiences, target.partnership.name),
   };
 }
 

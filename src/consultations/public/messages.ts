@@ -1,6 +1,8 @@
 /** The public form's pages that explain why someone cannot go on: not open, members only, an invitation used or unknown. */
 import type { FastifyReply } from 'fastify';
+import { formatLondon } from '../../platform/londonTime.js';
 import { notOpenError } from '../../responses/index.js';
+import type { MemberResponse } from '../queries/findMemberResponse.js';
 import type { Target } from './resolveTarget.js';
 
 const link = (href: string, text: string) => ({ href, text });
@@ -49,6 +51,20 @@ export const invitationUsedPage = (reply: FastifyReply, target: Target) =>
     [
       'Each invitation link can be used for one response, and a response has already been sent with this one.',
       'If you did not send it, contact the Community Safety Partnership.',
+    ],
+    link(target.urls.page, `About ${target.consultation.title}`),
+  );
+
+/** A member's second attempt at a survey answered once each: a form sent again is a conflict, a page view is not. */
+export const alreadyAnsweredPage = (reply: FastifyReply, target: Target, answered: MemberResponse, status: 200 | 409) =>
+  messagePage(
+    reply,
+    status,
+    target,
+    'You have already answered this survey',
+    [
+      `You sent your response on ${formatLondon(answered.submittedAt)}. Your reference number is ${answered.reference}.`,
+      'Each member can answer once. If you need to change your answers, contact the Community Safety Partnership and give your reference number.',
     ],
     link(target.urls.page, `About ${target.consultation.title}`),
   );

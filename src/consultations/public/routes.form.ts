@@ -1,8 +1,9 @@
 /** The public form: a page of questions at a time, "check your answers", and sending the response. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { attempt } from '../../platform/errors.js';
 import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../../platform/prerendered.js';
+import { hasStoredSession } from '../../platform/sessionCookie.js';
 import { parseRequest } from '../../platform/validation.js';
 import { newReference, submitResponse } from '../../responses/index.js';
 import { validateAnswers } from '../../surveys/index.js';
@@ -11,11 +12,28 @@ import { formAnswers } from '../form/formAnswers.js';
 import { answerCodes, locateScreen, screenAfter, visibleScreens } from '../form/screens.js';
 import { progressOf, saveProgress } from '../form/session.js';
 import { submitInvitedResponse } from '../invitations/submitInvitedResponse.js';
+import { submitMemberResponse } from '../members/submitMemberResponse.js';
+import { findMemberResponse } from '../queries/findMemberResponse.js';
 import { checkFormRequest, consultationPageRequest, questionFormRequest, questionPageRequest } from '../schema.js';
 import { changeHref, checkPage, questionContext, skipTo } from './formPages.js';
 import { gate } from './gate.js';
-import { closedPage, invitationUsedPage } from './messages.js';
+import { alreadyAnsweredPage, closedPage, invitationUsedPage } from './messages.js';
+import { confirmationView } from './pages.js';
 import { targetResolver } from './resolveTarget.js';
+
+/**
+ * A question page saves the answers in the respondent's session, and the first page a browser sends adds its row.
+ * Anybody can send that page without a cookie, so new sessions are limited per address (those with a session go
+ * on freely); with the 2-hour expiry of anonymous sessions, one address holds at most 20 x 120 = 2,400 rows.
+ */
+export const NEW_SESSIONS_PER_MINUTE = 20;
+const newSessionLimit = {
+  max: NEW_SESSIONS_PER_MINUTE,
+  timeWindow: '1 minute',
+  // After the session has been loaded (and the CSRF token checked), so a request with a stored session is not counted.
+  hook: 'preHandler',
+  allowList: (request: FastifyRequest) => hasStoredSession(request),
+} as const;
 
 export async function consultationFormRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { runtimes, writer, config } = services;
@@ -26,7 +44,7 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
   app.get('/p/:slug/:cslug/questions/:screen', async (request, reply) => {
     const { params, query } = parseRequest(questionPageRequest, request);
     const target = await resolve(params);
-    if (!(await gate(request, reply, target))) return reply;
+    if (!(await gate(services.db, request, reply, target))) return reply;
     const answers = progressOf(request, target.consultation.id).answers;
     const position = locateScreen(target.definition, answers, params.screen);
     if (!position) return skipTo(reply, target, answers, params.screen);
@@ -57,10 +75,10 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
-  app.post('/p/:slug/:cslug/questions/:screen', async (request, reply) => {
+  app.post('/p/:slug/:cslug/questions/:screen', { config: { rateLimit: newSessionLimit } }, async (request, reply) => {
     const { params, query, body } = parseRequest(questionFormRequest, request);
     const target = await resolve(params);
-    if (!(await gate(request, reply, target))) return reply;
+    if (!(await gate(services.db, request, reply, target))) return reply;
     const progress = progressOf(request, target.consultation.id);
     const position = locateScreen(target.definition, progress.answers, params.screen);
     if (!position) return skipTo(reply, target, progress.answers, params.screen);
@@ -83,7 +101,7 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
 
   app.get('/p/:slug/:cslug/check', async (request, reply) => {
     const target = await resolve(parseRequest(consultationPageRequest, request).params);
-    if (!(await gate(request, reply, target))) return reply;
+    if (!(await gate(services.db, request, reply, target))) return reply;
     const answers = progressOf(request, target.consultation.id).answers;
     const first = visibleScreens(target.definition, answers)[0];
     if (Object.keys(answers).length === 0 && first) return reply.redirect(target.urls.question(first.code), 303);
@@ -93,28 +111,24 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
   app.post('/p/:slug/:cslug/check', { config: rateLimit }, async (request, reply) => {
     const { params, body } = parseRequest(checkFormRequest, request);
     const target = await resolve(params);
-    const access = await gate(request, reply, target);
+    const access = await gate(services.db, request, reply, target);
     if (!access) return reply;
     const c = target.consultation;
     const progress = progressOf(request, c.id);
     if (body.website.trim() !== '') {
-      // A filled honeypot: the sender sees the usual confirmation, nothing is stored.
-      saveProgress(request, c.id, { answers: {}, reference: newReference() });
-      return reply.redirect(target.urls.confirmation, 303);
+      // A filled honeypot: the sender sees a confirmation like any other, and nothing is stored, not even a session.
+      return reply.view('consultations/views/public/confirmation.njk', confirmationView(target, newReference()));
     }
     const invitationId = access === 'invited' ? progress.invitationId : undefined;
-    // A used invitation is a conflict, answered with its own page; a conflict otherwise is not expected.
-    const sent = await attempt(invitationId ? ['not_open', 'validation_failed', 'conflict'] : ['not_open', 'validation_failed'], () =>
+    const memberId = access === 'member' ? request.user?.id : undefined;
+    const answered = { handle: services.handle, runtimes, partnershipId: c.partnershipId, consultationId: c.id, answers: progress.answers };
+    // A used invitation or a member's second response is a conflict, answered with its own page; otherwise none is expected.
+    const sent = await attempt(invitationId || memberId ? ['not_open', 'validation_failed', 'conflict'] : ['not_open', 'validation_failed'], () =>
       invitationId
-        ? submitInvitedResponse({
-            handle: services.handle,
-            runtimes,
-            partnershipId: c.partnershipId,
-            consultationId: c.id,
-            invitationId,
-            answers: progress.answers,
-          })
-        : submitResponse({ runtimes, writer, consultationId: c.id, answers: progress.answers, channel: 'online', requireOpen: true }),
+        ? submitInvitedResponse({ ...answered, invitationId })
+        : memberId
+          ? submitMemberResponse({ ...answered, userId: memberId })
+          : submitResponse({ runtimes, writer, consultationId: c.id, answers: progress.answers, channel: 'online', requireOpen: true }),
     );
     if (sent.ok) {
       saveProgress(request, c.id, { answers: {}, reference: sent.value.reference });
@@ -123,6 +137,10 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
     const { error } = sent;
     if (error.code === 'not_open') return closedPage(reply, target);
     if (error.code === 'validation_failed') return checkPage(reply, target, progress.answers, error.fields);
-    return invitationUsedPage(reply, target);
+    if (invitationId) return invitationUsedPage(reply, target);
+    // The gate found no response a moment ago: another submission of this member's got in first.
+    const first = memberId && (await findMemberResponse(services.db, c.partnershipId, c.id, memberId));
+    if (!first) throw error;
+    return alreadyAnsweredPage(reply, target, first, 409);
   });
 }

@@ -8,6 +8,7 @@ import { respondentAccess } from '../form/access.js';
 import { visibleScreens } from '../form/screens.js';
 import { progressOf, saveProgress } from '../form/session.js';
 import { findInvitationByToken } from '../invitations/findInvitation.js';
+import { findMemberResponse } from '../queries/findMemberResponse.js';
 import { listConsultations } from '../queries/listConsultations.js';
 import { consultationPageRequest, hubRequest, invitationLinkRequest } from '../schema.js';
 import { invitationUnknownPage, invitationUsedPage } from './messages.js';
@@ -31,7 +32,8 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const progress = progressOf(request, c.id);
     const first = visibleScreens(target.definition, progress.answers)[0];
     const access = respondentAccess(c, request.user, progress.invitationId);
-    return reply.view('consultations/views/public/consultation.njk', consultationView(target, access, first));
+    const answered = access === 'member' && request.user ? await findMemberResponse(db, c.partnershipId, c.id, request.user.id) : undefined;
+    return reply.view('consultations/views/public/consultation.njk', consultationView(target, access, first, answered));
   });
 
   app.get('/p/:slug/:cslug/confirmation', async (request, reply) => {

@@ -13,6 +13,16 @@ import { staffConsultation } from './staffConsultation.js';
 
 const VIEW = 'consultations/views/staff-invitations.njk';
 
+const NO_PUBLIC_URL =
+  'Invitation links need the address people reach this site at: ask whoever runs SaferPlan to set PUBLIC_URL (for example https://safety.example.gov.uk)';
+
+/** The list as typed, with one problem shown in the summary and beside the box. */
+const formProblem = (people: string, message: string) => ({
+  values: { people },
+  errors: [{ text: message, href: '#people' }],
+  fieldErrors: { people: message },
+});
+
 export async function invitationRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
 
@@ -31,6 +41,12 @@ export async function invitationRoutes(app: FastifyInstance, { services }: { ser
     const { params, body } = parseRequest(invitationsRequest, request);
     const { consultation, partnership, principal } = await staffConsultation(db, request.user, params.id, 'consultation:manage');
     const page = { consultation, partnership };
+    const refuse = async (message: string) => {
+      const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
+      return reply.status(422).view(VIEW, invitationsView({ ...page, invited, ...formProblem(body.people, message) }));
+    };
+    const { publicUrl } = services.config;
+    if (!publicUrl) return refuse(NO_PUBLIC_URL);
     const created = await attempt(['validation_failed'], () =>
       createInvitations({
         db,
@@ -40,19 +56,9 @@ export async function invitationRoutes(app: FastifyInstance, { services }: { ser
         invitees: parseInvitees(body.people),
       }),
     );
+    if (!created.ok) return refuse(inviteeProblem(created.error.fields));
     const invited = await listInvitations(db, consultation.partnershipId, consultation.id);
-    if (created.ok)
-      return reply.view(VIEW, invitationsView({ ...page, invited, created: created.value, origin: `${request.protocol}://${request.host}` }));
-    const message = inviteeProblem(created.error.fields);
-    return reply.status(422).view(
-      VIEW,
-      invitationsView({
-        ...page,
-        invited,
-        values: { people: body.people },
-        errors: [{ text: message, href: '#people' }],
-        fieldErrors: { people: message },
-      }),
-    );
+    // The links go by email, so they are built from the configured address, never from the request's Host header.
+    return reply.view(VIEW, invitationsView({ ...page, invited, created: created.value, origin: publicUrl }));
   });
 }
