@@ -33,6 +33,27 @@ describeEachEngine('accounts over HTTP', ({ handle }) => {
     expect((await client.get('/staff')).headers.get('location')).toBe('/sign-in?next=%2Fstaff');
   });
 
+  it('sends a sign-in with a line break in next to /staff, and keeps serving (H1)', async () => {
+    const client = new HttpClient(server.url);
+    const page = await client.get('/sign-in?next=%2Fstaff%0A');
+    const html = await page.text();
+    expect(html).toContain('name="next" value="/staff"');
+    const _csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const res = await client.postForm('/sign-in', { _csrf, email: 'admin@saferplan.demo', password: DEMO_PASSWORD, next: '/staff\n' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/staff');
+    const other = new HttpClient(server.url);
+    const again = await other.postForm('/sign-in', {
+      _csrf: await other.csrfFrom('/sign-in'),
+      email: 'admin@saferplan.demo',
+      password: DEMO_PASSWORD,
+      next: '//evil.example/staff',
+    });
+    expect(again.headers.get('location')).toBe('/staff');
+    expect((await client.get('/staff')).status).toBe(200);
+    expect((await other.get('/health')).status).toBe(200);
+  });
+
   it('answers a wrong password with one GOV.UK error that reveals nothing else', async () => {
     const client = new HttpClient(server.url);
     const wrong = await client.signIn('admin@saferplan.demo', 'not-the-password');

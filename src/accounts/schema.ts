@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { formField, oneOf } from '../platform/validation.js';
+import { firstValue, formField, oneOf } from '../platform/validation.js';
 import { MIN_PASSWORD_LENGTH } from './passwords.js';
 import { ROLES } from './roles.js';
+import { safeRedirectPath } from './safeRedirect.js';
 
 export const emailSchema = z
   .string()
@@ -32,7 +33,7 @@ export const signInSchema = z.object({
 const nextPath = z
   .unknown()
   .optional()
-  .transform((next) => (typeof next === 'string' && /^\/[a-zA-Z0-9]/.test(next) ? next : '/staff'));
+  .transform((next) => safeRedirectPath(firstValue(next)));
 
 export const signInPageRequest = z.object({ query: z.object({ next: nextPath }) });
 export const signInRequest = z.object({ body: z.object({ email: formField, password: formField, next: nextPath }) });
