@@ -1,12 +1,13 @@
 /** Where to go when a requested redirect target is not a path on this site. */
 export const DEFAULT_AFTER_SIGN_IN = '/staff';
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+const hasControlCharacter = (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /** Whether the text is a path on this site: a single leading slash, no `//`, no backslash, no control character, no scheme. */
 function isLocalPath(path: string): boolean {
-  return path.startsWith('/') && !path.includes('//') && !path.includes('\\') && !CONTROL_CHARACTER.test(path) && !SCHEME.test(path);
+  return path.startsWith('/') && !path.includes('//') && !path.includes('\\') && !hasControlCharacter(path) && !SCHEME.test(path);
 }
 
 /**
