@@ -18,7 +18,6 @@ describeEachEngine('user management over HTTP', ({ handle }) => {
   let a: BuiltPartnership;
   let b: BuiltPartnership;
   let admin: HttpClient;
-  let adminId: string;
   let adminOfB: HttpClient;
   let userOfB: { id: string; email: string };
 
@@ -27,9 +26,7 @@ describeEachEngine('user management over HTTP', ({ handle }) => {
     server = await startTestServer(handle(), { signInRateLimit: 0 });
     a = await buildPartnership({ db, name: 'Alphaton Community Safety Partnership' });
     b = await buildPartnership({ db, name: 'Betaford Community Safety Partnership' });
-    const builtAdmin = await buildUser({ db, role: 'admin', partnershipId: a.id, server });
-    admin = builtAdmin.client;
-    adminId = builtAdmin.id;
+    admin = (await buildUser({ db, role: 'admin', partnershipId: a.id, server })).client;
     adminOfB = (await buildUser({ db, role: 'admin', partnershipId: b.id, server })).client;
     userOfB = await buildUser({ db, role: 'analyst', partnershipId: b.id });
   });
