@@ -8,7 +8,7 @@ export async function changeUserRole({ db, actor, user: ref, scope, role }: Mana
   return db.transaction().execute(async (trx) => {
     const user = await managedUser(trx, ref, scope);
     if (user.role === role) return { id: user.id, email: user.email, role };
-    if (role !== 'admin') await keepAnAdmin(trx, user, 'change the role of');
+    if (role !== 'admin') await keepAnAdmin(trx, user);
     await trx.updateTable('users').set({ role }).where('id', '=', user.id).execute();
     await auditUserChange(trx, actor, user, 'user.role', { from: user.role, to: role });
     return { id: user.id, email: user.email, role };

@@ -27,11 +27,11 @@ export async function managedUser(db: Kysely<Database>, ref: UserRef, scope: Use
 }
 
 /** Refuses to remove, disable or demote the only enabled administrator of any of the given partnerships. */
-export async function keepAnAdmin(trx: Transaction<Database>, user: UserSummary, verb: string, partnershipIds = user.partnershipIds) {
+export async function keepAnAdmin(trx: Transaction<Database>, user: UserSummary, partnershipIds = user.partnershipIds) {
   if (user.role !== 'admin' || user.disabled) return;
   for (const partnershipId of partnershipIds) {
     if ((await countOtherAdmins(trx, partnershipId, user.id)) === 0)
-      throw conflict(`${user.email} is the only administrator of their partnership: make another user an administrator before you ${verb} them`);
+      throw conflict(`${user.email} is the only administrator of their partnership: make another user an administrator first`);
   }
 }
 

@@ -9,7 +9,7 @@ export async function removeUser({ db, actor, user: ref, scope }: ManageUserOpti
   return db.transaction().execute(async (trx) => {
     const user = await managedUser(trx, ref, scope);
     const leaving = user.partnershipIds.filter((p) => inScope(scope, p));
-    await keepAnAdmin(trx, user, 'remove', leaving);
+    await keepAnAdmin(trx, user, leaving);
     const staying = user.partnershipIds.filter((p) => !leaving.includes(p));
     await endSessions(trx, user.id);
     if (staying.length === 0) await trx.deleteFrom('users').where('id', '=', user.id).execute();

@@ -7,7 +7,7 @@ export async function setUserDisabled({ db, actor, user: ref, scope, disabled }:
   return db.transaction().execute(async (trx) => {
     const user = await managedUser(trx, ref, scope);
     if (user.disabled === disabled) return { id: user.id, email: user.email, disabled };
-    if (disabled) await keepAnAdmin(trx, user, 'disable');
+    if (disabled) await keepAnAdmin(trx, user);
     await trx
       .updateTable('users')
       .set({ disabled: fromBool(disabled) })
