@@ -23,6 +23,6 @@ export async function changeOwnPassword({ db, user, currentPassword, newPassword
     throw validationFailed([{ field: 'currentPassword', message: 'Enter your current password correctly' }]);
   if (newPassword === currentPassword)
     throw validationFailed([{ field: 'newPassword', message: 'Enter a password different from your current one' }]);
-  assertPasswordAllowed(newPassword, user, 'newPassword');
+  await assertPasswordAllowed(newPassword, user, 'newPassword');
   return setUserPassword({ db, actor: actorOf(user), user: { id: user.id }, scope: 'all', password: newPassword, keepSessionId: sessionId });
 }

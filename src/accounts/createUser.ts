@@ -37,7 +37,7 @@ export async function createUser({
   publishedPassword,
 }: CreateUserOptions): Promise<{ id: string; email: string }> {
   const input = parseOrThrow(newUserSchema, user);
-  if (!publishedPassword) assertPasswordAllowed(input.password, input);
+  if (!publishedPassword) await assertPasswordAllowed(input.password, input);
   const passwordHash = await hashPassword(input.password);
   const id = newId();
   await db.transaction().execute(async (trx) => {

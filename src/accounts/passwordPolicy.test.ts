@@ -10,8 +10,8 @@ describe('passwordProblem', () => {
     ['a long enough password'],
     ['xxxTq9#mZ2$vL0!'],
     ['mountain otter lamplight'],
-  ])('accepts %j', (password) => {
-    expect(passwordProblem(password, owner)).toBeUndefined();
+  ])('accepts %j', async (password) => {
+    expect(await passwordProblem(password, owner)).toBeUndefined();
   });
 
   it.each([
@@ -28,7 +28,7 @@ describe('passwordProblem', () => {
     ['jo.bloggs@anytown.example', 'Password must not contain the email address or name of its user'],
     ['bloggs-is-my-name-ok', 'Password must not contain the email address or name of its user'],
     ['welcome-to-anytown', 'Password must not contain the email address or name of its user'],
-  ])('refuses %j: %s', (password, message) => {
-    expect(passwordProblem(password, owner)).toBe(message);
+  ])('refuses %j: %s', async (password, message) => {
+    expect(await passwordProblem(password, owner)).toBe(message);
   });
 });

@@ -16,7 +16,7 @@ export async function setUserPassword({
   keepSessionId,
 }: ManageUserOptions & { password: string; keepSessionId?: string }) {
   const user = await db.transaction().execute((trx) => managedUser(trx, ref, scope));
-  assertPasswordAllowed(password, user);
+  await assertPasswordAllowed(password, user);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
