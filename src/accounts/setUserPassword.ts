@@ -15,7 +15,7 @@ export async function setUserPassword({
   password,
   keepSessionId,
 }: ManageUserOptions & { password: string; keepSessionId?: string }) {
-  const user = await db.transaction().execute((trx) => managedUser(trx, ref, scope));
+  const user = await managedUser(db, ref, scope);
   await assertPasswordAllowed(password, user);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
