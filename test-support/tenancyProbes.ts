@@ -2,6 +2,7 @@
  * One request per staff route, aimed at another partnership's (B's) data, for the tenant-isolation suite.
  * Every route the app registers is either listed here or in PUBLIC_ROUTES; the suite fails on any other.
  */
+import { TEST_PASSWORD } from './factories.js';
 import type { HttpClient } from './httpClient.js';
 import type { TenantB } from './tenantB.js';
 
@@ -122,16 +123,41 @@ export const PROBES: Probe[] = [
   ),
   refused('GET /api/v1/consultations/:id/analysis', (b) => `/api/v1/consultations/${b.crime.id}/analysis`),
 
+  // A user of B's on the user management routes; removing them last, as B's own admin really does it.
+  ...['', '/remove'].map((tail) => refused(`GET /staff/users/:id${tail}`, (b) => `/staff/users/${b.userId}${tail}`)),
+  refused(
+    'POST /staff/users/:id/status',
+    (b) => `/staff/users/${b.userId}/status`,
+    () => ({ status: 'disabled' }),
+  ),
+  refused(
+    'POST /staff/users/:id/role',
+    (b) => `/staff/users/${b.userId}/role`,
+    () => ({ role: 'admin' }),
+  ),
+  refused(
+    'POST /staff/users/:id/password',
+    (b) => `/staff/users/${b.userId}/password`,
+    () => ({ password: 'planted-lantern-orchard' }),
+  ),
+  refused('POST /staff/users/:id/remove', (b) => `/staff/users/${b.userId}/remove`),
+
   // Routes within the user's own partnerships: B must not appear, and B cannot be chosen.
   ...['/staff', '/staff/users', '/staff/audit', '/api/v1/partnerships'].map(
     (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
   ),
+  { route: 'GET /staff/account/password', kind: 'scoped', request: () => ({ path: '/staff/account/password' }) },
+  {
+    route: 'POST /staff/account/password',
+    kind: 'scoped',
+    request: () => ({ path: '/staff/account/password', form: { currentPassword: TEST_PASSWORD, newPassword: 'planted-lantern-orchard' } }),
+  },
   {
     route: 'POST /staff/users',
     kind: 'scoped',
     request: (b) => ({
       path: '/staff/users',
-      form: { email: 'planted@elsewhere.example', name: 'Planted', role: 'admin', password: 'planted-password-long', partnership: b.partnership.id },
+      form: { email: 'planted@elsewhere.example', name: 'Planted', role: 'admin', password: 'orchard-lantern-velvet', partnership: b.partnership.id },
     }),
   },
 ];

@@ -26,6 +26,8 @@ export interface TenantB {
     row: string;
   };
   adminEmail: string;
+  /** A user of B's who is not its admin, for the user management routes. */
+  userId: string;
 }
 
 /** Codes in a members' survey for the builder's routes: its first ranking and grid, and three long-text questions. */
@@ -55,7 +57,7 @@ const crimeAnswers = (wardCode: string | undefined) => ({
   safe_centre_dark: 'very_unsafe',
 });
 
-/** Partnership B with its wards and themes, its three consultations (four responses to the Crime Survey) and its admin. */
+/** Partnership B with its wards and themes, its three consultations (four responses to the Crime Survey), its admin and a viewer. */
 export async function buildTenantB({ handle, server }: { handle: DbHandle; server: TestServer }) {
   const { db } = handle;
   const partnership = await buildPartnership({
@@ -73,8 +75,9 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
   const members = await buildConsultation({ db, partnershipId, template: 'members-survey', stage: 'open', title: 'Betaford members' });
   const draft = await buildConsultation({ db, partnershipId, title: 'Betaford draft' });
   const admin = await buildUser({ db, role: 'admin', partnershipId, server });
+  const user = await buildUser({ db, role: 'viewer', partnershipId });
   const builder = builderTargets(await loadSurveyDefinition(db, members, members.surveyVersion));
-  const b: TenantB = { partnership, crime, members, draft, builder, adminEmail: admin.email };
+  const b: TenantB = { partnership, crime, members, draft, builder, adminEmail: admin.email, userId: user.id };
   return { b, admin };
 }
 

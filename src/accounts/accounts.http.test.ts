@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
@@ -31,6 +32,27 @@ describeEachEngine('accounts over HTTP', ({ handle }) => {
     const _csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
     expect((await client.postForm('/sign-out', { _csrf })).status).toBe(303);
     expect((await client.get('/staff')).headers.get('location')).toBe('/sign-in?next=%2Fstaff');
+  });
+
+  it('sends a sign-in with a line break in next to /staff, and keeps serving (H1)', async () => {
+    const client = new HttpClient(server.url);
+    const page = await client.get('/sign-in?next=%2Fstaff%0A');
+    const html = await page.text();
+    expect(html).toContain('name="next" value="/staff"');
+    const _csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
+    const res = await client.postForm('/sign-in', { _csrf, email: 'admin@saferplan.demo', password: DEMO_PASSWORD, next: '/staff\n' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/staff');
+    const other = new HttpClient(server.url);
+    const again = await other.postForm('/sign-in', {
+      _csrf: await other.csrfFrom('/sign-in'),
+      email: 'admin@saferplan.demo',
+      password: DEMO_PASSWORD,
+      next: '//evil.example/staff',
+    });
+    expect(again.headers.get('location')).toBe('/staff');
+    expect((await client.get('/staff')).status).toBe(200);
+    expect((await other.get('/health')).status).toBe(200);
   });
 
   it('answers a wrong password with one GOV.UK error that reveals nothing else', async () => {
@@ -128,10 +150,47 @@ describeEachEngine('accounts over HTTP', ({ handle }) => {
   });
 });
 
+/** GETs or POSTs over a connection from the given loopback address (127.0.0.2 is another client to the server). */
+function requestFrom(localAddress: string, url: string, options: { method?: string; cookie?: string; form?: Record<string, string> } = {}) {
+  const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
+  return new Promise<{ status: number; cookies: string[]; text: string }>((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: options.method ?? 'GET',
+        localAddress,
+        headers: { ...(options.cookie ? { cookie: options.cookie } : {}), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0] ?? ''), text }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A whole sign-in (the form, then the post) from one address; the status of the post. */
+async function signInFrom(baseUrl: string, localAddress: string, email: string, password: string): Promise<number> {
+  const form = await requestFrom(localAddress, `${baseUrl}/sign-in`);
+  const _csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+  const post = await requestFrom(localAddress, `${baseUrl}/sign-in`, {
+    method: 'POST',
+    cookie: form.cookies.join('; '),
+    form: { _csrf, email, password },
+  });
+  return post.status;
+}
+
 describe('sign-in rate limit', () => {
   describeEachEngine('repeated failures', ({ handle }) => {
     let server: TestServer;
     beforeAll(async () => {
+      await loadDemoPartnership(handle().db, cliActor());
       server = await startTestServer(handle(), { signInRateLimit: 3 });
     });
     afterAll(() => server.close());
@@ -142,6 +201,55 @@ describe('sign-in rate limit', () => {
       for (let i = 0; i < 5; i++) statuses.push((await client.signIn('someone@example.org', 'wrong-password')).status);
       expect(statuses).toEqual([422, 422, 422, 429, 429]);
     });
+
+    it('do not include successful sign-ins (L13)', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push(await signInFrom(server.url, '127.0.0.3', 'analyst@saferplan.demo', DEMO_PASSWORD));
+      expect(statuses).toEqual([303, 303, 303, 303, 303]);
+    });
+
+    it('are counted per account as well as per address (L13)', async () => {
+      const failures: number[] = [];
+      for (let i = 0; i < 3; i++) failures.push(await signInFrom(server.url, '127.0.0.4', 'admin@saferplan.demo', 'wrong-password'));
+      expect(failures).toEqual([422, 422, 422]);
+      // The account is refused from another address, even with its right password; other accounts there are not.
+      expect(await signInFrom(server.url, '127.0.0.5', 'admin@saferplan.demo', DEMO_PASSWORD)).toBe(429);
+      expect(await signInFrom(server.url, '127.0.0.5', 'ADMIN@saferplan.demo ', DEMO_PASSWORD)).toBe(429);
+      expect(await signInFrom(server.url, '127.0.0.5', 'analyst@saferplan.demo', DEMO_PASSWORD)).toBe(303);
+      // The address is refused for any account.
+      expect(await signInFrom(server.url, '127.0.0.4', 'analyst@saferplan.demo', DEMO_PASSWORD)).toBe(429);
+    });
+  });
+});
+
+describeEachEngine('the sign-in audit trail (L14)', ({ handle }) => {
+  let server: TestServer;
+  let partnershipId: string;
+  beforeAll(async () => {
+    partnershipId = (await loadDemoPartnership(handle().db, cliActor())).partnershipId;
+    server = await startTestServer(handle(), { signInRateLimit: 0 });
+  });
+  afterAll(() => server.close());
+
+  it('records failed and successful sign-ins and sign-outs, with the email tried and never the password', async () => {
+    const client = new HttpClient(server.url);
+    await client.signIn('analyst@saferplan.demo', 'a-wrong-guess-123');
+    await client.signIn('nobody@nowhere.example', 'another-wrong-guess');
+    await client.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
+    const _csrf = await client.csrfFrom('/staff');
+    expect((await client.postForm('/sign-out', { _csrf })).status).toBe(303);
+
+    const entries = (await listAuditLog(handle().db, [partnershipId])).filter((e) => e.action.startsWith('session.'));
+    const seen = entries.map((e) => [e.action, e.actor, e.detail.email, e.partnershipId]).reverse();
+    expect(seen).toEqual([
+      ['session.sign-in-failed', 'analyst@saferplan.demo', 'analyst@saferplan.demo', partnershipId],
+      ['session.sign-in-failed', 'nobody@nowhere.example', 'nobody@nowhere.example', null],
+      ['session.sign-in', 'analyst@saferplan.demo', 'analyst@saferplan.demo', partnershipId],
+      ['session.sign-out', 'analyst@saferplan.demo', 'analyst@saferplan.demo', partnershipId],
+    ]);
+    const stored = JSON.stringify(await handle().db.selectFrom('audit_log').selectAll().execute());
+    expect(stored).not.toContain('wrong-guess');
+    expect(stored).not.toContain(DEMO_PASSWORD);
   });
 });
 

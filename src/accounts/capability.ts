@@ -3,6 +3,10 @@ import { registerUserCommands } from './cli.js';
 
 export const accountsCapability: Capability = {
   name: 'accounts',
-  webRoutes: async () => [(await import('./routes.js')).accountRoutes],
+  webRoutes: async () => [
+    (await import('./routes.js')).signInRoutes,
+    (await import('./routes.users.js')).userRoutes,
+    (await import('./routes.account.js')).accountRoutes,
+  ],
   commands: registerUserCommands,
 };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson, readStdin } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
+import type { ManageUserOptions } from './manageUser.js';
 import { isRole, ROLES } from './roles.js';
 
 export function registerUserCommands(program: Command, cli: CliContext) {
@@ -44,4 +45,37 @@ export function registerUserCommands(program: Command, cli: CliContext) {
         for (const u of users) process.stdout.write(`${u.email}  ${u.role}${u.disabled ? ' (disabled)' : ''}\n`);
       }),
     );
+
+  registerUserChangeCommands(user, cli);
+}
+
+/** The changes to one user, named by email; each is audited as the command line. */
+function registerUserChangeCommands(user: Command, cli: CliContext) {
+  const change = (name: string, description: string, work: (email: string, extra: string | undefined) => Promise<void>) =>
+    user
+      .command(name)
+      .description(description)
+      .action((email: string, extra: string | undefined) => work(email, extra));
+
+  const withUser = (email: string, act: (options: ManageUserOptions) => Promise<unknown>) =>
+    cli.withDatabase(async ({ db }) => {
+      printJson(await act({ db, actor: cliActor(), user: { email }, scope: 'all' }));
+    });
+
+  change('disable <email>', 'disable a user: they are signed out at once and cannot sign in until enabled', (email) =>
+    withUser(email, async (options) => (await import('./setUserDisabled.js')).setUserDisabled({ ...options, disabled: true })),
+  );
+  change('enable <email>', 'enable a disabled user again', (email) =>
+    withUser(email, async (options) => (await import('./setUserDisabled.js')).setUserDisabled({ ...options, disabled: false })),
+  );
+  change('remove <email>', 'remove a user: signed out and deleted (the audit log keeps what they did)', (email) =>
+    withUser(email, async (options) => (await import('./removeUser.js')).removeUser(options)),
+  );
+  change('role <email> <role>', `change a user's role to one of: ${ROLES.join(', ')}`, async (email, role = '') => {
+    if (!isRole(role)) throw new CliError(`Unknown role "${role}": use one of ${ROLES.join(', ')}`);
+    return withUser(email, async (options) => (await import('./changeUserRole.js')).changeUserRole({ ...options, role }));
+  });
+  change('password <email>', 'set a new password, read from standard input; signs the user out everywhere', (email) =>
+    withUser(email, async (options) => (await import('./setUserPassword.js')).setUserPassword({ ...options, password: await readStdin() })),
+  );
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { formField, oneOf } from '../platform/validation.js';
-import { MIN_PASSWORD_LENGTH } from './passwords.js';
+import { firstValue, formField, oneOf } from '../platform/validation.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwordPolicy.js';
 import { ROLES } from './roles.js';
+import { safeRedirectPath } from './safeRedirect.js';
 
 export const emailSchema = z
   .string()
@@ -18,7 +19,7 @@ export const newUserSchema = z.object({
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, `Password must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(200, 'Password must be 200 characters or fewer'),
+    .max(MAX_PASSWORD_LENGTH, `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`),
   partnershipIds: z.array(z.string().min(1)).default([]),
 });
 export type NewUser = z.input<typeof newUserSchema>;
@@ -32,10 +33,31 @@ export const signInSchema = z.object({
 const nextPath = z
   .unknown()
   .optional()
-  .transform((next) => (typeof next === 'string' && /^\/[a-zA-Z0-9]/.test(next) ? next : '/staff'));
+  .transform((next) => safeRedirectPath(firstValue(next)));
 
 export const signInPageRequest = z.object({ query: z.object({ next: nextPath }) });
 export const signInRequest = z.object({ body: z.object({ email: formField, password: formField, next: nextPath }) });
 export const newUserRequest = z.object({
   body: z.object({ email: formField, name: formField, role: formField, password: formField, partnership: formField }),
+});
+
+const userParams = z.object({ id: z.string().min(1).max(100) });
+/** After a change, the user's page says which one was made. */
+export const CHANGES = ['disabled', 'enabled', 'role', 'password'] as const;
+export type Change = (typeof CHANGES)[number];
+export const userPageRequest = z.object({
+  params: userParams,
+  query: z.object({ changed: z.enum(CHANGES).optional().catch(undefined) }),
+});
+export const usersPageRequest = z.object({ query: z.object({ removed: z.enum(['1']).optional().catch(undefined) }) });
+export const userRemoveRequest = z.object({ params: userParams });
+export const userStatusRequest = z.object({
+  params: userParams,
+  body: z.object({ status: formField.pipe(z.enum(['disabled', 'enabled'], { error: 'Choose disable or enable' })) }),
+});
+export const userRoleRequest = z.object({ params: userParams, body: z.object({ role: formField }) });
+export const userPasswordRequest = z.object({ params: userParams, body: z.object({ password: formField }) });
+export const ownPasswordRequest = z.object({
+  query: z.object({ changed: z.enum(['1']).optional().catch(undefined) }),
+  body: z.object({ currentPassword: formField, newPassword: formField }).optional(),
 });

@@ -8,6 +8,25 @@ type GetCallback = (err: unknown, session?: Session | null) => void;
 
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 
+/**
+ * Hands a database result to @fastify/session's callback exactly once. The callback goes on to send the response, so it
+ * can throw (a bad header, say); inside the promise chain that would be an unhandled rejection that ends the process,
+ * or, with `.then(ok, fail)` written the other way round, a second call. Its error is reported as a warning instead.
+ */
+function settle<T>(work: Promise<T>, callback: (err: unknown, value?: T) => void): void {
+  const outcome = work.then(
+    (value) => ({ err: null as unknown, value }),
+    (err: unknown) => ({ err: err ?? new Error('session store failed'), value: undefined }),
+  );
+  void outcome.then(({ err, value }) => {
+    try {
+      callback(err, value);
+    } catch (thrown) {
+      process.emitWarning(thrown instanceof Error ? thrown : new Error(String(thrown)), 'SessionStoreCallbackError');
+    }
+  });
+}
+
 /** @fastify/session store keeping sessions in the database, so several app instances share them. */
 export class DatabaseSessionStore implements SessionStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -20,24 +39,20 @@ export class DatabaseSessionStore implements SessionStore {
     const cookieExpires = (session as { cookie?: { expires?: string | Date | null } }).cookie?.expires;
     const expires = cookieExpires ? new Date(cookieExpires) : new Date(Date.now() + DEFAULT_TTL_MS);
     const row = { id, data: JSON.stringify(session), expires_at: expires.toISOString() };
-    this.db
-      .insertInto('sessions')
-      .values(row)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ data: row.data, expires_at: row.expires_at }))
-      .execute()
-      .then(() => callback(), callback);
+    settle(
+      this.db
+        .insertInto('sessions')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ data: row.data, expires_at: row.expires_at }))
+        .execute(),
+      (err) => callback(err ?? undefined),
+    );
   }
 
   get(id: string, callback: GetCallback): void {
-    this.db
-      .selectFrom('sessions')
-      .select(['data', 'expires_at'])
-      .where('id', '=', id)
-      .executeTakeFirst()
-      .then((row) => {
-        if (!row || row.expires_at < new Date().toISOString()) return callback(null, null);
-        callback(null, JSON.parse(row.data) as Session);
-      }, callback);
+    const read = this.db.selectFrom('sessions').select(['data', 'expires_at']).where('id', '=', id).executeTakeFirst();
+    const live = read.then((row) => (row && row.expires_at >= new Date().toISOString() ? (JSON.parse(row.data) as Session) : null));
+    settle(live, (err, session) => (err ? callback(err) : callback(null, session ?? null)));
   }
 
   async deleteExpired(): Promise<void> {
@@ -45,10 +60,6 @@ export class DatabaseSessionStore implements SessionStore {
   }
 
   destroy(id: string, callback: Callback): void {
-    this.db
-      .deleteFrom('sessions')
-      .where('id', '=', id)
-      .execute()
-      .then(() => callback(), callback);
+    settle(this.db.deleteFrom('sessions').where('id', '=', id).execute(), (err) => callback(err ?? undefined));
   }
 }

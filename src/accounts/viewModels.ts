@@ -1,12 +1,17 @@
 /** The accounts pages' view models: plain data for the GOV.UK macros in accounts/views/. */
 import type { Partnership } from '../partnerships/index.js';
 import type { FieldError } from '../platform/errors.js';
+import { html } from '../platform/html.js';
 import { formatLondon } from '../platform/londonTime.js';
 import type { TableRow } from '../platform/pageContexts.js';
 import { errorSummaryItems, messagesByField } from '../platform/validation.js';
 import type { AuditRow } from './queries/listAuditLog.js';
 import type { UserSummary } from './queries/listUsers.js';
-import { isRole, ROLE_LABELS, ROLES } from './roles.js';
+import { isRole, LEAST_PRIVILEGED_ROLE, ROLE_LABELS, ROLES } from './roles.js';
+import type { Change } from './schema.js';
+
+const roleLabel = (role: string) => (isRole(role) ? ROLE_LABELS[role] : role);
+const partnershipNames = (user: UserSummary, names: ReadonlyMap<string, string>) => user.partnershipIds.map((id) => names.get(id) ?? id).join(', ');
 
 const formErrors = (fields: readonly FieldError[]) => ({ errors: errorSummaryItems(fields), fieldErrors: messagesByField(fields) });
 
@@ -25,21 +30,26 @@ export interface UsersPageInput {
   /** What was posted, to fill the form again. */
   values: Readonly<Partial<Record<'email' | 'name' | 'role' | 'partnership', string>>>;
   fields: readonly FieldError[];
+  notice?: string;
 }
 
 /** The users of the administrator's partnerships, and the form to add one. */
-export function usersPage({ users, partnerships, values, fields }: UsersPageInput) {
+export function usersPage({ users, partnerships, values, fields, notice }: UsersPageInput) {
   const names = new Map(partnerships.map((p) => [p.id, p.name]));
   const rows: TableRow[] = users.map((u) => [
     { text: u.email },
     { text: u.name },
-    { text: isRole(u.role) ? ROLE_LABELS[u.role] : undefined },
-    { text: u.partnershipIds.map((id) => names.get(id) ?? id).join(', ') },
+    { text: roleLabel(u.role) },
+    { text: u.disabled ? 'Disabled' : 'Active' },
+    { text: partnershipNames(u, names) },
+    { html: html`<a class="govuk-link" href="/staff/users/${u.id}">Manage<span class="govuk-visually-hidden"> ${u.email}</span></a>` },
   ]);
   return {
     title: 'Users',
+    notice,
     rows,
-    roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: values.role === r })),
+    // The least privileged role unless another was chosen.
+    roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: (values.role ?? LEAST_PRIVILEGED_ROLE) === r })),
     partnershipItems: partnerships.map((p) => ({ value: p.id, text: p.name, selected: values.partnership === p.id })),
     values: { email: values.email, name: values.name },
     ...formErrors(fields),
@@ -59,4 +69,51 @@ export const auditPage = (entries: readonly AuditRow[]) => ({
       { text: JSON.stringify(e.detail) },
     ],
   ),
+});
+
+const CHANGE_NOTICES: Record<Change, string> = {
+  disabled: 'The user is disabled and signed out. They cannot sign in until enabled again.',
+  enabled: 'The user is enabled: they can sign in again.',
+  role: 'The role was changed.',
+  password: 'The password was set and the user was signed out everywhere. Give them the new password in person or by phone.',
+};
+
+export interface UserPageInput {
+  user: UserSummary;
+  partnerships: readonly Partnership[];
+  changed?: Change;
+  fields?: readonly FieldError[];
+}
+
+/** One user: their details, and the forms to disable or enable them, change their role, set their password or remove them. */
+export function userPage({ user, partnerships, changed, fields = [] }: UserPageInput) {
+  const names = new Map(partnerships.map((p) => [p.id, p.name]));
+  return {
+    title: user.email,
+    user: { id: user.id, email: user.email, disabled: user.disabled },
+    summaryRows: [
+      { key: { text: 'Email address' }, value: { text: user.email } },
+      { key: { text: 'Name' }, value: { text: user.name } },
+      { key: { text: 'Role' }, value: { text: roleLabel(user.role) } },
+      { key: { text: 'Status' }, value: { text: user.disabled ? 'Disabled' : 'Active' } },
+      { key: { text: 'Partnerships' }, value: { text: partnershipNames(user, names) } },
+    ],
+    roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: user.role === r })),
+    notice: changed ? CHANGE_NOTICES[changed] : undefined,
+    ...formErrors(fields),
+  };
+}
+
+/** The question before removing a user. */
+export const removeUserPage = (user: UserSummary, fields: readonly FieldError[] = []) => ({
+  title: `Remove ${user.email}`,
+  user: { id: user.id, email: user.email },
+  ...formErrors(fields),
+});
+
+/** The signed-in user's own password form. */
+export const ownPasswordPage = (changed: boolean, fields: readonly FieldError[] = []) => ({
+  title: 'Change your password',
+  notice: changed ? 'Your password was changed. You were signed out everywhere else.' : undefined,
+  ...formErrors(fields),
 });

@@ -63,7 +63,7 @@ describeEachEngine('analysis API and dashboard', ({ handle }) => {
         email: `viewer-${Date.now()}@example.org`,
         name: 'Viewer',
         role: 'viewer',
-        password: 'a-long-viewer-password',
+        password: 'a-long-analysis-password',
         partnershipIds: [opened.partnershipId],
       },
     });
@@ -121,7 +121,7 @@ describeEachEngine('analysis API and dashboard', ({ handle }) => {
     expect((await new HttpClient(server.url).get(url())).status).toBe(401);
     const viewer = new HttpClient(server.url);
     const email = (await handle().db.selectFrom('users').select('email').where('role', '=', 'viewer').executeTakeFirstOrThrow()).email;
-    await viewer.signIn(email, 'a-long-viewer-password');
+    await viewer.signIn(email, 'a-long-analysis-password');
     // open consultation: other staff see results only after it closes
     expect((await viewer.get(url())).status).toBe(403);
   });

@@ -134,10 +134,10 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
       name: 'V',
       role: 'viewer',
       partnership: partnershipId,
-      password: 'viewer-password-123',
+      password: 'quiet-lantern-orchard',
     });
     const viewer = new HttpClient(server.url);
-    await viewer.signIn('viewer@example.org', 'viewer-password-123');
+    await viewer.signIn('viewer@example.org', 'quiet-lantern-orchard');
     expect((await viewer.get(`/staff/consultations/${id}`)).status).toBe(200);
     expect((await viewer.get(`/staff/consultations/${id}/export.csv`)).status).toBe(403);
     expect((await viewer.get(`/staff/consultations/${id}/import`)).status).toBe(403);

@@ -51,7 +51,7 @@ export async function loadDemoPartnership(db: Kysely<Database>, actor: Actor): P
   });
   for (const user of DEMO_USERS) {
     const taken = await db.selectFrom('users').select('id').where('email', '=', user.email).executeTakeFirst();
-    if (!taken) await createUser({ db, actor, user: { ...user, password: DEMO_PASSWORD, partnershipIds: [id] } });
+    if (!taken) await createUser({ db, actor, user: { ...user, password: DEMO_PASSWORD, partnershipIds: [id] }, publishedPassword: true });
   }
   return { created: true, partnershipId: id, users, password: DEMO_PASSWORD };
 }
