@@ -13,6 +13,7 @@ import { crossTab } from './crossTab.js';
 import { chartFor } from './dashboardModel.js';
 import { dashboardView } from './dashboardView.js';
 import { type AnalysisQuery, analysisRequest, filtersOf, questionAnalysisRequest } from './schema.js';
+import { appliedSuppression } from './suppression.js';
 import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -30,8 +31,15 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   /** softWeights: a margins problem is reported beside unweighted results (the dashboard) instead of failing (the API). */
   async function analyse(user: Principal | undefined, id: string, query: AnalysisQuery, softWeights = false) {
     const consultation = await resultsFor(user, id);
+    const partnership = await findPartnership(db, consultation.partnershipId);
+    if (!partnership) throw notFound('Partnership');
     const filters = filtersOf(query);
-    const analysis = { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } };
+    const suppressBelow = appliedSuppression({
+      requested: query.suppressBelow,
+      minimum: partnership.suppressionMinimum,
+      mayLower: can(user, 'results:lower-suppression', consultation.partnershipId),
+    });
+    const analysis = { filters, rules: { suppressBelow } };
     const marginsCsv = query.weighted ? (query.margins ?? null) : null;
     try {
       let outcome = await analyseStoredConsultation({ handle: services.handle, consultation, marginsCsv, analysis });
@@ -41,7 +49,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
         outcome = await analyseStoredConsultation({ handle: services.handle, consultation, analysis });
       }
       if (!outcome.ok) throw validationFailed([{ field: 'margins', message: `${outcome.error.message} No weights were applied.` }]);
-      return { consultation, query, filters, weightingError, ...outcome.analysis };
+      return { consultation, partnership, query, filters, weightingError, ...outcome.analysis };
     } catch (err) {
       rethrowAsValidationFailure(err);
     }
@@ -55,7 +63,6 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
   app.get('/staff/consultations/:id/analysis', async (request, reply) => {
     const { params, query } = parseRequest(analysisRequest, request);
     const a = await analyse(request.user, params.id, query, true);
-    const partnership = await findPartnership(db, a.consultation.partnershipId);
     let xtab = null;
     let xtabError: string | null = null;
     if (a.query.xq && a.query.by) {
@@ -70,7 +77,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
         xtabError = err.message;
       }
     }
-    return reply.view('analysis/views/dashboard.njk', dashboardView({ ...a, partnership, xtab, xtabError }));
+    return reply.view('analysis/views/dashboard.njk', dashboardView({ ...a, xtab, xtabError }));
   });
 
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
