@@ -6,14 +6,16 @@
  */
 import type { Consultation } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
+import type { Partnership } from '../partnerships/index.js';
 import { indicatorSetFor, type SurveyOption } from '../surveys/index.js';
 import { analysisContext } from './analyseConsultation.js';
 import { analyseTableOf, type StoredAnalysis, storedTable } from './analyseStoredConsultation.js';
 import { AnalysisInputError, type AnalysisInputField } from './analysisInputError.js';
 import { availableBreakdowns, type CrossTab, crossTab } from './crossTab.js';
+import { type DashboardPage, dashboardView } from './dashboardView.js';
 import { type Representativeness, representativeness } from './representativeness.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
-import { FILTER_CODES } from './schema.js';
+import { type AnalysisQuery, FILTER_CODES } from './schema.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins } from './weighting.js';
 
@@ -28,8 +30,8 @@ export interface AnalysisJob {
   /** A margins problem is reported beside unweighted results (the dashboard) instead of failing the job (the API). */
   softWeights: boolean;
   crossTab: { question: string; breakdown: string } | null;
-  /** What the dashboard page needs besides the results; null for the API and downloads. */
-  dashboard: { profileMargins: string | null } | null;
+  /** The dashboard page, built here too (its charts are the slowest part): what it was asked with; null for the API and downloads. */
+  dashboard: { query: AnalysisQuery; partnership: Partnership } | null;
 }
 
 /** What the dashboard shows from the table itself: the filters' options, the breakdowns offered, the sample's profile. */
@@ -52,7 +54,7 @@ export type AnalysisOutcome =
       weightingError: string | null;
       crossTab: CrossTab | null;
       crossTabError: AnalysisProblem | null;
-      dashboard: DashboardFacts | null;
+      dashboard: DashboardPage | null;
     }
   | { ok: false; problem: AnalysisProblem };
 
@@ -105,7 +107,21 @@ function answer(stored: Pick<StoredAnalysis, 'definition' | 'wards' | 'table'>, 
         crossTabError = asProblem(err);
       }
     }
-    const dashboard = job.dashboard ? dashboardFacts(table, consultation.template, job.dashboard.profileMargins) : null;
+    let dashboard: DashboardPage | null = null;
+    if (job.dashboard) {
+      const { query, partnership } = job.dashboard;
+      dashboard = dashboardView({
+        consultation,
+        partnership,
+        facts: dashboardFacts(table, consultation.template, query.margins ?? null),
+        result,
+        query,
+        filters: job.filters,
+        xtab,
+        xtabError: crossTabError?.message ?? null,
+        weightingError,
+      });
+    }
     return { ok: true, result, weightingError, crossTab: xtab, crossTabError, dashboard };
   } catch (err) {
     return { ok: false, problem: asProblem(err) };

@@ -10,6 +10,8 @@ import { parseMargins } from './weighting.js';
 
 const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
 
+export type DashboardPage = ReturnType<typeof dashboardView>;
+
 export function dashboardView(a: {
   consultation: Consultation;
   partnership: Partnership | undefined;

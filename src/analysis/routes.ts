@@ -8,7 +8,6 @@ import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import type { AnalysisJob } from './analysisJob.js';
 import { chartFor } from './dashboardModel.js';
-import { dashboardView } from './dashboardView.js';
 import { type AnalysisQuery, analysisRequest, filtersOf, questionAnalysisRequest } from './schema.js';
 import { appliedSuppression } from './suppression.js';
 import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
@@ -34,7 +33,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     user: Principal | undefined,
     id: string,
     query: AnalysisQuery,
-    extras: Partial<Pick<AnalysisJob, 'softWeights' | 'crossTab' | 'dashboard'>> = {},
+    extras: Partial<Pick<AnalysisJob, 'softWeights' | 'crossTab'>> & { dashboard?: boolean } = {},
   ) {
     const consultation = await resultsFor(user, id);
     const partnership = await findPartnership(db, consultation.partnershipId);
@@ -50,10 +49,9 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       filters,
       suppressBelow,
       marginsCsv: query.weighted ? (query.margins ?? null) : null,
-      softWeights: false,
-      crossTab: null,
-      dashboard: null,
-      ...extras,
+      softWeights: extras.softWeights ?? false,
+      crossTab: extras.crossTab ?? null,
+      dashboard: extras.dashboard ? { query, partnership } : null,
     });
     if (!outcome.ok) throw validationFailed([outcome.problem]);
     return { ...outcome, consultation, partnership, query, filters };
@@ -68,13 +66,9 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
 
   app.get('/staff/consultations/:id/analysis', async (request, reply) => {
     const { params, query } = parseRequest(analysisRequest, request);
-    const a = await analyse(request.user, params.id, query, {
-      softWeights: true,
-      crossTab: crossTabOf(query),
-      dashboard: { profileMargins: query.margins ?? null },
-    });
-    if (!a.dashboard) throw new Error('the dashboard job came back without the dashboard');
-    const view = dashboardView({ ...a, facts: a.dashboard, xtab: a.crossTab, xtabError: a.crossTabError?.message ?? null });
+    const a = await analyse(request.user, params.id, query, { softWeights: true, crossTab: crossTabOf(query), dashboard: true });
+    const view = a.dashboard;
+    if (!view) throw new Error('the dashboard job came back without the page');
     return reply.view('analysis/views/dashboard.njk', view);
   });
 
