@@ -6,8 +6,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
-/** What dist/ holds, by output name: the CLI (which also serves), and the stylesheet compiler for `npm run build`. */
-export const ENTRIES = { 'cli/main': path.join(SRC, 'cli/main.ts'), 'app/assets': path.join(SRC, 'app/assets.ts') };
+/**
+ * What dist/ holds, by output name: the CLI (which also serves), the stylesheet compiler for `npm run build`, and the
+ * analysis worker thread the server starts (src/analysis/worker/analysisPool.ts).
+ */
+export const ENTRIES = {
+  'cli/main': path.join(SRC, 'cli/main.ts'),
+  'app/assets': path.join(SRC, 'app/assets.ts'),
+  'analysis/worker': path.join(SRC, 'analysis/worker/analysisWorkerMain.ts'),
+};
 export const DIST = path.join(ROOT, 'dist');
 /** The URL of a compiled entry, e.g. compiled('cli/main'), for import(): a computed specifier, so tsc does not read the bundle. */
 export const compiled = (/** @type {keyof typeof ENTRIES} */ entry) => pathToFileURL(path.join(DIST, `${entry}.js`)).href;

@@ -54,6 +54,8 @@ const plantedSurvey = {
 export const PROBES: Probe[] = [
   // The partnership's own pages and API.
   refused('GET /staff/partnerships/:id', partnershipPath('')),
+  refused('GET /staff/partnerships/:id/settings', partnershipPath('/settings')),
+  refused('POST /staff/partnerships/:id/settings', partnershipPath('/settings'), () => ({ suppressionMinimum: '3' })),
   refused('GET /staff/partnerships/:pid/consultations', partnershipPath('/consultations')),
   refused('GET /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new')),
   refused('POST /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new'), () => ({

@@ -7,6 +7,7 @@ export type Action =
   | 'staff:home'
   | 'partnership:view'
   | 'partnership:create'
+  | 'partnership:settings'
   | 'user:manage'
   | 'audit:view'
   | 'consultation:view'
@@ -14,13 +15,23 @@ export type Action =
   | 'responses:enter'
   | 'responses:read'
   | 'results:view-any-time'
+  /** Asking for a small-number suppression threshold under the partnership's minimum (never under 3). */
+  | 'results:lower-suppression'
   | 'survey:answer-members';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view'];
 const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read', 'results:view-any-time'];
 
 const GRANTS: Record<Role, readonly Action[]> = {
-  admin: [...OFFICER, 'partnership:create', 'user:manage', 'audit:view', 'survey:answer-members'],
+  admin: [
+    ...OFFICER,
+    'partnership:create',
+    'partnership:settings',
+    'results:lower-suppression',
+    'user:manage',
+    'audit:view',
+    'survey:answer-members',
+  ],
   analyst: OFFICER,
   partner: STAFF,
   member: [...STAFF, 'survey:answer-members'],

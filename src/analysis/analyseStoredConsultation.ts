@@ -19,17 +19,8 @@ export interface StoredAnalysis {
   result: AnalysisResult;
 }
 
-export async function analyseStoredConsultation(options: {
-  /** The database; its column store (columns/columnStore.ts) supplies the answers. */
-  handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>;
-  consultation: Consultation;
-  /** A `variable,value,population` CSV to rake to; null for unweighted results. */
-  marginsCsv?: string | null;
-  /** Trim weights at this multiple of the mean weight (re-raking the rest). */
-  maxWeightRatio?: number;
-  analysis?: Omit<AnalysisOptions, 'weights'>;
-}): Promise<{ ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError }> {
-  const { handle, consultation } = options;
+/** The consultation's answers as a table (the column store, caught up to every response stored before this call). */
+export async function storedTable(handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>, consultation: Consultation) {
   const [definition, wards] = await Promise.all([
     loadSurveyDefinition(handle.db, consultation, consultation.surveyVersion),
     listWards(handle.db, consultation.partnershipId),
@@ -38,6 +29,32 @@ export async function analyseStoredConsultation(options: {
     { partnershipId: consultation.partnershipId, consultationId: consultation.id },
     tableLayout(definition, wards),
   );
+  return { definition, wards, table };
+}
+
+export interface StoredAnalysisOptions {
+  /** The database; its column store (columns/columnStore.ts) supplies the answers. */
+  handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>;
+  consultation: Consultation;
+  /** A `variable,value,population` CSV to rake to; null for unweighted results. */
+  marginsCsv?: string | null;
+  /** Trim weights at this multiple of the mean weight (re-raking the rest). */
+  maxWeightRatio?: number;
+  analysis?: Omit<AnalysisOptions, 'weights'>;
+}
+
+export type StoredAnalysisOutcome = { ok: true; analysis: StoredAnalysis } | { ok: false; error: RakingError };
+
+export async function analyseStoredConsultation(options: StoredAnalysisOptions): Promise<StoredAnalysisOutcome> {
+  return analyseTableOf(await storedTable(options.handle, options.consultation), options);
+}
+
+/** The analysis of a table already read (weights raked to the margins first, when given). */
+export function analyseTableOf(
+  stored: Pick<StoredAnalysis, 'definition' | 'wards' | 'table'>,
+  options: Omit<StoredAnalysisOptions, 'handle'>,
+): StoredAnalysisOutcome {
+  const { table } = stored;
   let weights: AnalysisWeights | null = null;
   if (options.marginsCsv) {
     const parsed = parseMargins(options.marginsCsv);
@@ -46,6 +63,6 @@ export async function analyseStoredConsultation(options: {
     if (!raked.ok) return raked;
     weights = raked.weights;
   }
-  const result = analyseTable(table, { ...options.analysis, weights, template: consultation.template });
-  return { ok: true, analysis: { definition, wards, table, weights, result } };
+  const result = analyseTable(table, { ...options.analysis, weights, template: options.consultation.template });
+  return { ok: true, analysis: { ...stored, weights, result } };
 }

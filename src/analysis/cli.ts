@@ -30,14 +30,21 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
       collect,
       [],
     )
-    .option('--suppress-below <n>', 'suppress figures when the base is under n', '10')
+    .option('--suppress-below <n>', "suppress figures when the base is under n (3 or more; default: the partnership's minimum, usually 10)")
     .action(
-      (id: string, o: { format: string; weights?: string; maxWeightRatio?: string; filter: string[]; benchmark: string[]; suppressBelow: string }) =>
+      (id: string, o: { format: string; weights?: string; maxWeightRatio?: string; filter: string[]; benchmark: string[]; suppressBelow?: string }) =>
         cli.withDatabase(async (handle) => {
           if (o.format !== 'json') throw new CliError(`--format ${o.format} is not supported: use --format json`);
-          const [{ loadConsultation }, { analyseStoredConsultation }] = await Promise.all([
+          const [
+            { loadConsultation },
+            { analyseStoredConsultation },
+            { DEFAULT_SUPPRESSION_MINIMUM, findPartnership, SUPPRESSION_FLOOR },
+            { appliedSuppression },
+          ] = await Promise.all([
             import('../consultations/index.js'),
             import('./analyseStoredConsultation.js'),
+            import('../partnerships/index.js'),
+            import('./suppression.js'),
           ]);
           const consultation = await loadConsultation(handle.db, id);
           if (!consultation) throw new CliError(`No consultation has the id "${id}". Run: saferplan consultation list`);
@@ -56,8 +63,12 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
               return [f.slice(0, eq), f.slice(eq + 1)];
             }),
           );
-          const suppressBelow = Number(o.suppressBelow);
-          if (!Number.isInteger(suppressBelow) || suppressBelow < 0) throw new CliError('--suppress-below must be a whole number');
+          const requested = o.suppressBelow === undefined ? undefined : Number(o.suppressBelow);
+          if (requested !== undefined && !(Number.isInteger(requested) && requested >= SUPPRESSION_FLOOR))
+            throw new CliError(`--suppress-below must be a whole number of ${SUPPRESSION_FLOOR} or more: smaller groups could identify people`);
+          const minimum = (await findPartnership(handle.db, consultation.partnershipId))?.suppressionMinimum ?? DEFAULT_SUPPRESSION_MINIMUM;
+          // The command line is the operator's: like an admin it may go under the partnership's minimum, never under the floor.
+          const suppressBelow = appliedSuppression({ requested, minimum, mayLower: true });
           const maxWeightRatio = o.maxWeightRatio === undefined ? undefined : Number(o.maxWeightRatio);
           if (maxWeightRatio !== undefined && !(maxWeightRatio > 1)) throw new CliError('--max-weight-ratio must be a number above 1');
           let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;

@@ -1,21 +1,21 @@
 /** The dashboard page's view context from an analysis. Pure. */
 import type { Consultation } from '../consultations/index.js';
 import type { Partnership } from '../partnerships/index.js';
-import { indicatorSetFor } from '../surveys/index.js';
-import { availableBreakdowns, type CrossTab } from './crossTab.js';
+import type { DashboardFacts } from './analysisJob.js';
+import type { CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
-import { representativeness } from './representativeness.js';
-import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { type AnalysisQuery, FILTER_CODES, filterQueryString, weightingParams } from './schema.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins } from './weighting.js';
 
 const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
 
+export type DashboardPage = ReturnType<typeof dashboardView>;
+
 export function dashboardView(a: {
   consultation: Consultation;
   partnership: Partnership | undefined;
-  table: ResponseTable;
+  facts: DashboardFacts;
   result: AnalysisResult;
   query: AnalysisQuery;
   filters: Record<string, string>;
@@ -23,19 +23,19 @@ export function dashboardView(a: {
   xtabError: string | null;
   weightingError: string | null;
 }) {
-  const { consultation, result, table } = a;
+  const { consultation, result, facts } = a;
   const base = `/staff/consultations/${consultation.id}/analysis`;
   const linkParams = { ...a.filters, ...weightingParams(a.query) };
   const qs = filterQueryString(linkParams);
   const parsedMargins = a.query.margins ? parseMargins(a.query.margins) : null;
-  const profile = parsedMargins?.ok ? representativeness(table, parsedMargins.margins) : null;
+  const profile = facts.profile;
   const weighted = result.weighted;
   const filterSelects = FILTER_CODES.flatMap((code) => {
-    const col = choiceColumn(table, code);
-    if (!col) return [];
+    const options = facts.filterOptions[code];
+    if (!options) return [];
     const items = [
       { value: '', text: 'All' },
-      ...col.options.filter((o) => !o.nonSubstantive).map((o) => ({ value: o.value, text: o.label, selected: a.filters[code] === o.value })),
+      ...options.filter((o) => !o.nonSubstantive).map((o) => ({ value: o.value, text: o.label, selected: a.filters[code] === o.value })),
     ];
     return [{ id: `filter-${code}`, name: code, label: { text: FILTER_LABELS[code] }, items }];
   });
@@ -51,7 +51,7 @@ export function dashboardView(a: {
   ];
   const breakdownItems = [
     { value: '', text: 'Choose a breakdown' },
-    ...availableBreakdowns(table, indicatorSetFor(consultation.template)).map((b) => ({
+    ...facts.breakdowns.map((b) => ({
       value: b.code,
       text: b.label,
       selected: a.query.by === b.code,
@@ -95,8 +95,8 @@ export function dashboardView(a: {
       }
     : null;
   const filterSummary = Object.entries(a.filters).map(([code, value]) => {
-    const col = choiceColumn(table, code);
-    return `${FILTER_LABELS[code as keyof typeof FILTER_LABELS] ?? code}: ${col?.options.find((o) => o.value === value)?.label ?? value}`;
+    const options = facts.filterOptions[code];
+    return `${FILTER_LABELS[code as keyof typeof FILTER_LABELS] ?? code}: ${options?.find((o) => o.value === value)?.label ?? value}`;
   });
   return {
     title: `Analysis: ${consultation.title}`,

@@ -6,14 +6,12 @@ import { loadConsultation } from '../consultations/index.js';
 import { findPartnership } from '../partnerships/index.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
-import { analysisContext } from './analyseConsultation.js';
-import { analyseStoredConsultation } from './analyseStoredConsultation.js';
-import { AnalysisInputError, rethrowAsValidationFailure } from './analysisInputError.js';
-import { crossTab } from './crossTab.js';
+import type { AnalysisJob } from './analysisJob.js';
 import { chartFor } from './dashboardModel.js';
-import { dashboardView } from './dashboardView.js';
 import { type AnalysisQuery, analysisRequest, filtersOf, questionAnalysisRequest } from './schema.js';
+import { appliedSuppression } from './suppression.js';
 import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
+import { analysisRunnerFor } from './worker/analysisPool.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
@@ -27,25 +25,39 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     return consultation;
   }
 
-  /** softWeights: a margins problem is reported beside unweighted results (the dashboard) instead of failing (the API). */
-  async function analyse(user: Principal | undefined, id: string, query: AnalysisQuery, softWeights = false) {
+  const runner = analysisRunnerFor(services.handle);
+  app.addHook('onClose', () => runner.close());
+
+  /** The job a request asks for: its filters, the suppression threshold it gets, weights, a cross-tab, the dashboard's extras. */
+  async function analyse(
+    user: Principal | undefined,
+    id: string,
+    query: AnalysisQuery,
+    extras: Partial<Pick<AnalysisJob, 'softWeights' | 'crossTab'>> & { dashboard?: boolean } = {},
+  ) {
     const consultation = await resultsFor(user, id);
+    const partnership = await findPartnership(db, consultation.partnershipId);
+    if (!partnership) throw notFound('Partnership');
+    const suppressBelow = appliedSuppression({
+      requested: query.suppressBelow,
+      minimum: partnership.suppressionMinimum,
+      mayLower: can(user, 'results:lower-suppression', consultation.partnershipId),
+    });
     const filters = filtersOf(query);
-    const analysis = { filters, rules: query.suppressBelow === undefined ? {} : { suppressBelow: query.suppressBelow } };
-    const marginsCsv = query.weighted ? (query.margins ?? null) : null;
-    try {
-      let outcome = await analyseStoredConsultation({ handle: services.handle, consultation, marginsCsv, analysis });
-      let weightingError: string | null = null;
-      if (!outcome.ok && softWeights) {
-        weightingError = outcome.error.message;
-        outcome = await analyseStoredConsultation({ handle: services.handle, consultation, analysis });
-      }
-      if (!outcome.ok) throw validationFailed([{ field: 'margins', message: `${outcome.error.message} No weights were applied.` }]);
-      return { consultation, query, filters, weightingError, ...outcome.analysis };
-    } catch (err) {
-      rethrowAsValidationFailure(err);
-    }
+    const outcome = await runner.run({
+      consultation,
+      filters,
+      suppressBelow,
+      marginsCsv: query.weighted ? (query.margins ?? null) : null,
+      softWeights: extras.softWeights ?? false,
+      crossTab: extras.crossTab ?? null,
+      dashboard: extras.dashboard ? { query, partnership } : null,
+    });
+    if (!outcome.ok) throw validationFailed([outcome.problem]);
+    return { ...outcome, consultation, partnership, query, filters };
   }
+
+  const crossTabOf = (query: AnalysisQuery) => (query.xq && query.by ? { question: query.xq, breakdown: query.by } : null);
 
   app.get('/api/v1/consultations/:id/analysis', async (request) => {
     const { params, query } = parseRequest(analysisRequest, request);
@@ -54,23 +66,10 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
 
   app.get('/staff/consultations/:id/analysis', async (request, reply) => {
     const { params, query } = parseRequest(analysisRequest, request);
-    const a = await analyse(request.user, params.id, query, true);
-    const partnership = await findPartnership(db, a.consultation.partnershipId);
-    let xtab = null;
-    let xtabError: string | null = null;
-    if (a.query.xq && a.query.by) {
-      try {
-        xtab = crossTab(
-          analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights, template: a.consultation.template }),
-          a.query.xq,
-          a.query.by,
-        );
-      } catch (err) {
-        if (!(err instanceof AnalysisInputError)) throw err;
-        xtabError = err.message;
-      }
-    }
-    return reply.view('analysis/views/dashboard.njk', dashboardView({ ...a, partnership, xtab, xtabError }));
+    const a = await analyse(request.user, params.id, query, { softWeights: true, crossTab: crossTabOf(query), dashboard: true });
+    const view = a.dashboard;
+    if (!view) throw new Error('the dashboard job came back without the page');
+    return reply.view('analysis/views/dashboard.njk', view);
   });
 
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -91,18 +90,12 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
 
     app.get(`/staff/consultations/:id/analysis/crosstab.${format}`, async (request, reply) => {
       const { params, query } = parseRequest(analysisRequest, request);
-      const a = await analyse(request.user, params.id, query);
-      if (!a.query.xq || !a.query.by) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
-      try {
-        const t = crossTab(
-          analysisContext(a.table, { filters: a.filters, rules: a.result.rules, weights: a.weights, template: a.consultation.template }),
-          a.query.xq,
-          a.query.by,
-        );
-        return sendTable(reply, crossTabRows(t), `${a.query.xq}-by-${a.query.by}`, format);
-      } catch (err) {
-        rethrowAsValidationFailure(err);
-      }
+      const crossTab = crossTabOf(query);
+      const a = await analyse(request.user, params.id, query, { crossTab });
+      if (!crossTab) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
+      if (a.crossTabError) throw validationFailed([a.crossTabError]);
+      if (!a.crossTab) throw new Error('the cross-tab job came back without the cross-tab');
+      return sendTable(reply, crossTabRows(a.crossTab), `${crossTab.question}-by-${crossTab.breakdown}`, format);
     });
   }
 

@@ -20,13 +20,10 @@ export const analysisQuerySchema = z.object({
   /** Cross-tab: question code and breakdown code (the dashboard and its downloads). */
   xq: optional,
   by: optional,
-  suppressBelow: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(1000)
-    .optional()
-    .meta({ description: 'suppress figures when the base is under this (default 10)' }),
+  suppressBelow: z.coerce.number().int().min(0).max(1000).optional().meta({
+    description:
+      "suppress figures when the base is under this; at least the partnership's minimum (default 10), except that an admin may go as low as 3",
+  }),
   margins: z
     .string()
     .max(20_000, 'The margins must be 20,000 characters or fewer')

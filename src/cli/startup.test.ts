@@ -73,6 +73,7 @@ describe('bin/saferplan.js on a project whose sources change', () => {
       fs.cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
     write('src/app/assets.ts', 'export const buildAssets = async () => {};\n');
+    write('src/analysis/worker/analysisWorkerMain.ts', 'export {};\n');
     write('src/cli/message.ts', "export const message: string = 'first';\n");
     write('src/cli/main.ts', "import { message } from './message.js';\nprocess.stdout.write(message + '\\n');\n");
   });

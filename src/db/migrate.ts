@@ -3,6 +3,7 @@ import type { DbHandle } from './database.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_consultations.js';
 import * as m0003 from './migrations/0003_answer_columns.js';
+import * as m0004 from './migrations/0004_suppression_minimum.js';
 import * as m0005 from './migrations/0005_member_answers.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_consultations': m0002,
   '0003_answer_columns': m0003,
+  '0004_suppression_minimum': m0004,
   '0005_member_answers': m0005,
 };
 

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Table types shared by both engines. Timestamps are ISO-8601 UTC text, booleans 0/1 integers and JSON
  * is text on both, so that one set of migrations and queries serves SQLite and PostgreSQL (columnTypes.ts).
@@ -10,6 +12,8 @@ export interface PartnershipsTable {
   branding: string; // JSON: Branding
   is_demo: number;
   created_at: string;
+  /** The smallest base whose figures are published (migration 0004); 10 unless an admin set it. */
+  suppression_minimum: Generated<number>;
 }
 
 export interface UsersTable {

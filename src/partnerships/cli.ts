@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
-import { printJson, say } from '../platform/cli.js';
+import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
 
 export function registerPartnershipCommands(program: Command, cli: CliContext) {
@@ -39,6 +39,21 @@ export function registerPartnershipCommands(program: Command, cli: CliContext) {
           return;
         }
         for (const p of all) process.stdout.write(`${p.id}  ${p.areaCode ?? '         '}  ${p.name}${p.isDemo ? ' (demo)' : ''}\n`);
+      }),
+    );
+
+  partnership
+    .command('set-suppression')
+    .description('set the smallest base whose figures staff see (3 or more; default 10); prints {"partnership": ..., "suppressionMinimum": ...}')
+    .argument('<minimum>', 'a whole number, 3 or more')
+    .option('--partnership <id>', 'the partnership, id or slug (default: the only one)')
+    .action((minimum: string, options: { partnership?: string }) =>
+      cli.withDatabase(async (handle) => {
+        const partnershipId = await cli.resolvePartnershipId(handle, options.partnership);
+        if (!partnershipId) throw new CliError('Create a partnership first: saferplan partnership create --name "..."');
+        const { setSuppressionMinimum } = await import('./setSuppressionMinimum.js');
+        const saved = await setSuppressionMinimum({ db: handle.db, actor: cliActor(), partnershipId, minimum });
+        printJson({ partnership: partnershipId, suppressionMinimum: saved.minimum });
       }),
     );
 }

@@ -6,3 +6,4 @@ export { findPartnership, listPartnerships, type Partnership } from './queries/l
 export { listPlanThemes } from './queries/listPlanThemes.js';
 export { listWards, type Ward } from './queries/listWards.js';
 export { partnershipGeography } from './queries/partnershipGeography.js';
+export { DEFAULT_SUPPRESSION_MINIMUM, SUPPRESSION_FLOOR } from './suppressionMinimum.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formField } from '../platform/validation.js';
 
 export const brandingSchema = z.object({
   /** Header and link colour; must give 4.5:1 contrast with white text. */
@@ -26,3 +27,6 @@ export type NewPartnership = z.input<typeof newPartnershipSchema>;
 export const partnershipRequest = z.object({ params: z.object({ id: z.string() }) });
 /** /brand/<slug>.css: the partnership's colours. */
 export const brandRequest = z.object({ params: z.object({ file: z.string().transform((file) => file.replace(/\.css$/, '')) }) });
+export const settingsPageRequest = z.object({ params: z.object({ id: z.string() }), query: z.object({ saved: z.enum(['1']).optional() }) });
+/** The settings form; the minimum itself is checked by setSuppressionMinimum, so the form can be shown again with its message. */
+export const settingsRequest = z.object({ params: z.object({ id: z.string() }), body: z.object({ suppressionMinimum: formField }) });

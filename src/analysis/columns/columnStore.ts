@@ -51,9 +51,11 @@ export class ColumnStore {
     // One catch-up at a time per consultation: two at once would append the same responses twice.
     const run = (this.queues.get(id) ?? Promise.resolve()).catch(() => undefined).then(() => this.current(id, key, layout));
     this.queues.set(id, run);
-    void run.finally(() => {
+    // Both outcomes handled here: `run.finally(...)` would be a second promise rejecting with no one to catch it.
+    const forget = () => {
       if (this.queues.get(id) === run) this.queues.delete(id);
-    });
+    };
+    run.then(forget, forget);
     return run;
   }
 

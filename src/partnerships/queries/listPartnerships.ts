@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { fromJson, toBool } from '../../db/columnTypes.js';
 import type { Database, PartnershipsTable } from '../../db/schema.js';
 import type { Branding } from '../schema.js';
@@ -11,9 +11,11 @@ export interface Partnership {
   branding: Branding;
   isDemo: boolean;
   createdAt: string;
+  /** The smallest base whose figures staff see (an admin may ask for less, down to 3: analysis/suppression.ts). */
+  suppressionMinimum: number;
 }
 
-export function toPartnership(row: PartnershipsTable): Partnership {
+export function toPartnership(row: Selectable<PartnershipsTable>): Partnership {
   return {
     id: row.id,
     name: row.name,
@@ -22,6 +24,7 @@ export function toPartnership(row: PartnershipsTable): Partnership {
     branding: fromJson<Branding>(row.branding, { colour: '#1d4f91', footerText: '' }),
     isDemo: toBool(row.is_demo),
     createdAt: row.created_at,
+    suppressionMinimum: row.suppression_minimum,
   };
 }
 
