@@ -8,6 +8,7 @@ import { DatabaseSessionStore } from '../../accounts/index.js';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
 import { firstValue } from '../../platform/validation.js';
 import type { Services } from '../services.js';
+import { refuseInvalidHeaders } from './invalidHeaders.js';
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
@@ -31,6 +32,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { ser
     idGenerator: () => pooledRandomBytes(24).toString('base64url'),
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_MAX_AGE_MS },
   });
+  app.addHook('onSend', refuseInvalidHeaders);
   // The CSRF secret lives in a signed cookie, not the session, so anonymous survey pages write nothing to the
   // database and can be served from pre-rendered HTML; sessions exist only for signed-in staff and answers in progress.
   await app.register(csrf, {
