@@ -3,6 +3,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { CAPABILITIES } from './capabilities.js';
+import { clientErrorHandler, frameworkErrorHandler, MAX_HEADER_BYTES } from './plugins/clientErrors.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
 import { headersPlugin } from './plugins/headers.js';
@@ -21,11 +22,15 @@ export interface AppOptions {
  * cookies; everything else (pages and the staff API) runs inside the session context with CSRF protection.
  */
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+  const production = services.config.env === 'production';
+  const app: FastifyInstance = Fastify({
     // LOG_LEVEL=silent turns the logger off entirely: a silent pino still costs each request its child logger.
     logger: options.logger === false || services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     bodyLimit: services.config.bodyLimitBytes,
     trustProxy: services.config.trustProxy,
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    frameworkErrors: frameworkErrorHandler(() => app, production),
+    clientErrorHandler: clientErrorHandler(production),
   });
   // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
   app.addHook('onClose', async () => services.writer.close());
