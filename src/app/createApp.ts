@@ -7,6 +7,7 @@ import { clientErrorHandler, frameworkErrorHandler, MAX_HEADER_BYTES } from './p
 import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
 import { headersPlugin } from './plugins/headers.js';
+import { jsonBodyPlugin } from './plugins/jsonBody.js';
 import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
 import { siteApiRoutes, siteRoutes } from './routes.site.js';
@@ -36,6 +37,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   app.addHook('onClose', async () => services.writer.close());
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(headersPlugin, { services });
 
   const govukAssets = path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk');
