@@ -12,6 +12,7 @@ import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
 import { siteApiRoutes, siteRoutes } from './routes.site.js';
 import type { Services } from './services.js';
+import { fastifyTrustProxy } from './trustProxy.js';
 
 export interface AppOptions {
   /** false in tests and benchmarks; pino JSON lines otherwise. */
@@ -28,7 +29,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     // LOG_LEVEL=silent turns the logger off entirely: a silent pino still costs each request its child logger.
     logger: options.logger === false || services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     bodyLimit: services.config.bodyLimitBytes,
-    trustProxy: services.config.trustProxy,
+    trustProxy: fastifyTrustProxy(services.config.trustProxy),
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     frameworkErrors: frameworkErrorHandler(() => app, production),
     clientErrorHandler: clientErrorHandler(production),
