@@ -8,6 +8,7 @@ import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
 import { headersPlugin } from './plugins/headers.js';
 import { jsonBodyPlugin } from './plugins/jsonBody.js';
+import { noStorePlugin } from './plugins/noStore.js';
 import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
 import { siteApiRoutes, siteRoutes } from './routes.site.js';
@@ -49,6 +50,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   for (const capability of CAPABILITIES) for (const routes of (await capability.statelessRoutes?.()) ?? []) await app.register(routes, { services });
 
   await app.register(async (web) => {
+    await web.register(noStorePlugin);
     await web.register(sessionPlugin, { services });
     await web.register(currentUserPlugin, { services });
     await web.register(siteRoutes, { services });
