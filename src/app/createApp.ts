@@ -11,6 +11,7 @@ import { jsonBodyPlugin } from './plugins/jsonBody.js';
 import { noStorePlugin } from './plugins/noStore.js';
 import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
+import { readinessRoutes } from './routes.ready.js';
 import { siteApiRoutes, siteRoutes } from './routes.site.js';
 import type { Services } from './services.js';
 import { fastifyTrustProxy } from './trustProxy.js';
@@ -47,6 +48,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   app.get('/assets/govuk-frontend.min.js', (_req, reply) => reply.sendFile('govuk-frontend.min.js', govukAssets));
   await app.register(fastifyStatic, { root: PUBLIC_BUILD, prefix: '/public/', decorateReply: false, maxAge: '1h' });
   await app.register(siteApiRoutes, { services });
+  await app.register(readinessRoutes, { services });
   for (const capability of CAPABILITIES) for (const routes of (await capability.statelessRoutes?.()) ?? []) await app.register(routes, { services });
 
   await app.register(async (web) => {
