@@ -48,3 +48,13 @@ describe('parseJsonBody', () => {
     expect(refusal('{"a":')).toEqual({ status: 400, message: expect.stringMatching(/^The body is not valid JSON: /) });
   });
 });
+
+describe('parseJsonBody with escapes', () => {
+  it('finds a forbidden key spelt with \\u escapes anywhere in it', () => {
+    expect(refusal('{"\\u005f\\u005fproto\\u005f\\u005f":{}}')).toEqual({ status: 400, message: 'The body contains a forbidden key __proto__' });
+    expect(refusal('{"\\u0063onstructor":{"prototyp\\u0065":{}}}')).toEqual({
+      status: 400,
+      message: 'The body contains a forbidden key constructor.prototype',
+    });
+  });
+});
