@@ -104,4 +104,16 @@ describe('survey analysis dashboard in Chromium (JavaScript off)', () => {
     expect(await page.page.getByRole('columnheader', { name: 'Weighted %' }).count()).toBe(0);
     await page.checkAccessibility();
   });
+
+  it('takes margins as long as the box allows (20,000 characters) through its GET form (the review’s L10)', async () => {
+    const page = new AnalysisPage(await signedIn(), app.url);
+    await page.open(crimeSurveyId);
+    const margins = `variable,value,population\n${'channel,online,400\n'.repeat(1100)}`.slice(0, 20_000);
+    const box = page.page.getByLabel('Population margins for weighting (optional)');
+    await box.fill(margins);
+    await page.page.getByLabel('Weight the results to these margins (raking)').check();
+    await page.submit('Apply filters');
+    expect(await page.headingText()).toContain('Demo data');
+    expect((await box.inputValue()).length).toBe(20_000);
+  });
 });

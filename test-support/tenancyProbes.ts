@@ -172,6 +172,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /accessibility': 'a static page',
   'GET /privacy': 'a static page',
   'GET /health': 'the health check',
+  'GET /ready': 'the readiness check (no data: ready or the reason not)',
   'GET /api/v1/openapi.json': 'the API description',
   'GET /sign-in': 'signing in',
   'POST /sign-in': 'signing in',

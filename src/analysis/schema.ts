@@ -26,7 +26,9 @@ export const analysisQuerySchema = z.object({
   }),
   margins: z
     .string()
-    .max(20_000, 'The margins must be 20,000 characters or fewer')
+    // A browser sends each line break in a textarea as CRLF: count it as the one character the box showed.
+    .transform((v) => v.replace(/\r\n/g, '\n'))
+    .pipe(z.string().max(20_000, 'The margins must be 20,000 characters or fewer'))
     .optional()
     .meta({ description: 'population margins to weight to, CSV variable,value,population (with weighted=on)' }),
   weighted: z.enum(['on']).optional().meta({ description: 'on: rake to the margins' }),

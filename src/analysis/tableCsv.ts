@@ -1,14 +1,8 @@
 /** CSV and XLSX downloads of result tables: every figure unrounded, suppressed cells say so. */
 import ExcelJS from 'exceljs';
+import { csvLine, xlsxCell } from '../platform/csvSafe.js';
 import type { CrossTab } from './crossTab.js';
 import type { QuestionResult } from './types.js';
-
-const cell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const line = (values: unknown[]) => `${values.map(cell).join(',')}\r\n`;
 
 /** A question's table as rows, the header first. */
 export function questionRows(q: QuestionResult, weighted: boolean): unknown[][] {
@@ -75,12 +69,12 @@ export function crossTabRows(t: CrossTab): unknown[][] {
   return out;
 }
 
-export const toCsv = (rows: unknown[][]): string => rows.map(line).join('');
+export const toCsv = (rows: unknown[][]): string => rows.map(csvLine).join('');
 
 export async function toXlsx(rows: unknown[][], sheet: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet.slice(0, 31));
-  for (const r of rows) ws.addRow(r.map((v) => (v === null || v === undefined ? '' : v)));
+  for (const r of rows) ws.addRow(r.map(xlsxCell));
   ws.getRow(1).font = { bold: true };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -23,6 +23,13 @@ describe('loadConfig', () => {
       /PORT[\s\S]*SESSION_SECRET: SESSION_SECRET must be at least 32 characters/,
     );
   });
+
+  it('takes TRUST_PROXY as a hop count or proxy addresses, and refuses true with the reason', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: true would trust every X-Forwarded-For address/);
+  });
 });
 
 describe('PUBLIC_URL', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trustProxy.js';
 
 const DEV_SESSION_SECRET = 'saferplan-development-secret-not-for-production';
 
@@ -19,9 +20,14 @@ const envSchema = z.object({
   SQLITE_PATH: z.string().min(1).default('./data/saferplan.sqlite'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   TRUST_PROXY: z
-    .enum(['true', 'false'])
+    .string()
     .default('false')
-    .transform((v) => v === 'true'),
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(10),
   SUBMISSION_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
@@ -48,7 +54,7 @@ export interface Config {
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
   sessionSecret: string;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   logLevel: string;
   signInRateLimit: number;
   submissionRateLimit: number;

@@ -3,13 +3,18 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { CAPABILITIES } from './capabilities.js';
+import { clientErrorHandler, frameworkErrorHandler, MAX_HEADER_BYTES } from './plugins/clientErrors.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
 import { headersPlugin } from './plugins/headers.js';
+import { jsonBodyPlugin } from './plugins/jsonBody.js';
+import { noStorePlugin } from './plugins/noStore.js';
 import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
+import { readinessRoutes } from './routes.ready.js';
 import { siteApiRoutes, siteRoutes } from './routes.site.js';
 import type { Services } from './services.js';
+import { fastifyTrustProxy } from './trustProxy.js';
 
 export interface AppOptions {
   /** false in tests and benchmarks; pino JSON lines otherwise. */
@@ -21,16 +26,21 @@ export interface AppOptions {
  * cookies; everything else (pages and the staff API) runs inside the session context with CSRF protection.
  */
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+  const production = services.config.env === 'production';
+  const app: FastifyInstance = Fastify({
     // LOG_LEVEL=silent turns the logger off entirely: a silent pino still costs each request its child logger.
     logger: options.logger === false || services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
     bodyLimit: services.config.bodyLimitBytes,
-    trustProxy: services.config.trustProxy,
+    trustProxy: fastifyTrustProxy(services.config.trustProxy),
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    frameworkErrors: frameworkErrorHandler(() => app, production),
+    clientErrorHandler: clientErrorHandler(production),
   });
   // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
   app.addHook('onClose', async () => services.writer.close());
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(headersPlugin, { services });
 
   const govukAssets = path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk');
@@ -38,9 +48,11 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   app.get('/assets/govuk-frontend.min.js', (_req, reply) => reply.sendFile('govuk-frontend.min.js', govukAssets));
   await app.register(fastifyStatic, { root: PUBLIC_BUILD, prefix: '/public/', decorateReply: false, maxAge: '1h' });
   await app.register(siteApiRoutes, { services });
+  await app.register(readinessRoutes, { services });
   for (const capability of CAPABILITIES) for (const routes of (await capability.statelessRoutes?.()) ?? []) await app.register(routes, { services });
 
   await app.register(async (web) => {
+    await web.register(noStorePlugin);
     await web.register(sessionPlugin, { services });
     await web.register(currentUserPlugin, { services });
     await web.register(siteRoutes, { services });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pingDatabase } from '../db/ping.js';
 import { listPartnerships } from '../partnerships/index.js';
-import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../platform/prerendered.js';
+import { PrerenderedPages } from '../platform/prerendered.js';
 import { openApiDocument } from './openapi.js';
 import type { Services } from './services.js';
 import { homePage, staticPage } from './sitePages.js';
@@ -13,8 +13,8 @@ export async function siteRoutes(app: FastifyInstance, { services }: { services:
     if (request.user) return reply.view('home.njk', homePage(await listPartnerships(services.db)));
     const html = await home.render(
       'home',
-      async () =>
-        app.views.render('home.njk', { ...homePage(await listPartnerships(services.db)), csrfToken: CSRF_PLACEHOLDER, cspNonce: NONCE_PLACEHOLDER }),
+      async (slots) =>
+        app.views.render('home.njk', { ...homePage(await listPartnerships(services.db)), csrfToken: slots.csrf, cspNonce: slots.nonce }),
       { csrf: '', nonce: reply.cspNonce.script },
     );
     return reply.type('text/html; charset=utf-8').send(html);

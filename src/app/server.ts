@@ -7,6 +7,7 @@ import { cliActor } from '../platform/recordAudit.js';
 import { buildAssets } from './assets.js';
 import type { Config } from './config.js';
 import { createApp } from './createApp.js';
+import { keepServingOnUnhandledRejection } from './processGuards.js';
 import { buildServices } from './services.js';
 
 export interface StartOptions {
@@ -31,6 +32,7 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
     if (!(await anyPartnership(handle.db))) demo = await loadDemo(handle, cliActor());
   }
   const app = await createApp(buildServices(handle, config), { logger });
+  keepServingOnUnhandledRejection(app.log);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

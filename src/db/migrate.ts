@@ -33,3 +33,9 @@ export async function migrateToLatest(handle: DbHandle): Promise<MigrateResult> 
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
+
+/** The migrations this code has that the database has not run: a database behind the code is not ready to serve. */
+export async function pendingMigrations(handle: DbHandle): Promise<string[]> {
+  const known = await new Migrator({ db: handle.db, provider }).getMigrations();
+  return known.filter((m) => !m.executedAt).map((m) => m.name);
+}

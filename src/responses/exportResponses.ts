@@ -1,10 +1,10 @@
 import type fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { csvLine, xlsxCell } from '../platform/csvSafe.js';
 import type { SurveyDefinition } from '../surveys/index.js';
 import { answerToCell, columnsFor } from '../surveys/index.js';
 import { eachResponse } from './queries/listResponses.js';
@@ -28,21 +28,23 @@ async function* exportRows(source: ExportSource): AsyncGenerator<(string | numbe
   }
 }
 
+/** CSV with a byte order mark (so Excel reads UTF-8), every cell through csvLine: no formula starts, no hidden characters. */
 export async function writeCsv(source: ExportSource, out: NodeJS.WritableStream): Promise<void> {
-  const rows = Readable.from(
+  const lines = Readable.from(
     (async function* () {
-      yield exportHeader(source.definition);
-      yield* exportRows(source);
+      yield `\ufeff${csvLine(exportHeader(source.definition))}`;
+      for await (const row of exportRows(source)) yield csvLine(row);
     })(),
   );
-  await pipeline(rows, stringify({ bom: true }), out);
+  await pipeline(lines, out);
 }
 
+/** XLSX keeps each answer as the text it is (a string cell, never a formula), less the hidden characters. */
 export async function writeXlsx(source: ExportSource, out: NodeJS.WritableStream): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as fs.WriteStream, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet('Responses');
   sheet.addRow(exportHeader(source.definition)).commit();
-  for await (const row of exportRows(source)) sheet.addRow(row).commit();
+  for await (const row of exportRows(source)) sheet.addRow(row.map(xlsxCell)).commit();
   sheet.commit();
   await workbook.commit();
 }

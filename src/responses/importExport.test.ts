@@ -69,7 +69,7 @@ atlantis,very_safe,sometimes,very_safe,very_safe,fly_tipping;asb;drugs;burglary,
       .readFileSync(out, 'utf8')
       .replace(/^\uFEFF/, '')
       .trim()
-      .split('\n');
+      .split(/\r?\n/);
     expect(lines[0]).toBe(exportHeader(definition).join(','));
     expect(lines[0]?.startsWith('reference,ward,postcode,safe_day,safe_dark,safe_centre_day,safe_centre_dark,asb_noisy_neighbours')).toBe(true);
     expect(lines[0]?.endsWith('sexual_orientation,channel,submitted_at')).toBe(true);

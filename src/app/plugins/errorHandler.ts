@@ -6,7 +6,7 @@ import { AppError, type ErrorCode } from '../../platform/errors.js';
 import { toFieldErrors } from '../../platform/validation.js';
 import { errorPage } from '../sitePages.js';
 
-const TITLES: Record<ErrorCode, string> = {
+export const ERROR_TITLES: Record<ErrorCode, string> = {
   not_found: 'Page not found',
   validation_failed: 'There is a problem',
   unauthenticated: 'Sign in to continue',
@@ -43,7 +43,7 @@ export async function sendError(request: FastifyRequest, reply: FastifyReply, er
     return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   }
   reply.status(error.status);
-  return reply.view('error.njk', errorPage(TITLES[error.code], error.message, error.code));
+  return reply.view('error.njk', errorPage(ERROR_TITLES[error.code], error.message, error.code));
 }
 
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
@@ -55,7 +55,7 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return await sendError(request, reply, error);
     } catch (renderErr) {
       request.log.error({ err: renderErr }, 'error page failed to render');
-      return reply.status(error.status).type('text/plain').send(`${TITLES[error.code]}: ${error.message}`);
+      return reply.status(error.status).type('text/plain').send(`${ERROR_TITLES[error.code]}: ${error.message}`);
     }
   });
   app.setNotFoundHandler(async (request, reply) =>

@@ -1,5 +1,5 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
 import type { Services } from '../services.js';
@@ -36,22 +36,37 @@ export function securityHeaders(production: boolean): Record<string, string> {
   };
 }
 
-/** Security headers on every response, and a content security policy without unsafe-inline whose script nonce is fresh per page. */
-export const headersPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
-  await app.register(rateLimit, { global: false });
-  const headers = securityHeaders(services.config.env === 'production');
+/** JSON and static files run no scripts: they get the policy with no nonce to make. */
+const scriptlessUrl = (url: string) => url.startsWith('/api/') || url.startsWith('/assets/') || url.startsWith('/public/');
+
+/** The security headers of every response, and a content security policy without unsafe-inline whose script nonce is fresh per page. */
+export function securityHeadersSetter(production: boolean) {
+  const headers = securityHeaders(production);
   const scriptless = { ...headers, 'content-security-policy': `${POLICY};script-src 'self'` };
-  app.decorateReply('cspNonce', null as unknown as { script: string; style: string });
-  app.addHook('onRequest', (request, reply, done) => {
-    // JSON and static files run no scripts: they get the policy with no nonce to make.
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/') || request.url.startsWith('/public/')) {
+  return (request: Pick<FastifyRequest, 'url'>, reply: FastifyReply): void => {
+    if (scriptlessUrl(request.url)) {
       reply.headers(scriptless);
-      return done();
+      return;
     }
     const nonce = pooledRandomBytes(16).toString('base64');
     reply.cspNonce = { script: nonce, style: nonce };
     reply.headers(headers);
     reply.header('content-security-policy', `${POLICY};script-src 'self' 'nonce-${nonce}'`);
+  };
+}
+
+/** Raw-socket answers (a 431 before any request exists) as header lines: the nonce-less policy, as they carry no script. */
+export function scriptlessHeaderLines(production: boolean): string {
+  const lines = Object.entries({ ...securityHeaders(production), 'content-security-policy': `${POLICY};script-src 'self'` });
+  return lines.map(([name, value]) => `${name}: ${value}\r\n`).join('');
+}
+
+export const headersPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
+  await app.register(rateLimit, { global: false });
+  const setHeaders = securityHeadersSetter(services.config.env === 'production');
+  app.decorateReply('cspNonce', null as unknown as { script: string; style: string });
+  app.addHook('onRequest', (request, reply, done) => {
+    setHeaders(request, reply);
     done();
   });
 });

@@ -1,28 +1,18 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test-support/databases.js';
 import { HttpClient } from '../../../test-support/httpClient.js';
-import { loadConfig } from '../config.js';
-import { buildServices } from '../services.js';
-import { errorHandlerPlugin } from './errorHandler.js';
-import { sessionPlugin } from './security.js';
-import { viewsPlugin } from './views.js';
+import { startSessionContextApp } from '../../../test-support/sessionContextApp.js';
 
 // The session context as createApp builds it, with one staff API route that takes a form or JSON, as a future one may.
 describeEachEngine('CSRF protection in the session context', ({ handle }) => {
   let app: FastifyInstance;
   let url = '';
   beforeAll(async () => {
-    const services = buildServices(handle(), loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }));
-    app = Fastify();
-    await app.register(viewsPlugin);
-    await app.register(errorHandlerPlugin);
-    await app.register(async (web) => {
-      await web.register(sessionPlugin, { services });
+    ({ app, url } = await startSessionContextApp(handle(), (web) => {
       web.get('/token', async (_request, reply) => ({ token: reply.generateCsrf() }));
       web.post('/api/v1/things', async () => ({ changed: true }));
-    });
-    url = await app.listen({ port: 0, host: '127.0.0.1' });
+    }));
   });
   afterAll(() => app.close());
 

@@ -10,6 +10,7 @@ import { SESSION_COOKIE } from '../../platform/sessionCookie.js';
 import { firstValue } from '../../platform/validation.js';
 import type { Services } from '../services.js';
 import { shortAnonymousSessions } from './anonymousSessions.js';
+import { refuseInvalidHeaders } from './invalidHeaders.js';
 
 const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000;
 
@@ -33,6 +34,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance, { services }: { ser
     idGenerator: () => pooledRandomBytes(24).toString('base64url'),
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: SESSION_MAX_AGE_MS },
   });
+  app.addHook('onSend', refuseInvalidHeaders);
   // The CSRF secret lives in a signed cookie, not the session, so anonymous survey pages write nothing to the
   // database and can be served from pre-rendered HTML; sessions exist only for signed-in staff and answers in progress.
   await app.register(csrf, {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../../app/services.js';
 import { attempt } from '../../platform/errors.js';
-import { CSRF_PLACEHOLDER, NONCE_PLACEHOLDER, PrerenderedPages } from '../../platform/prerendered.js';
+import { type Placeholders, PrerenderedPages } from '../../platform/prerendered.js';
 import { hasStoredSession } from '../../platform/sessionCookie.js';
 import { parseRequest } from '../../platform/validation.js';
 import { newReference, submitResponse } from '../../responses/index.js';
@@ -63,15 +63,15 @@ export async function consultationFormRoutes(app: FastifyInstance, { services }:
       c.title,
       target.partnership.name,
     ].join('|');
-    const render = () =>
+    const render = (slots: Placeholders) =>
       app.views.render('consultations/views/public/question-page.njk', {
         ...context,
         user: undefined,
         navigation: [],
-        csrfToken: CSRF_PLACEHOLDER,
-        cspNonce: NONCE_PLACEHOLDER,
+        csrfToken: slots.csrf,
+        cspNonce: slots.nonce,
       });
-    const html = await prerendered.render(key, async () => render(), { csrf: reply.generateCsrf(), nonce: reply.cspNonce.script });
+    const html = await prerendered.render(key, async (slots) => render(slots), { csrf: reply.generateCsrf(), nonce: reply.cspNonce.script });
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
