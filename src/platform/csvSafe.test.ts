@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvLine, safeCell, withoutHiddenCharacters, xlsxCell } from './csvSafe.js';
+import { csvLine, safeCell, withoutHiddenCharacters, xlsxCell } from './csvSafe.js';
 
 describe('safeCell', () => {
   it('prefixes text that would start a formula with an apostrophe', () => {
@@ -27,14 +27,14 @@ describe('safeCell', () => {
   });
 });
 
-describe('csvField and csvLine', () => {
+describe('csvLine', () => {
   it('quote neutralised cells and cells with separators, quotes or line breaks', () => {
-    expect(csvField('=1+1')).toBe(`"'=1+1"`);
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField(-3)).toBe('-3');
+    expect(csvLine(['=1+1'])).toBe(`"'=1+1"\r\n`);
+    expect(csvLine(['=HYPERLINK("x")'])).toBe(`"'=HYPERLINK(""x"")"\r\n`);
+    expect(csvLine(['a,b'])).toBe('"a,b"\r\n');
+    expect(csvLine(['line\nbreak'])).toBe('"line\nbreak"\r\n');
+    expect(csvLine(['plain'])).toBe('plain\r\n');
+    expect(csvLine([-3])).toBe('-3\r\n');
   });
 
   it('joins a record with commas and ends it with CRLF', () => {

@@ -3,15 +3,13 @@
  * read as a formula gets a leading apostrophe, as OWASP's "CSV injection" advice says; characters that hide or
  * reorder what a reader sees (NUL, bidirectional overrides and isolates, direction marks) are removed.
  */
+import { stringify } from 'csv-stringify/sync';
 
 /** NUL, LRM/RLM (U+200E-F), the bidi embeddings and overrides (U+202A-E) and isolates (U+2066-9). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters to remove.
 const HIDDEN_CHARACTERS = /[\u0000\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** What makes Excel, LibreOffice or Google Sheets start a formula (or shift the cell to one): = + - @ tab CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** A CSV field needs quotes when it holds a separator, a quote or a line break, or was neutralised. */
-const NEEDS_QUOTES = /[",\r\n]|^'/;
-
 export const withoutHiddenCharacters = (text: string): string => text.replace(HIDDEN_CHARACTERS, '');
 
 /** A cell's value for CSV or XLSX: numbers stay numbers; text is cleaned and, if it would start a formula, prefixed with '. */
@@ -28,12 +26,6 @@ export function xlsxCell(value: unknown): unknown {
   return typeof value === 'string' ? withoutHiddenCharacters(value) : value;
 }
 
-/** One CSV field: safeCell's value, quoted (doubling inner quotes) when it needs to be. */
-export function csvField(value: unknown): string {
-  const cell = safeCell(value);
-  if (typeof cell === 'number') return String(cell);
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
-/** One CSV record with its CRLF ending (RFC 4180). */
-export const csvLine = (values: readonly unknown[]): string => `${values.map(csvField).join(',')}\r\n`;
+/** One CSV record with its CRLF ending (RFC 4180), written by csv-stringify; a neutralised cell, or one with any line break, is always quoted. */
+export const csvLine = (values: readonly unknown[]): string =>
+  stringify([values.map(safeCell)], { record_delimiter: 'windows', quoted_match: [/^'/, /[\r\n]/], cast: { number: String } });
