@@ -46,6 +46,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(50 * 1_048_576),
+  READY_MIN_FREE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1_048_576),
 });
 
 export interface Config {
@@ -60,6 +65,8 @@ export interface Config {
   submissionRateLimit: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** /ready answers 503 when less than this is free on the SQLite database's file system. */
+  readyMinFreeBytes: number;
   /** The site's public address (an origin), for links sent by email; unset in production unless PUBLIC_URL is given. */
   publicUrl: string | undefined;
 }
@@ -91,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     submissionRateLimit: e.SUBMISSION_RATE_LIMIT,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    readyMinFreeBytes: e.READY_MIN_FREE_BYTES,
     publicUrl: e.PUBLIC_URL ?? (e.NODE_ENV === 'production' ? undefined : `http://localhost:${e.PORT}`),
     ...overrides,
   };

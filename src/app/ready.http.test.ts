@@ -85,4 +85,22 @@ describeEachEngine('GET /ready', ({ engine, handle, target }) => {
       await readOnly.close();
     }
   });
+
+  it('is not ready when the SQLite file system has less free space than READY_MIN_FREE_BYTES (PostgreSQL: not ours to see)', async () => {
+    const starved = await startTestServer(handle(), { readyMinFreeBytes: Number.MAX_SAFE_INTEGER });
+    try {
+      const res = await fetch(`${starved.url}/ready`);
+      if (engine === 'postgres') {
+        expect(res.status).toBe(200);
+        return;
+      }
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { reason: string; message: string };
+      expect(body.reason).toBe('disk_full');
+      expect(body.message).toMatch(/^Only \d+ MB free beside the database; at least \d+ MB are needed\.$/);
+      expect((await fetch(`${starved.url}/health`)).status).toBe(200);
+    } finally {
+      await starved.close();
+    }
+  });
 });
