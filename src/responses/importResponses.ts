@@ -7,6 +7,7 @@ import { type SurveyDefinition, validateAnswers } from '../surveys/index.js';
 import { CHANNELS, type Channel } from './channels.js';
 import { openImportWriter } from './importWriter.js';
 import { readTable, type TableFormat } from './readTable.js';
+import { newReference } from './reference.js';
 import type { ResponseRow } from './responseRow.js';
 import { StagedRows } from './stagedRows.js';
 import { DEFAULT_LIMITS, type TableLimits } from './tableRow.js';
@@ -70,7 +71,7 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       for await (const { rowNumber, cells } of readTable(options.file, options.format, limitsFor(definition))) {
         rowsRead++;
         const row = toRow(rowNumber, cells);
-        if (row && problems.length === 0) await staged.add(row);
+        if (row && problems.length === 0) await staged.add({ id: crypto.randomUUID(), reference: newReference(), row });
         if (problems.length >= MAX_PROBLEMS) break;
         if (rowsRead % ROWS_PER_TURN === 0) await nextTurn();
       }

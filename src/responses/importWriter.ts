@@ -3,14 +3,13 @@ import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { byDialect } from '../db/byDialect.js';
 import type { DbHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
-import { insertChunk } from './insertResponses.js';
 import { newReference } from './reference.js';
-import { pushColumnValues, RESPONSE_COLUMNS, type ResponseRow } from './responseRow.js';
+import { type NewResponse, pushColumnValues, RESPONSE_COLUMNS } from './responseRow.js';
 
 /** Where an import's one transaction runs, and how it stores a chunk of rows inside it. */
 export interface ImportWriter {
   db: Kysely<Database>;
-  insert(trx: Transaction<Database>, rows: ResponseRow[]): Promise<void>;
+  insert(trx: Transaction<Database>, rows: NewResponse[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,7 +30,16 @@ export function openImportWriter(handle: DbHandle): ImportWriter {
 }
 
 function kyselyWriter(db: Kysely<Database>, owned: boolean): ImportWriter {
-  return { db, insert: insertChunk, close: async () => (owned ? db.destroy() : undefined) };
+  return {
+    db,
+    async insert(trx, rows) {
+      await trx
+        .insertInto('responses')
+        .values(rows.map(({ id, reference, row }) => ({ ...row, id, reference })))
+        .execute();
+    },
+    close: async () => (owned ? db.destroy() : undefined),
+  };
 }
 
 function sqliteWriter(file: string): ImportWriter {
@@ -47,9 +55,9 @@ function sqliteWriter(file: string): ImportWriter {
     ...writer,
     // The statement runs on the connection the transaction began on, so it is part of that transaction.
     async insert(_trx, rows) {
-      for (const row of rows) {
+      for (const response of rows) {
         const values: unknown[] = [];
-        pushColumnValues(values, { id: crypto.randomUUID(), reference: newReference(), row });
+        pushColumnValues(values, response);
         // A reference already taken (vanishingly rare) gets another; import rows have no idempotency key to clash.
         for (let tries = 1; insert.run(values).changes === 0; tries++) {
           if (tries > 5) throw new Error('could not store an imported response: its id or reference is taken');

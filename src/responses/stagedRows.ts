@@ -2,12 +2,13 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { ResponseRow } from './responseRow.js';
+import type { NewResponse } from './responseRow.js';
 
 /**
- * The validated rows of an import, written to a file while the upload is read (memory stays bounded whatever its
- * size) and read back in chunks for the one short transaction that stores them.
+ * The validated rows of an import, each ready to store (id and reference given), written to a file while the upload is read, so memory stays bounded whatever its size, and
+ * read back in chunks for the one short transaction that stores them.
  */
+
 export class StagedRows {
   private readonly file: string;
   private readonly out: fs.WriteStream;
@@ -18,7 +19,7 @@ export class StagedRows {
     this.out = fs.createWriteStream(this.file);
   }
 
-  async add(row: ResponseRow): Promise<void> {
+  async add(row: NewResponse): Promise<void> {
     this.count++;
     if (!this.out.write(`${JSON.stringify(row)}\n`)) await once(this.out, 'drain');
   }
@@ -28,10 +29,10 @@ export class StagedRows {
     await once(this.out, 'finish');
   }
 
-  async *chunks(size: number): AsyncGenerator<ResponseRow[]> {
-    let chunk: ResponseRow[] = [];
+  async *chunks(size: number): AsyncGenerator<NewResponse[]> {
+    let chunk: NewResponse[] = [];
     for await (const line of readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Number.POSITIVE_INFINITY })) {
-      chunk.push(JSON.parse(line) as ResponseRow);
+      chunk.push(JSON.parse(line) as NewResponse);
       if (chunk.length >= size) {
         yield chunk;
         chunk = [];
