@@ -36,6 +36,7 @@ describe('reading an XLSX worksheet', () => {
           `${shared('A2', 0)}${shared('B2', 1)}<c r="C2"><v>34</v></c>`,
           '',
           `${inline('A4', 'wyken')}<c r="B4" t="inlineStr"><is><r><t>more </t></r><r><t>light</t></r></is></c><c r="C4" t="b"><v>1</v></c>`,
+          `${inline('A5', 'foleshill')}<c r="B5" t="s"/>`,
         ]),
         sharedStringsXml([Buffer.from('earlsdon'), Buffer.from('Café &amp; more')]),
       ),
@@ -43,6 +44,7 @@ describe('reading an XLSX worksheet', () => {
     expect(rows).toEqual([
       { rowNumber: 2, cells: { ward: 'earlsdon', feel_safer: 'Café & more', age: '34' } },
       { rowNumber: 4, cells: { ward: 'wyken', feel_safer: 'more light', age: 'true' } },
+      { rowNumber: 5, cells: { ward: 'foleshill', feel_safer: '', age: '' } },
     ]);
   });
 

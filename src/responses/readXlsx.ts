@@ -202,6 +202,7 @@ async function* readSheet(zip: ZipFile, entry: ZipEntry, budget: InflateBudget, 
 
   function cellValue(type: string | undefined, raw: string, column: number): string {
     if (type === 's') {
+      if (raw.trim() === '') return '';
       const s = shared[Number(raw)];
       if (s === undefined) throw new TableFormatError(`${where(column)}: the cell refers to shared string ${raw}, which the file does not have`);
       if (s === TOO_LONG) throw new TableFormatError(`${where(column)}: the cell holds more than ${formatCount(limits.maxCellChars)} characters`);

@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_PASSWORD } from '../../src/partnerships/demo/coventry.js';
+import { VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
+import { HttpClient } from '../../test-support/httpClient.js';
+import { startAppServer } from '../support/appServer.js';
+import { importInChildProcess, prepareDatabase } from '../support/importFile.js';
+import { describeLoad, runLoad } from '../support/load.js';
+import { writeResponsesCsv } from '../support/responsesFile.js';
+import type { Benchmark, Result } from '../support/types.js';
+
+const IMPORT_ROWS = 450_000;
+/** Responses already stored, so each dashboard load has real work to do. */
+const STORED_ROWS = 50_000;
+const DASHBOARDS = 5;
+const SUBMISSION_LOAD = { connections: 10, warmupSeconds: 0, method: 'POST' as const, jsonBody: JSON.stringify({ answers: VALID_CRIME_ANSWERS }) };
+
+/** Loads the page again and again until told to stop; how long each load took, in ms. */
+async function keepLoading(client: HttpClient, url: string, stop: () => boolean): Promise<number[]> {
+  const times: number[] = [];
+  while (!stop()) {
+    const started = performance.now();
+    const res = await client.get(url);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`dashboard answered ${res.status}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/**
+ * Public submissions while an analyst imports a 450,000-row CSV through the web form and five dashboards load
+ * again and again: submissions must not wait for the import (they waited 29 s when it held the database while it
+ * read the file). The submission load (10 connections, from autocannon's own process) starts with the upload and
+ * runs for a fixed window inside the import.
+ */
+const importConcurrency: Benchmark = {
+  name: 'import concurrency',
+  description: `submissions p99 during a ${IMPORT_ROWS.toLocaleString('en-GB')}-row import and ${DASHBOARDS} concurrent dashboard loads (SQLite)`,
+  async run(): Promise<Result[]> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-import-load-'));
+    try {
+      const { dbPath, consultationId } = await prepareDatabase(dir, 'busy.sqlite');
+      const seed = path.join(dir, 'seed.csv');
+      writeResponsesCsv(seed, STORED_ROWS);
+      importInChildProcess(dbPath, consultationId, seed);
+      const csv = path.join(dir, 'import.csv');
+      writeResponsesCsv(csv, IMPORT_ROWS);
+      const server = await startAppServer({ SUBMISSION_RATE_LIMIT: '0' }, dbPath);
+      try {
+        const idle = await runLoad({ url: `${server.url}/api/v1/consultations/${consultationId}/responses`, ...SUBMISSION_LOAD, durationSeconds: 3 });
+        const analysts = await Promise.all(
+          Array.from({ length: DASHBOARDS + 1 }, async () => {
+            const client = new HttpClient(server.url);
+            await client.signIn('analyst@saferplan.demo', DEMO_PASSWORD);
+            return client;
+          }),
+        );
+        const [uploader, ...viewers] = analysts as [HttpClient, ...HttpClient[]];
+        const page = `/staff/consultations/${consultationId}/import`;
+        const _csrf = await uploader.csrfFrom(page);
+        const form = new FormData();
+        form.append('file', new Blob([fs.readFileSync(csv)]), 'import.csv');
+
+        let importDone = false;
+        const started = performance.now();
+        const importing = uploader.postMultipart(`${page}?_csrf=${encodeURIComponent(_csrf)}`, form).then(async (res) => {
+          const html = await res.text();
+          importDone = true;
+          return { ok: html.includes(`${IMPORT_ROWS} responses were imported`), seconds: (performance.now() - started) / 1000 };
+        });
+        let loadDone = false;
+        const dashboards = Promise.all(
+          viewers.map((v) => keepLoading(v, `/staff/consultations/${consultationId}/analysis`, () => importDone && loadDone)),
+        );
+        const busy = await runLoad({
+          url: `${server.url}/api/v1/consultations/${consultationId}/responses`,
+          ...SUBMISSION_LOAD,
+          durationSeconds: 10,
+        });
+        const loadEnded = (performance.now() - started) / 1000;
+        loadDone = true;
+        const imported = await importing;
+        const times = (await dashboards).flat();
+        const within = loadEnded <= imported.seconds ? 'the whole load window fell inside the import' : 'the import ended before the load window did';
+        return [
+          {
+            name: 'submissions p99 during import',
+            value: imported.ok ? busy.latencyP99Ms : Number.POSITIVE_INFINITY,
+            unit: 'ms',
+            better: 'lower',
+            target: { kind: 'atMost', value: 100 },
+            notes: `${describeLoad(busy)}; idle beforehand p99 ${idle.latencyP99Ms} ms; import ${imported.ok ? 'of' : 'FAILED for'} ${IMPORT_ROWS} rows took ${imported.seconds.toFixed(1)} s (${within}); ${times.length} dashboard loads, slowest ${Math.max(...times).toFixed(0)} ms`,
+          },
+        ];
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default importConcurrency;
