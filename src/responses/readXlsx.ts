@@ -2,9 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { formatCount, TableFormatError, type TableLimits, type TableRow } from './tableRow.js';
 import { cellText, columnIndex, columnLetters, NOT_UTF8, type SharedString, TOO_LONG } from './xlsxCells.js';
 import { boundTextRuns, newRunState, Utf8Chunks } from './xmlText.js';
-import type { ZipEntry } from './zipDirectory.js';
-import { ZipFormatError } from './zipDirectory.js';
-import { type InflateBudget, InflateLimitError, ZipFile } from './zipFile.js';
+import { type InflateBudget, InflateLimitError, ZipFile, type ZipEntry, ZipFormatError } from './zipFile.js';
 
 /** Characters between two '<' kept for the parser: far above any cell the limit allows, even written as entities. */
 const runLimit = (limits: TableLimits) => limits.maxCellChars * 16;

@@ -1,6 +1,16 @@
-import fs from 'node:fs';
-import zlib from 'node:zlib';
-import { findDirectory, LOCAL_HEADER, parseDirectory, TAIL_BYTES, type ZipEntry, ZipFormatError } from './zipDirectory.js';
+import { promisify } from 'node:util';
+import yauzl, { type Entry, type ZipFile as YauzlZip } from 'yauzl';
+
+/** A part of the archive, as its directory declares it. */
+export interface ZipEntry {
+  name: string;
+  /** As declared: checked again while inflating (yauzl's validateEntrySizes and our own count), since a crafted file can lie. */
+  uncompressedSize: number;
+  entry: Entry;
+}
+
+/** The file is not a readable ZIP archive (an .xlsx file is one). */
+export class ZipFormatError extends Error {}
 
 /** How many inflated bytes may still be read from the archive, across all its parts. */
 export interface InflateBudget {
@@ -11,30 +21,27 @@ export interface InflateBudget {
 /** Thrown when the parts inflate to more than the budget allows: a compression bomb or simply too large a workbook. */
 export class InflateLimitError extends ZipFormatError {}
 
-/** A ZIP archive on disk whose parts are read one chunk at a time, never more inflated bytes than the budget. */
+const openZip = promisify<string, yauzl.Options, YauzlZip>(yauzl.open);
+
+/** A ZIP archive on disk, read with yauzl: its directory at once, its parts one chunk at a time within a budget. */
 export class ZipFile {
   private constructor(
-    private readonly file: string,
-    private readonly fd: fs.promises.FileHandle,
+    private readonly zip: YauzlZip,
     readonly entries: ReadonlyMap<string, ZipEntry>,
   ) {}
 
   static async open(file: string): Promise<ZipFile> {
-    const fd = await fs.promises.open(file, 'r');
+    let zip: YauzlZip;
     try {
-      const { size } = await fd.stat();
-      const tailLength = Math.min(size, TAIL_BYTES);
-      const tail = Buffer.alloc(tailLength);
-      await fd.read(tail, 0, tailLength, size - tailLength);
-      const where = findDirectory(tail);
-      if (where.offset + where.size > size) throw new ZipFormatError('its directory of contents is damaged');
-      const directory = Buffer.alloc(where.size);
-      await fd.read(directory, 0, where.size, where.offset);
-      const entries = parseDirectory(directory, where.entries);
-      return new ZipFile(file, fd, new Map(entries.map((e) => [e.name, e])));
+      zip = await openZip(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
     } catch (err) {
-      await fd.close();
-      throw err;
+      throw new ZipFormatError(`it is not a ZIP archive (an .xlsx file is one): ${(err as Error).message}`);
+    }
+    try {
+      return new ZipFile(zip, await directoryOf(zip));
+    } catch (err) {
+      zip.close();
+      throw new ZipFormatError(`its directory of contents is damaged: ${(err as Error).message}`);
     }
   }
 
@@ -46,31 +53,46 @@ export class ZipFile {
   }
 
   /** A part's inflated bytes; throws InflateLimitError as soon as the budget or the part's declared size is exceeded. */
-  async *read(entry: ZipEntry, budget: InflateBudget): AsyncGenerator<Buffer> {
-    const header = Buffer.alloc(30);
-    await this.fd.read(header, 0, 30, entry.localHeaderOffset);
-    if (header.readUInt32LE(0) !== LOCAL_HEADER) throw new ZipFormatError(`its part ${entry.name} is damaged`);
-    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-    if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`its part ${entry.name} uses an unknown compression method`);
-    if (entry.compressedSize === 0) return;
-    const raw = fs.createReadStream(this.file, { start, end: start + entry.compressedSize - 1 });
-    const source = entry.method === 8 ? raw.pipe(zlib.createInflateRaw()) : raw;
+  async *read(part: ZipEntry, budget: InflateBudget): AsyncGenerator<Buffer> {
+    const openStream = promisify(this.zip.openReadStream.bind(this.zip)) as (entry: Entry) => Promise<NodeJS.ReadableStream>;
+    let stream: NodeJS.ReadableStream & { destroy?: () => void };
+    try {
+      stream = await openStream(part.entry);
+    } catch (err) {
+      throw new ZipFormatError(`its part ${part.name} is damaged: ${(err as Error).message}`);
+    }
     let inflated = 0;
     try {
-      for await (const chunk of source as AsyncIterable<Buffer>) {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
         inflated += chunk.length;
         budget.remaining -= chunk.length;
         if (budget.remaining < 0) throw new InflateLimitError(`it unpacks to more than ${Math.round(budget.limit / 1_048_576)} MB`);
-        if (inflated > entry.uncompressedSize) throw new InflateLimitError(`its part ${entry.name} unpacks to more than it declares`);
+        if (inflated > part.uncompressedSize) throw new InflateLimitError(`its part ${part.name} unpacks to more than it declares`);
         yield chunk;
       }
+    } catch (err) {
+      if (err instanceof ZipFormatError) throw err;
+      throw new ZipFormatError(`its part ${part.name} is damaged: ${(err as Error).message}`);
     } finally {
-      raw.destroy();
-      source.destroy();
+      stream.destroy?.();
     }
   }
 
-  close(): Promise<void> {
-    return this.fd.close();
+  async close(): Promise<void> {
+    this.zip.close();
   }
+}
+
+/** Every entry of the directory, read through yauzl's lazy entry events. */
+function directoryOf(zip: YauzlZip): Promise<Map<string, ZipEntry>> {
+  return new Promise((resolve, reject) => {
+    const entries = new Map<string, ZipEntry>();
+    zip.on('entry', (entry: Entry) => {
+      entries.set(entry.fileName, { name: entry.fileName, uncompressedSize: entry.uncompressedSize, entry });
+      zip.readEntry();
+    });
+    zip.once('end', () => resolve(entries));
+    zip.once('error', reject);
+    zip.readEntry();
+  });
 }
