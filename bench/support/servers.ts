@@ -10,6 +10,8 @@ export interface ServerProcess {
   url: string;
   pid: number;
   stop(): Promise<void>;
+  /** Why the server stopped, if it did: its exit code and the end of what it wrote to stderr. */
+  exited?(): string | undefined;
 }
 
 /** A free TCP port on 127.0.0.1 (asked of the OS, then released for the child to take). */
@@ -58,7 +60,8 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
     await stop();
     throw new Error(`${options.label} did not start: ${(err as Error).message}\n${stderr}`);
   }
-  return { url, pid: child.pid ?? 0, stop };
+  const exited = () => (child.exitCode === null && child.signalCode === null ? undefined : `exit ${child.exitCode ?? child.signalCode}: ${stderr}`);
+  return { url, pid: child.pid ?? 0, stop, exited };
 }
 
 async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {

@@ -62,6 +62,34 @@ describeEachEngine('consultation responses API', ({ handle }) => {
     expect((await again.json()).reference).toBe(references[0]);
   });
 
+  it('refuses an Idempotency-Key reused with a different body, and still replays a retry with the same body', async () => {
+    const client = new HttpClient(server.url);
+    const key = crypto.randomUUID();
+    const first = await client.postJson(url(), VALID_CRIME_ANSWERS, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    const { reference } = await first.json();
+    const before = await countResponses();
+
+    const different = await client.postJson(
+      url(),
+      { ...VALID_CRIME_ANSWERS, feel_safer: 'A completely different answer' },
+      { 'idempotency-key': key },
+    );
+    expect(different.status).toBe(422);
+    const body = await different.json();
+    expect(body.error.code).toBe('idempotency_key_reused');
+    expect(body.error.message).toBe(
+      'This Idempotency-Key was already used for a different request: send a new key with a new response (a retry must repeat the same body)',
+    );
+
+    const reordered = Object.fromEntries(Object.entries(VALID_CRIME_ANSWERS).reverse());
+    const retry = await client.postJson(url(), reordered, { 'idempotency-key': key });
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect((await retry.json()).reference).toBe(reference);
+    expect(await countResponses()).toBe(before);
+  });
+
   it('lists responses to staff only', async () => {
     const anonymous = await new HttpClient(server.url).get(url());
     expect(anonymous.status).toBe(401);

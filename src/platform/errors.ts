@@ -6,6 +6,7 @@ export const ERROR_CODES = [
   'forbidden',
   'conflict',
   'not_open',
+  'idempotency_key_reused',
   'rate_limited',
   'payload_too_large',
   'bad_request',

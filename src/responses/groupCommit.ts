@@ -1,4 +1,5 @@
 import type { DbHandle } from '../db/database.js';
+import { AppError } from '../platform/errors.js';
 import { committerFor } from './committerFor.js';
 import { newReference } from './reference.js';
 import type { BatchOutcome, Committer, NewResponse, ResponseRow } from './responseRow.js';
@@ -14,6 +15,13 @@ interface Pending extends NewResponse {
   resolve: (r: StoredResponse) => void;
   reject: (e: unknown) => void;
 }
+
+const keyReused = () =>
+  new AppError(
+    'idempotency_key_reused',
+    422,
+    'This Idempotency-Key was already used for a different request: send a new key with a new response (a retry must repeat the same body)',
+  );
 
 /** At most this many rows a transaction, so one burst never makes a single commit (and its wait) unbounded. */
 const MAX_BATCH = 2000;
@@ -88,6 +96,7 @@ export class ResponseWriter {
       const o = outcome.get(i);
       if (o === undefined) p.resolve({ id: p.id, reference: p.reference, duplicate: false });
       else if (o.status === 'duplicate') p.resolve({ id: o.id, reference: o.reference, duplicate: true });
+      else if (o.status === 'key_reused') p.reject(keyReused());
     }
   }
 }

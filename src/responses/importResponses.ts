@@ -3,11 +3,15 @@ import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { DbHandle } from '../db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
-import { validateAnswers } from '../surveys/index.js';
+import { type SurveyDefinition, validateAnswers } from '../surveys/index.js';
 import { CHANNELS, type Channel } from './channels.js';
-import { CHUNK, insertChunk } from './insertResponses.js';
+import { openImportWriter } from './importWriter.js';
 import { readTable, type TableFormat } from './readTable.js';
+import { newReference } from './reference.js';
 import type { ResponseRow } from './responseRow.js';
+import { StagedRows } from './stagedRows.js';
+import { DEFAULT_LIMITS, type TableLimits } from './tableRow.js';
+import { withUploadDirectory } from './uploadDirectory.js';
 
 export interface ImportProblem {
   row: number;
@@ -43,8 +47,15 @@ export interface ImportResponsesOptions {
 }
 
 const MAX_PROBLEMS = 1000;
+/** Rows validated, or stored, between two turns of the event loop: requests keep being answered during an import. */
+const ROWS_PER_TURN = 500;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Reads every row, validates each against the survey, and stores them all in one transaction or none. */
+/**
+ * Reads and validates every row first, outside any transaction, staging the valid ones in a temporary file; then
+ * stores them all in one short transaction, or none. The database is held only while the rows are written, not
+ * while the file is read; and a killed import leaves nothing stored (the transaction never committed).
+ */
 export async function importResponses(options: ImportResponsesOptions): Promise<{ imported: number; importId: string }> {
   const runtime = await options.runtimes.get(options.consultationId);
   if (!runtime || (options.partnershipId && runtime.consultation.partnershipId !== options.partnershipId)) throw notFound('Consultation');
@@ -52,38 +63,48 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
   const importId = newId();
   const problems: ImportProblem[] = [];
   const now = nowIso();
-  let rowsRead = 0;
-  let imported = 0;
 
-  // One pass inside one transaction: rows are inserted as they are read (bounded memory); the first problem
-  // stops inserting, reading goes on to report every problem, and the transaction is rolled back.
-  await options.handle.db.transaction().execute(async (trx) => {
-    let chunk: ResponseRow[] = [];
-    const flush = async () => {
-      if (chunk.length > 0 && problems.length === 0) await insertChunk(trx, chunk);
-      imported += chunk.length;
-      chunk = [];
-    };
-    for await (const { rowNumber, cells } of readTable(options.file, options.format)) {
-      rowsRead++;
-      const row = toRow(rowNumber, cells);
-      if (row && problems.length === 0) chunk.push(row);
-      if (chunk.length >= CHUNK) await flush();
-      if (problems.length >= MAX_PROBLEMS) break;
+  return withUploadDirectory(async (dir) => {
+    const staged = new StagedRows(dir);
+    let rowsRead = 0;
+    try {
+      for await (const { rowNumber, cells } of readTable(options.file, options.format, limitsFor(definition))) {
+        rowsRead++;
+        const row = toRow(rowNumber, cells);
+        if (row && problems.length === 0) await staged.add({ id: crypto.randomUUID(), reference: newReference(), row });
+        if (problems.length >= MAX_PROBLEMS) break;
+        if (rowsRead % ROWS_PER_TURN === 0) await nextTurn();
+      }
+    } finally {
+      await staged.finish();
     }
     if (rowsRead === 0) problems.push({ row: 2, column: '(none)', message: 'The file has a header row but no responses' });
     if (problems.length > 0) throw new ImportRejected(problems, rowsRead);
-    await flush();
-    await recordAudit(trx, {
-      actor: options.actor,
-      action: 'responses.import',
-      entity: 'consultation',
-      entityId: consultation.id,
-      partnershipId: consultation.partnershipId,
-      detail: { importId, rows: imported },
-    });
+    await storeStaged(staged);
+    return { imported: staged.count, importId };
   });
-  return { imported, importId };
+
+  async function storeStaged(staged: StagedRows): Promise<void> {
+    const writer = openImportWriter(options.handle);
+    try {
+      await writer.db.transaction().execute(async (trx) => {
+        for await (const chunk of staged.chunks(ROWS_PER_TURN)) {
+          await writer.insert(trx, chunk);
+          await nextTurn();
+        }
+        await recordAudit(trx, {
+          actor: options.actor,
+          action: 'responses.import',
+          entity: 'consultation',
+          entityId: consultation.id,
+          partnershipId: consultation.partnershipId,
+          detail: { importId, rows: staged.count },
+        });
+      });
+    } finally {
+      await writer.close();
+    }
+  }
 
   function toRow(rowNumber: number, cells: Record<string, string>): ResponseRow | undefined {
     const { reference: _ignored, channel: channelCell, submitted_at: submittedCell, ...answers } = cells;
@@ -116,4 +137,12 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       is_demo: fromBool(consultation.isDemo),
     };
   }
+}
+
+/** A cell may be as long as the survey's longest free-text answer allows, and at least the default. */
+function limitsFor(definition: SurveyDefinition): TableLimits {
+  let longest = DEFAULT_LIMITS.maxCellChars;
+  for (const page of definition.pages)
+    for (const q of page.questions) if ('maxLength' in q && typeof q.maxLength === 'number') longest = Math.max(longest, q.maxLength);
+  return { ...DEFAULT_LIMITS, maxCellChars: longest };
 }

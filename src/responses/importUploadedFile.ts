@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type ImportResponsesOptions, importResponses } from './importResponses.js';
 import { formatOf, TableFormatError } from './readTable.js';
+import { withUploadDirectory } from './uploadDirectory.js';
 
 /** A file as it arrives in a multipart upload: its name as sent, and its bytes, cut short (truncated) past the size limit. */
 export interface UploadedFile {
@@ -20,7 +20,8 @@ export interface ImportUploadedFileOptions extends Omit<ImportResponsesOptions, 
 
 /**
  * Imports an uploaded CSV or XLSX with importResponses (all or nothing). Its type is judged by its name before a
- * byte is read; it is streamed to a private temporary file, removed afterwards whatever happens. A wrong type or a
+ * byte is read; it is streamed to a private temporary file, removed afterwards whatever happens (and at the next start if the
+ * process is killed). A wrong type or a
  * file cut short by the size limit throws TableFormatError; problem rows throw ImportRejected.
  */
 export async function importUploadedFile({ upload, limitBytes, ...options }: ImportUploadedFileOptions) {
@@ -31,13 +32,10 @@ export async function importUploadedFile({ upload, limitBytes, ...options }: Imp
     upload.file.resume();
     throw err;
   }
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'saferplan-upload-'));
-  try {
+  return withUploadDirectory(async (dir) => {
     const file = path.join(dir, `upload.${format}`);
     await pipeline(upload.file, fs.createWriteStream(file));
     if (upload.file.truncated) throw new TableFormatError(`The file is larger than ${Math.round(limitBytes / 1_048_576)} MB`);
-    return await importResponses({ ...options, file, format });
-  } finally {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  }
+    return importResponses({ ...options, file, format });
+  });
 }

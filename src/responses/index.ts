@@ -15,3 +15,4 @@ export { type ArrivedResponse, responsesArrivedAfter } from './queries/responses
 export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
 export { notOpenError, prepareResponse, submitResponse } from './submitResponse.js';
+export { removeStaleUploadDirectories } from './uploadDirectory.js';

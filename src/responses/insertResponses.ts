@@ -4,9 +4,9 @@ import type { Database } from '../db/schema.js';
 import { newReference } from './reference.js';
 import type { ResponseRow } from './responseRow.js';
 
-export const CHUNK = 500;
+const CHUNK = 500;
 
-export async function insertChunk(trx: Transaction<Database>, rows: ResponseRow[]): Promise<void> {
+async function insertChunk(trx: Transaction<Database>, rows: ResponseRow[]): Promise<void> {
   await trx
     .insertInto('responses')
     .values(rows.map((r) => ({ ...r, id: crypto.randomUUID(), reference: newReference() })))

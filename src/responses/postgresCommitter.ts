@@ -2,6 +2,7 @@ import type pg from 'pg';
 import {
   type BatchOutcome,
   type Committer,
+  keyOutcome,
   type NewResponse,
   pushColumnValues,
   RESPONSE_COLUMNS,
@@ -35,7 +36,7 @@ const INSERT = {
 };
 const BY_KEY = {
   name: 'saferplan-response-by-idempotency-key',
-  text: 'select id, reference from responses where partnership_id = $1 and consultation_id = $2 and idempotency_key = $3',
+  text: 'select id, reference, channel, answers from responses where partnership_id = $1 and consultation_id = $2 and idempotency_key = $3',
 };
 
 /** Commits batches of responses through the pool, each as one insert of every row. */
@@ -51,13 +52,13 @@ export class PostgresCommitter implements Committer {
       if (stored.has(id)) continue;
       const existing = row.idempotency_key
         ? (
-            await this.pool.query<{ id: string; reference: string }>({
+            await this.pool.query<{ id: string; reference: string; channel: string; answers: string }>({
               ...BY_KEY,
               values: [row.partnership_id, row.consultation_id, row.idempotency_key],
             })
           ).rows[0]
         : undefined;
-      outcome.set(i, existing ? { status: 'duplicate', ...existing } : { status: 'collision' });
+      outcome.set(i, existing ? keyOutcome(existing, row) : { status: 'collision' });
     }
     return outcome;
   }

@@ -55,10 +55,17 @@ export function pushColumnValues(out: unknown[], { id, reference, row }: NewResp
 }
 
 /**
- * A row of a committed batch that was not stored as given: an earlier response with the same Idempotency-Key
- * was found instead, or its reference was already taken (vanishingly rare; it goes again with a new one).
+ * A row of a committed batch that was not stored as given: an earlier response with the same Idempotency-Key and
+ * the same answers was found instead (a retry), or the key was used for different answers (refused), or its
+ * reference was already taken (vanishingly rare; it goes again with a new one).
  */
-export type RowOutcome = { status: 'duplicate'; id: string; reference: string } | { status: 'collision' };
+export type RowOutcome = { status: 'duplicate'; id: string; reference: string } | { status: 'key_reused' } | { status: 'collision' };
+
+/** Whether a stored response with the same Idempotency-Key answers the same request as the row: a retry, or a reused key. */
+export function keyOutcome(existing: { id: string; reference: string; channel: string; answers: string }, row: ResponseRow): RowOutcome {
+  if (existing.answers !== row.answers || existing.channel !== row.channel) return { status: 'key_reused' };
+  return { status: 'duplicate', id: existing.id, reference: existing.reference };
+}
 
 /** The rows not stored as given, by their index in the batch: most batches have none. */
 export type BatchOutcome = ReadonlyMap<number, RowOutcome>;

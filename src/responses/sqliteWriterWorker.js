@@ -7,7 +7,9 @@ import SQLite from 'better-sqlite3';
 
 const { file, columns } = workerData;
 const width = columns.length;
-const [partnership, consultation, key] = ['partnership_id', 'consultation_id', 'idempotency_key'].map((c) => columns.indexOf(c));
+const [partnership, consultation, key, channel, answers] = ['partnership_id', 'consultation_id', 'idempotency_key', 'channel', 'answers'].map((c) =>
+  columns.indexOf(c),
+);
 const db = new SQLite(file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = FULL');
@@ -16,19 +18,30 @@ db.pragma('foreign_keys = ON');
 db.pragma('busy_timeout = 120000');
 
 const insert = db.prepare(`insert into responses (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict do nothing`);
-const byKey = db.prepare('select id, reference from responses where partnership_id = ? and consultation_id = ? and idempotency_key = ?');
+const byKey = db.prepare(
+  'select id, reference, channel, answers from responses where partnership_id = ? and consultation_id = ? and idempotency_key = ?',
+);
 
-/** Each row stored, or a duplicate of an earlier submission with its Idempotency-Key, or a reference collision. */
+/**
+ * Each row stored, or a duplicate of an earlier submission with its Idempotency-Key (the same answers: a retry), or
+ * the key reused for different answers, or a reference collision. Answers are compared as validated and stored
+ * (canonical JSON in the survey's column order), so a retry that orders its fields differently is still a retry.
+ */
 const commit = db.transaction((values) => {
   const exceptions = [];
   for (let start = 0; start < values.length; start += width) {
     const row = values.slice(start, start + width);
     if (insert.run(row).changes === 1) continue;
     const existing = row[key] ? byKey.get(row[partnership], row[consultation], row[key]) : undefined;
-    exceptions.push([start / width, existing ? { status: 'duplicate', id: existing.id, reference: existing.reference } : { status: 'collision' }]);
+    exceptions.push([start / width, existing ? keyOutcome(existing, row) : { status: 'collision' }]);
   }
   return exceptions;
 });
+
+function keyOutcome(existing, row) {
+  if (existing.answers !== row[answers] || existing.channel !== row[channel]) return { status: 'key_reused' };
+  return { status: 'duplicate', id: existing.id, reference: existing.reference };
+}
 
 parentPort.on('message', ({ id, values }) => {
   try {

@@ -13,6 +13,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   forbidden: 'You do not have permission to see this page',
   conflict: 'That could not be saved',
   not_open: 'This consultation is not open',
+  idempotency_key_reused: 'That key was already used for a different response',
   rate_limited: 'Too many attempts',
   payload_too_large: 'What you sent is too large',
   bad_request: 'There is a problem with what you sent',
