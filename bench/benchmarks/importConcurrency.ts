@@ -7,7 +7,7 @@ import { VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
 import { HttpClient } from '../../test-support/httpClient.js';
 import { startAppServer } from '../support/appServer.js';
 import { importInChildProcess, prepareDatabase } from '../support/importFile.js';
-import { describeLoad, runLoad } from '../support/load.js';
+import { describeLoad, type LoadResult, runLoad } from '../support/load.js';
 import { writeResponsesCsv, writeShortResponsesCsv } from '../support/responsesFile.js';
 import type { Benchmark, Result } from '../support/types.js';
 
@@ -105,6 +105,7 @@ const importConcurrency: Benchmark = {
         form.append('file', new Blob([fs.readFileSync(csv)]), 'import.csv');
 
         const started = performance.now();
+        let importFinished = false;
         const importing = postWithoutTimeout(`${server.url}${page}?_csrf=${encodeURIComponent(_csrf)}`, form, uploader)
           .then((html) => ({
             ok: html.includes(`${IMPORT_ROWS} responses were imported`),
@@ -112,15 +113,21 @@ const importConcurrency: Benchmark = {
             failure: '',
           }))
           .catch((err: Error) => ({ ok: false, refusal: '', failure: err.message }))
-          .then((r) => ({ ...r, seconds: (performance.now() - started) / 1000 }));
+          .then((r) => ({ ...r, seconds: (performance.now() - started) / 1000 }))
+          .finally(() => {
+            importFinished = true;
+          });
         let loadDone = false;
         const dashboards = Promise.all(viewers.map((v) => keepLoading(v, `/staff/consultations/${consultationId}/analysis`, () => loadDone)));
-        const busy = await runLoad({
-          url: `${server.url}/api/v1/consultations/${consultationId}/responses`,
-          ...SUBMISSION_LOAD,
-          durationSeconds: 10,
-        });
-        const loadEnded = (performance.now() - started) / 1000;
+        // Submissions run in 10 s windows until the import has ended, so its final insert is measured too; the
+        // figure is the worst window's p99.
+        const windows: LoadResult[] = [];
+        do {
+          windows.push(
+            await runLoad({ url: `${server.url}/api/v1/consultations/${consultationId}/responses`, ...SUBMISSION_LOAD, durationSeconds: 10 }),
+          );
+        } while (!importFinished);
+        const busy = windows.reduce((worst, w) => (w.latencyP99Ms > worst.latencyP99Ms ? w : worst));
         loadDone = true;
         const imported = await importing;
         const loads = await dashboards;
@@ -129,7 +136,7 @@ const importConcurrency: Benchmark = {
         const died = server.exited?.();
         if (died || failures.length > 0 || imported.failure)
           throw new Error(`import: ${imported.failure || 'ok'}; dashboards: ${failures.join(', ') || 'ok'}; server ${died ?? 'up'}`);
-        const within = loadEnded <= imported.seconds ? 'the whole load window fell inside the import' : 'the import ended before the load window did';
+        const within = `submissions ran in ${windows.length} windows of 10 s until it ended, p99 by window ${windows.map((w) => w.latencyP99Ms).join(', ')} ms, worst window: ${describeLoad(busy)}`;
         return [
           {
             name: 'submissions p99 during import',
@@ -137,7 +144,7 @@ const importConcurrency: Benchmark = {
             unit: 'ms',
             better: 'lower',
             target: { kind: 'atMost', value: 100 },
-            notes: `${describeLoad(busy)}; idle beforehand p99 ${idle.latencyP99Ms} ms; import ${imported.ok ? 'of' : `FAILED (${imported.refusal})`} ${IMPORT_ROWS} rows (${(fs.statSync(csv).size / 1_048_576).toFixed(1)} MB) took ${imported.seconds.toFixed(1)} s (${within}); ${times.length} dashboard loads, slowest ${Math.max(0, ...times).toFixed(0)} ms${failures.length ? `, ${failures.length} FAILED (${[...new Set(failures)].join(', ')})` : ''}`,
+            notes: `idle beforehand p99 ${idle.latencyP99Ms} ms; import ${imported.ok ? 'of' : `FAILED (${imported.refusal})`} ${IMPORT_ROWS} rows (${(fs.statSync(csv).size / 1_048_576).toFixed(1)} MB) took ${imported.seconds.toFixed(1)} s (${within}); ${times.length} dashboard loads, slowest ${Math.max(0, ...times).toFixed(0)} ms${failures.length ? `, ${failures.length} FAILED (${[...new Set(failures)].join(', ')})` : ''}`,
           },
         ];
       } finally {

@@ -87,20 +87,16 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
   async function storeStaged(staged: StagedRows): Promise<void> {
     const writer = openImportWriter(options.handle);
     try {
-      await writer.db.transaction().execute(async (trx) => {
-        for await (const chunk of staged.chunks(ROWS_PER_TURN)) {
-          await writer.insert(trx, chunk);
-          await nextTurn();
-        }
-        await recordAudit(trx, {
+      await writer.store(staged, (db) =>
+        recordAudit(db, {
           actor: options.actor,
           action: 'responses.import',
           entity: 'consultation',
           entityId: consultation.id,
           partnershipId: consultation.partnershipId,
           detail: { importId, rows: staged.count },
-        });
-      });
+        }),
+      );
     } finally {
       await writer.close();
     }
