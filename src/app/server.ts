@@ -4,7 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { loadDemo } from '../demo/loadDemo.js';
 import { anyPartnership, type DemoLoadResult } from '../partnerships/index.js';
 import { cliActor } from '../platform/recordAudit.js';
-import { removeStaleUploadDirectories } from '../responses/index.js';
+import { removeAbandonedImports, removeStaleUploadDirectories } from '../responses/index.js';
 import { buildAssets } from './assets.js';
 import type { Config } from './config.js';
 import { createApp } from './createApp.js';
@@ -29,6 +29,7 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
   await buildAssets();
   await migrateToLatest(handle);
   await removeStaleUploadDirectories();
+  await removeAbandonedImports(handle);
   let demo: DemoLoadResult | undefined;
   if (demoWhenEmpty) {
     if (!(await anyPartnership(handle.db))) demo = await loadDemo(handle, cliActor());

@@ -93,6 +93,8 @@ export interface ConsultationsTable {
   survey_version: number;
   is_demo: number;
   created_at: string;
+  /** Changes whenever the set of responses changes other than by new rows arriving (migration 0006). */
+  responses_revision: Generated<number>;
 }
 
 export interface SurveyVersionsTable {
@@ -155,6 +157,21 @@ export interface MemberResponsesTable {
   created_at: string;
 }
 
+/** An import of a file of responses; its rows count only once it is complete (migration 0006). */
+export interface ImportsTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string;
+  state: string; // 'staging' | 'complete'
+  file_name: string | null;
+  content_sha256: string | null;
+  row_count: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -170,4 +187,5 @@ export interface Database {
   invitations: InvitationsTable;
   member_responses: MemberResponsesTable;
   answer_chunks: AnswerChunksTable;
+  imports: ImportsTable;
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson, say } from '../platform/cli.js';
@@ -26,6 +27,7 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           actor: cliActor(),
           consultationId: id,
           file,
+          fileName: path.basename(file),
           defaultChannel: o.channel,
         });
         printJson(result);

@@ -5,9 +5,11 @@ import { AppError, notFound } from '../platform/errors.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { type SurveyDefinition, validateAnswers } from '../surveys/index.js';
 import { CHANNELS, type Channel } from './channels.js';
-import { openImportWriter } from './importWriter.js';
+import { fileSha256 } from './fileSha256.js';
+import { ResponseWriter } from './groupCommit.js';
+import { completeImport, discardImport, type ImportKey, startImport, touchImport } from './queries/importRecords.js';
 import { readTable, type TableFormat } from './readTable.js';
-import { newReference } from './reference.js';
+import { removeAbandonedImports } from './removeAbandonedImports.js';
 import type { ResponseRow } from './responseRow.js';
 import { StagedRows } from './stagedRows.js';
 import { DEFAULT_LIMITS, type TableLimits } from './tableRow.js';
@@ -44,17 +46,27 @@ export interface ImportResponsesOptions {
   format?: TableFormat;
   /** Used when a row has no channel (default: import); checked like a row's own, so any text may be given. */
   defaultChannel?: string;
+  /** The file's name as the user knows it (an upload's own name), kept with the import. */
+  fileName?: string;
+  /** The app's response writer, so imported rows queue fairly with public submissions; else one of the import's own. */
+  writer?: ResponseWriter;
 }
 
 const MAX_PROBLEMS = 1000;
-/** Rows validated, or stored, between two turns of the event loop: requests keep being answered during an import. */
+/** Rows validated between two turns of the event loop: requests keep being answered during an import. */
 const ROWS_PER_TURN = 500;
+/** Rows handed to the response writer at a time: each commit is short, and submissions queue between them. */
+const ROWS_PER_WRITE = 1000;
+/** How often a running import shows it is alive (removeAbandonedImports.ts). */
+const TOUCH_EVERY_MS = 5000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Reads and validates every row first, outside any transaction, staging the valid ones in a temporary file; then
- * stores them all in one short transaction, or none. The database is held only while the rows are written, not
- * while the file is read; and a killed import leaves nothing stored (the transaction never committed).
+ * All or nothing, without holding the database: every row is read and validated first, outside any transaction,
+ * and staged in a temporary file. Then the rows are written through the response writer a thousand at a time, as
+ * rows of an import that does not count yet (queries/countedResponses.ts), and one short transaction makes them all
+ * count at once, with the audit entry. A failure removes what was written; a killed import is removed at the next
+ * start (removeAbandonedImports.ts). Nobody waits for more than one short commit, whatever the file's size.
  */
 export async function importResponses(options: ImportResponsesOptions): Promise<{ imported: number; importId: string }> {
   const runtime = await options.runtimes.get(options.consultationId);
@@ -71,7 +83,7 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       for await (const { rowNumber, cells } of readTable(options.file, options.format, limitsFor(definition))) {
         rowsRead++;
         const row = toRow(rowNumber, cells);
-        if (row && problems.length === 0) await staged.add({ id: crypto.randomUUID(), reference: newReference(), row });
+        if (row && problems.length === 0) await staged.add(row);
         if (problems.length >= MAX_PROBLEMS) break;
         if (rowsRead % ROWS_PER_TURN === 0) await nextTurn();
       }
@@ -85,20 +97,40 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
   });
 
   async function storeStaged(staged: StagedRows): Promise<void> {
-    const writer = openImportWriter(options.handle);
+    const { db } = options.handle;
+    const key: ImportKey = { partnershipId: consultation.partnershipId, consultationId: consultation.id, importId };
+    await removeAbandonedImports(options.handle);
+    await startImport(db, { ...key, fileName: options.fileName ?? null, contentSha256: await fileSha256(options.file), createdBy: options.actor.id });
+    const writer = options.writer ?? new ResponseWriter(options.handle);
     try {
-      await writer.store(staged, (db) =>
-        recordAudit(db, {
+      let written = 0;
+      let touched = Date.now();
+      for await (const rows of staged.chunks(ROWS_PER_WRITE)) {
+        // Every write settled before going on (or giving up): none may land after a failure's clean-up.
+        const failed = (await Promise.allSettled(rows.map((row) => writer.write(row)))).find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        written += rows.length;
+        if (Date.now() - touched > TOUCH_EVERY_MS) {
+          await touchImport(db, key, written);
+          touched = Date.now();
+        }
+      }
+      await db.transaction().execute(async (trx) => {
+        await completeImport(trx, key, written);
+        await recordAudit(trx, {
           actor: options.actor,
           action: 'responses.import',
           entity: 'consultation',
           entityId: consultation.id,
           partnershipId: consultation.partnershipId,
-          detail: { importId, rows: staged.count },
-        }),
-      );
+          detail: { importId, rows: written, ...(options.fileName ? { file: options.fileName } : {}) },
+        });
+      });
+    } catch (err) {
+      await discardImport(db, key);
+      throw err;
     } finally {
-      await writer.close();
+      if (!options.writer) await writer.close();
     }
   }
 

@@ -36,6 +36,6 @@ export async function importUploadedFile({ upload, limitBytes, ...options }: Imp
     const file = path.join(dir, `upload.${format}`);
     await pipeline(upload.file, fs.createWriteStream(file));
     if (upload.file.truncated) throw new TableFormatError(`The file is larger than ${Math.round(limitBytes / 1_048_576)} MB`);
-    return importResponses({ ...options, file, format });
+    return importResponses({ ...options, file, format, fileName: path.basename(upload.filename).slice(0, 255) });
   });
 }

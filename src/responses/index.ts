@@ -14,5 +14,6 @@ export { responseCountsByConsultation } from './queries/responseCountsByConsulta
 export { type ArrivedResponse, responsesArrivedAfter } from './queries/responsesArrivedAfter.js';
 export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
+export { removeAbandonedImports } from './removeAbandonedImports.js';
 export { notOpenError, prepareResponse, submitResponse } from './submitResponse.js';
 export { removeStaleUploadDirectories } from './uploadDirectory.js';

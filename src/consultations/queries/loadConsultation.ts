@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { fromJson, toBool } from '../../db/columnTypes.js';
 import type { ConsultationsTable, Database } from '../../db/schema.js';
 import type { SurveyDefinition } from '../../surveys/index.js';
@@ -25,7 +25,7 @@ export interface Consultation {
   createdAt: string;
 }
 
-export function toConsultation(row: ConsultationsTable, now = new Date()): Consultation {
+export function toConsultation(row: Selectable<ConsultationsTable>, now = new Date()): Consultation {
   const stage = row.stage as ConsultationStage;
   return {
     id: row.id,

@@ -63,6 +63,7 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
     try {
       const result = await importUploadedFile({
         handle: services.handle,
+        writer: services.writer,
         runtimes,
         actor: actorOf(principal),
         consultationId: id,

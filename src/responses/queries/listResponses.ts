@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { fromJson } from '../../db/columnTypes.js';
 import type { Database } from '../../db/schema.js';
 import type { Answers } from '../../surveys/index.js';
+import { isCounted } from './countedResponses.js';
 
 export interface StoredResponseRecord {
   reference: string;
@@ -23,6 +24,7 @@ export async function listResponses(
     .select(['id', 'reference', 'channel', 'submitted_at', 'survey_version', 'answers'])
     .where('partnership_id', '=', partnershipId)
     .where('consultation_id', '=', consultationId)
+    .where(isCounted)
     .orderBy('submitted_at')
     .orderBy('id')
     .limit(page.limit);

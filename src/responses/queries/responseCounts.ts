@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { isCounted } from './countedResponses.js';
 
 /** Responses per channel for one consultation. */
 export async function responseCounts(
@@ -12,6 +13,7 @@ export async function responseCounts(
     .select((eb) => ['channel', eb.fn.countAll<number>().as('n')])
     .where('partnership_id', '=', partnershipId)
     .where('consultation_id', '=', consultationId)
+    .where(isCounted)
     .groupBy('channel')
     .execute();
   const byChannel = Object.fromEntries(rows.map((r) => [r.channel, Number(r.n)]));

@@ -4,6 +4,7 @@ import { fromJson } from '../../db/columnTypes.js';
 import type { DbHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Answers } from '../../surveys/index.js';
+import { countedSql } from './countedResponses.js';
 
 export interface ArrivedResponse {
   answers: Answers;
@@ -21,7 +22,32 @@ export interface ArrivalsOptions {
 /** The mark to read on from, or stale: the mark no longer describes this database (read again from null). */
 export type ArrivalsOutcome = { mark: string } | { stale: true };
 
-type Reader = (db: Kysely<Database>, options: ArrivalsOptions, onPage: (page: ArrivedResponse[]) => void) => Promise<ArrivalsOutcome>;
+type Reader = (
+  db: Kysely<Database>,
+  options: ArrivalsOptions & { revision?: number },
+  onPage: (page: ArrivedResponse[]) => void,
+) => Promise<{ mark: string; revision: number } | { stale: true }>;
+
+async function responsesRevision(db: Kysely<Database>, partnershipId: string, consultationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('consultations')
+    .select('responses_revision')
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', consultationId)
+    .executeTakeFirst();
+  return row?.responses_revision ?? 0;
+}
+
+/**
+ * A mark is the consultation's responses revision and the engine's own position, `revision/position`. A read from a
+ * mark of another revision is stale: rows were withdrawn or corrected, or an import became visible with rows from
+ * before the position, so the only safe reading is from the start.
+ */
+function splitMark(mark: string): { revision: number; position: string } | undefined {
+  const slash = mark.indexOf('/');
+  const revision = Number(mark.slice(0, slash));
+  return slash > 0 && Number.isSafeInteger(revision) ? { revision, position: mark.slice(slash + 1) } : undefined;
+}
 
 const toArrived = (rows: { answers: string; channel: string }[]): ArrivedResponse[] =>
   rows.map((r) => ({ answers: fromJson<Answers>(r.answers, {}), channel: r.channel }));
@@ -31,7 +57,9 @@ const toArrived = (rows: { answers: string; channel: string }[]): ArrivedRespons
  * id. A rowid is reused once the last row is deleted, and VACUUM may renumber them (the table has no INTEGER
  * PRIMARY KEY); the id shows whether the mark still points where it did.
  */
-const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, pageSize = 5000 }, onPage) => {
+const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, revision: expected, pageSize = 5000 }, onPage) => {
+  const revision = await responsesRevision(db, partnershipId, consultationId);
+  if (expected !== undefined && revision !== expected) return { stale: true };
   let rowid = 0;
   let id = '';
   if (after) {
@@ -46,7 +74,7 @@ const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, 
   for (;;) {
     const { rows } = await sql<{ rowid: number; id: string; answers: string; channel: string }>`
       select rowid, id, answers, channel from responses
-      where partnership_id = ${partnershipId} and consultation_id = ${consultationId} and rowid > ${rowid}
+      where partnership_id = ${partnershipId} and consultation_id = ${consultationId} and rowid > ${rowid} and ${countedSql}
       order by rowid limit ${pageSize}`.execute(db);
     const last = rows.at(-1);
     if (last) {
@@ -54,7 +82,7 @@ const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, 
       rowid = last.rowid;
       id = last.id;
     }
-    if (rows.length < pageSize) return { mark: `${rowid}:${id}` };
+    if (rows.length < pageSize) return { mark: `${rowid}:${id}`, revision };
   }
 };
 
@@ -64,12 +92,14 @@ const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, 
  * takes the rows not visible in that snapshot: exactly those committed since. All pages come from one snapshot;
  * one transaction's rows (a batch, an import) come in submission order.
  */
-const postgresReader: Reader = (db, { partnershipId, consultationId, after, pageSize = 5000 }, onPage) =>
+const postgresReader: Reader = (db, { partnershipId, consultationId, after, revision: expected, pageSize = 5000 }, onPage) =>
   db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
+      const revision = await responsesRevision(trx, partnershipId, consultationId);
+      if (expected !== undefined && revision !== expected) return { stale: true } as const;
       const { rows } = await sql<{ snapshot: string; behind: boolean }>`
         select pg_current_snapshot()::text as snapshot,
           ${after}::pg_snapshot is not null and pg_snapshot_xmax(pg_current_snapshot()) < pg_snapshot_xmax(${after}::pg_snapshot) as behind`.execute(
@@ -83,12 +113,12 @@ const postgresReader: Reader = (db, { partnershipId, consultationId, after, page
         : sql``;
       await sql`declare arrivals no scroll cursor for
         select answers, channel from responses
-        where partnership_id = ${partnershipId} and consultation_id = ${consultationId} ${since}
+        where partnership_id = ${partnershipId} and consultation_id = ${consultationId} and ${countedSql} ${since}
         order by insert_xact, submitted_at, id`.execute(trx);
       for (;;) {
         const page = await sql<{ answers: string; channel: string }>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from arrivals`.execute(trx);
         if (page.rows.length > 0) onPage(toArrived(page.rows));
-        if (page.rows.length < pageSize) return { mark: now.snapshot };
+        if (page.rows.length < pageSize) return { mark: now.snapshot, revision };
       }
     });
 
@@ -96,10 +126,20 @@ const postgresReader: Reader = (db, { partnershipId, consultationId, after, page
  * A consultation's responses that arrived after a mark (every one when it is null), in arrival order, a page at
  * a time: what keeps a copy of the answers (analysis's column store) current without reading them all again.
  */
-export function responsesArrivedAfter(
+export async function responsesArrivedAfter(
   handle: Pick<DbHandle, 'db' | 'driver'>,
   options: ArrivalsOptions,
   onPage: (page: ArrivedResponse[]) => void,
 ): Promise<ArrivalsOutcome> {
-  return byDialect(handle, { sqlite: () => sqliteReader, postgres: () => postgresReader })(handle.db, options, onPage);
+  const reader = byDialect(handle, { sqlite: () => sqliteReader, postgres: () => postgresReader });
+  let after: string | null = null;
+  let revision: number | undefined;
+  if (options.after !== null) {
+    const split = splitMark(options.after);
+    if (!split) return { stale: true };
+    ({ revision, position: after } = split);
+  }
+  const outcome = await reader(handle.db, { ...options, after, revision }, onPage);
+  if ('stale' in outcome) return outcome;
+  return { mark: `${outcome.revision}/${outcome.mark}` };
 }

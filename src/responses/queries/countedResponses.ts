@@ -1,0 +1,26 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+/**
+ * Whether a response counts: every response except the rows of an import still being written (or abandoned by a
+ * process that died), which stay out of counts, lists, exports and analysis until their import completes.
+ */
+export function isCounted(eb: ExpressionBuilder<Database, 'responses'>) {
+  return eb.or([
+    eb('responses.import_id', 'is', null),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('imports')
+          .select('imports.id')
+          .whereRef('imports.partnership_id', '=', 'responses.partnership_id')
+          .whereRef('imports.id', '=', 'responses.import_id')
+          .where('imports.state', '=', 'staging'),
+      ),
+    ),
+  ]);
+}
+
+/** The same condition for raw SQL over `responses`. */
+export const countedSql = sql`(responses.import_id is null or not exists (select 1 from imports
+  where imports.partnership_id = responses.partnership_id and imports.id = responses.import_id and imports.state = 'staging'))`;
