@@ -45,6 +45,13 @@ const flag = z.unknown().optional().transform(Boolean);
 
 export const consultationRequest = z.object({ params: consultationParams });
 export const partnershipRequest = z.object({ params: partnershipParams });
+/** The import page, after an import: how many responses it stored. */
+export const importedQuery = z.object({
+  params: consultationParams,
+  query: z.object({ imported: z.coerce.number().int().min(0).max(10_000_000).optional().catch(undefined) }),
+});
+/** The import form's fields sent before its file. */
+export const importFields = z.object({ allowDuplicate: z.enum(['yes']).optional().catch(undefined) });
 /** GET /api/v1/partnerships/{id}/consultations (its parameter named as the API documents it). */
 export const partnershipConsultationsRequest = z.object({ params: z.object({ id: z.string() }) });
 export const overviewRequest = z.object({ params: consultationParams, query: z.object({ changed: flag }) });

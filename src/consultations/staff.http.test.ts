@@ -86,6 +86,7 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
       const cookie = (analyst as unknown as { cookies: Map<string, string> }).cookies;
       return fetch(`${server.url}${importPage}?_csrf=${encodeURIComponent(_csrf)}`, {
         method: 'POST',
+        redirect: 'manual',
         body: form,
         headers: { cookie: [...cookie].map(([k, v]) => `${k}=${v}`).join('; ') },
       });
@@ -96,15 +97,16 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     );
     expect(bad.status).toBe(422);
     const html = await bad.text();
-    expect(html).toContain('Nothing was imported: 1 problem in 1 rows');
+    expect(html).toContain('Nothing was imported: 1 problem in 1 row (1 row read)');
     expect(html).toMatch(/<td class="govuk-table__cell govuk-table__cell--numeric">2<\/td>\s*<td class="govuk-table__cell">ward<\/td>/);
 
     const good = await upload(
       'good.csv',
       'ward,safe_day,safe_dark,safe_centre_day,safe_centre_dark,channel\nwyken,very_safe,fairly_safe,very_safe,a_bit_unsafe,paper\n',
     );
-    expect(good.status).toBe(200);
-    expect(await good.text()).toContain('1 responses were imported');
+    expect(good.status).toBe(303);
+    expect(good.headers.get('location')).toBe(`${importPage}?imported=1`);
+    expect(await (await analyst.get(good.headers.get('location') as string)).text()).toContain('1 response was imported');
 
     const csv = await analyst.get(`/staff/consultations/${id}/export.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
@@ -161,7 +163,7 @@ describeEachEngine('keying in a paper response', ({ handle }) => {
   it('stores a paper response with its channel and who keyed it in, and shows errors against the fields', async () => {
     const page = `/staff/consultations/${consultationId}/responses/new`;
     let _csrf = await analyst.csrfFrom(page);
-    const bad = await analyst.postForm(page, { _csrf, safe_day: 'very_safe' });
+    const bad = await analyst.postForm(page, { _csrf, safe_day: 'very_safe', safe_dark: 'sometimes' });
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('Select how this response was received');
@@ -193,6 +195,34 @@ describeEachEngine('keying in a paper response', ({ handle }) => {
     expect(answers.concerns).toEqual(['asb', 'drugs']);
     expect(answers.victim_reported).toBe('no');
     expect(answers.safe_centre_dark).toBe('dont_know');
+  });
+
+  it('keeps questions left blank on paper as not answered, and stores the date received', async () => {
+    const page = `/staff/consultations/${consultationId}/responses/new`;
+    const post = async (received: [string, string, string]) =>
+      analyst.postForm(page, {
+        _csrf: await analyst.csrfFrom(page),
+        _channel: 'paper',
+        '_received-day': received[0],
+        '_received-month': received[1],
+        '_received-year': received[2],
+        ward: 'wyken',
+        safe_day: 'Very safe',
+      });
+    const future = await post(['1', '1', '2099']);
+    expect(future.status).toBe(422);
+    expect(await future.text()).toContain('Date received must be today or in the past');
+    const early = await post(['31', '12', '2023']);
+    expect(early.status).toBe(422);
+    expect(await early.text()).toContain('Date received must be on or after the day the consultation opened (1 January 2024)');
+    const saved = await post(['5', '2', '2024']);
+    expect(saved.status).toBe(303);
+    await (await analyst.get(saved.headers.get('location')!)).text();
+    const reference = new URL(saved.headers.get('location')!, server.url).searchParams.get('saved');
+    const row = await handle().db.selectFrom('responses').selectAll().where('reference', '=', reference!).executeTakeFirstOrThrow();
+    expect(row.submitted_at).toBe('2024-02-05T00:00:00.000Z');
+    // Required online, left blank on this form: not answered, not "Don't know".
+    expect(JSON.parse(row.answers)).toMatchObject({ ward: 'wyken', safe_day: 'very_safe', safe_dark: null, safe_centre_day: null });
   });
 });
 

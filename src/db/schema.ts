@@ -167,6 +167,8 @@ export interface ImportsTable {
   content_sha256: string | null;
   row_count: number;
   created_by: string | null;
+  /** Who imported it, as the audit log names them (a person's name, or cli:USER). */
+  created_by_label: string | null;
   created_at: string;
   updated_at: string;
   completed_at: string | null;

@@ -12,8 +12,9 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
     .argument('<id>', 'consultation id')
     .argument('<file>', 'a .csv or .xlsx file: one column per question code; multiple choice separated by ";"')
     .option('--channel <channel>', 'channel for rows without a channel column', 'import')
+    .option('--allow-duplicate', 'import a file even though the same file was imported into this consultation before')
     .description('import responses: all or nothing; every problem reported by row and column')
-    .action((id: string, file: string, o: { channel: string }) =>
+    .action((id: string, file: string, o: { channel: string; allowDuplicate?: boolean }) =>
       cli.withDatabase(async (handle) => {
         if (!fs.existsSync(file)) throw new CliError(`No such file: ${file}`);
         const [{ ConsultationRuntimeCache, findConsultationForCli }, { importResponses }] = await Promise.all([
@@ -29,6 +30,7 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           file,
           fileName: path.basename(file),
           defaultChannel: o.channel,
+          allowDuplicate: o.allowDuplicate === true,
         });
         printJson(result);
         say(`Imported ${result.imported} responses.`);
@@ -40,13 +42,15 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
     .argument('<id>', 'consultation id')
     .requiredOption('--format <format>', 'csv or xlsx')
     .requiredOption('--out <file>', 'where to write the file')
+    .option('--labels', 'question text as headers and option labels as values (reference, channel and submitted_at keep their names)')
     .description('export every response: reference, one column per question, channel, submitted_at')
-    .action((id: string, o: { format: string; out: string }) =>
+    .action((id: string, o: { format: string; out: string; labels?: boolean }) =>
       cli.withDatabase(async (handle) => {
         if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
-        const [{ findConsultationForCli, loadSurveyDefinition }, { writeCsv, writeXlsx }] = await Promise.all([
+        const [{ findConsultationForCli, loadSurveyDefinition }, { writeCsv, writeXlsx }, { listWards }] = await Promise.all([
           import('../consultations/index.js'),
           import('./exportResponses.js'),
+          import('../partnerships/index.js'),
         ]);
         const c = await findConsultationForCli(handle, id);
         const source = {
@@ -54,6 +58,8 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           partnershipId: c.partnershipId,
           consultationId: id,
           definition: await loadSurveyDefinition(handle.db, c, c.surveyVersion),
+          labels: o.labels === true,
+          wards: o.labels ? await listWards(handle.db, c.partnershipId) : [],
         };
         const tmp = `${o.out}.part`;
         await (o.format === 'csv' ? writeCsv : writeXlsx)(source, fs.createWriteStream(tmp));

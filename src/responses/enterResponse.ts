@@ -1,6 +1,10 @@
 import type { ConsultationRuntimeCache } from '../consultations/index.js';
+import { nowIso } from '../db/columnTypes.js';
 import type { DbHandle } from '../db/database.js';
+import { validationFailed } from '../platform/errors.js';
+import { formatLondon } from '../platform/londonTime.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { londonDay, readUkDateTime } from '../platform/ukDate.js';
 import type { Channel } from './channels.js';
 import { newReference } from './reference.js';
 import { prepareResponse } from './submitResponse.js';
@@ -14,6 +18,22 @@ export interface EnterResponseOptions {
   /** Raw answers keyed by question code, as typed from the paper, email or phone response. */
   answers: Record<string, unknown>;
   channel: Channel;
+  /** The day the response was received, YYYY-MM-DD in UK time (default: today). */
+  receivedOn?: string;
+}
+
+/** The instant stored for a response received on a day: now if today, else the start of that day in UK time. */
+function receivedAt(receivedOn: string | undefined, opensAt: string): string {
+  const now = nowIso();
+  if (!receivedOn || receivedOn === londonDay(now)) return now;
+  const when = readUkDateTime(receivedOn);
+  if (!when) throw validationFailed([{ field: '_received', message: 'Date received must be a real date' }]);
+  if (when.day > londonDay(now)) throw validationFailed([{ field: '_received', message: 'Date received must be today or in the past' }]);
+  if (when.day < londonDay(opensAt))
+    throw validationFailed([
+      { field: '_received', message: `Date received must be on or after the day the consultation opened (${formatLondon(opensAt, 'date')})` },
+    ]);
+  return when.instant;
 }
 
 /**
@@ -21,7 +41,9 @@ export interface EnterResponseOptions {
  * staff key in one at a time, and the response must never be stored without the record of who entered it.
  */
 export async function enterResponse(options: EnterResponseOptions): Promise<{ id: string; reference: string }> {
-  const row = await prepareResponse({ ...options, enteredBy: options.actor.id ?? undefined, requireOpen: false });
+  const runtime = await options.runtimes.get(options.consultationId);
+  const submittedAt = runtime ? receivedAt(options.receivedOn, runtime.consultation.opensAt) : undefined;
+  const row = await prepareResponse({ ...options, enteredBy: options.actor.id ?? undefined, requireOpen: false, keyedIn: true, submittedAt });
   const stored = { ...row, id: crypto.randomUUID(), reference: newReference() };
   await options.handle.db.transaction().execute(async (trx) => {
     await trx.insertInto('responses').values(stored).execute();
@@ -31,7 +53,7 @@ export async function enterResponse(options: EnterResponseOptions): Promise<{ id
       entity: 'response',
       entityId: stored.id,
       partnershipId: options.partnershipId,
-      detail: { reference: stored.reference, channel: options.channel },
+      detail: { reference: stored.reference, channel: options.channel, receivedAt: stored.submitted_at },
     });
   });
   return { id: stored.id, reference: stored.reference };

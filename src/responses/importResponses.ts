@@ -2,12 +2,22 @@ import type { ConsultationRuntimeCache } from '../consultations/index.js';
 import { fromBool, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { DbHandle } from '../db/database.js';
 import { AppError, notFound } from '../platform/errors.js';
+import { formatLondon } from '../platform/londonTime.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { londonDay, readUkDateTime } from '../platform/ukDate.js';
 import { type SurveyDefinition, validateAnswers } from '../surveys/index.js';
 import { CHANNELS, type Channel } from './channels.js';
 import { fileSha256 } from './fileSha256.js';
 import { ResponseWriter } from './groupCommit.js';
-import { completeImport, discardImport, type ImportKey, startImport, touchImport } from './queries/importRecords.js';
+import {
+  completeImport,
+  discardImport,
+  type EarlierImport,
+  earlierImportOf,
+  type ImportKey,
+  startImport,
+  touchImport,
+} from './queries/importRecords.js';
 import { readTable, type TableFormat } from './readTable.js';
 import { removeAbandonedImports } from './removeAbandonedImports.js';
 import type { ResponseRow } from './responseRow.js';
@@ -27,14 +37,30 @@ export class ImportRejected extends AppError {
     readonly problems: ImportProblem[],
     readonly rowsRead: number,
   ) {
+    const rows = new Set(problems.map((p) => p.row)).size;
+    const stopped = problems.length >= MAX_PROBLEMS ? `, stopping at ${MAX_PROBLEMS} problems` : '';
     super(
       'validation_failed',
       422,
-      `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${rowsRead} rows`,
+      `Nothing was imported: ${plural(problems.length, 'problem')} in ${plural(rows, 'row')} (${plural(rowsRead, 'row')} read${stopped})`,
       problems.slice(0, 200).map((p) => ({ field: `row ${p.row}, ${p.column}`, message: p.message })),
     );
   }
 }
+
+/** The same file (the same bytes) was imported into this consultation before: refused unless allowed. */
+export class DuplicateImport extends AppError {
+  constructor(readonly earlier: EarlierImport) {
+    const name = earlier.fileName ? `"${earlier.fileName}"` : 'the same file';
+    super(
+      'conflict',
+      409,
+      `This file was imported before: ${name}, ${plural(earlier.rowCount, 'response')}, on ${formatLondon(earlier.completedAt)}${earlier.by ? ` by ${earlier.by}` : ''}. Nothing was imported. To import it again anyway, confirm that these are different responses.`,
+    );
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface ImportResponsesOptions {
   handle: DbHandle;
@@ -48,6 +74,8 @@ export interface ImportResponsesOptions {
   defaultChannel?: string;
   /** The file's name as the user knows it (an upload's own name), kept with the import. */
   fileName?: string;
+  /** Import a file whose exact content was imported before into this consultation (else DuplicateImport). */
+  allowDuplicate?: boolean;
   /** The app's response writer, so imported rows queue fairly with public submissions; else one of the import's own. */
   writer?: ResponseWriter;
 }
@@ -75,6 +103,17 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
   const importId = newId();
   const problems: ImportProblem[] = [];
   const now = nowIso();
+  const today = londonDay(now);
+  const openedOn = londonDay(consultation.opensAt);
+  const contentSha256 = await fileSha256(options.file);
+  if (!options.allowDuplicate) {
+    const earlier = await earlierImportOf(options.handle.db, {
+      partnershipId: consultation.partnershipId,
+      consultationId: consultation.id,
+      contentSha256,
+    });
+    if (earlier) throw new DuplicateImport(earlier);
+  }
 
   return withUploadDirectory(async (dir) => {
     const staged = new StagedRows(dir);
@@ -100,7 +139,13 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     const { db } = options.handle;
     const key: ImportKey = { partnershipId: consultation.partnershipId, consultationId: consultation.id, importId };
     await removeAbandonedImports(options.handle);
-    await startImport(db, { ...key, fileName: options.fileName ?? null, contentSha256: await fileSha256(options.file), createdBy: options.actor.id });
+    await startImport(db, {
+      ...key,
+      fileName: options.fileName ?? null,
+      contentSha256,
+      createdBy: options.actor.id,
+      createdByLabel: options.actor.label,
+    });
     const writer = options.writer ?? new ResponseWriter(options.handle);
     try {
       let written = 0;
@@ -141,12 +186,18 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     if (!CHANNELS.includes(channel)) problems.push({ row: rowNumber, column: 'channel', message: `Channel must be one of ${CHANNELS.join(', ')}` });
     let submittedAt = now;
     if (submittedCell?.trim()) {
-      const t = Date.parse(submittedCell.trim());
-      if (Number.isNaN(t))
-        problems.push({ row: rowNumber, column: 'submitted_at', message: 'Enter a date and time like 2024-07-10 or 2024-07-10T14:30:00Z' });
-      else submittedAt = new Date(t).toISOString();
+      const when = readUkDateTime(submittedCell);
+      const problem = !when
+        ? `"${submittedCell.trim()}" is not a date: enter it like 10/07/2024, 10/07/2024 14:30 or 2024-07-10`
+        : when.day < openedOn || (when.hasTime && when.instant < consultation.opensAt)
+          ? `${submittedCell.trim()} is before the consultation opened (${formatLondon(consultation.opensAt)})`
+          : when.day > today || when.instant > now
+            ? `${submittedCell.trim()} is in the future`
+            : undefined;
+      if (problem) problems.push({ row: rowNumber, column: 'submitted_at', message: problem });
+      else if (when) submittedAt = when.instant;
     }
-    const result = validateAnswers(definition, answers, { wards });
+    const result = validateAnswers(definition, answers, { wards, keyedIn: true });
     if (!result.ok) {
       for (const e of result.errors) problems.push({ row: rowNumber, column: e.field, message: e.message });
       return undefined;

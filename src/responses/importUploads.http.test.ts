@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openConsultation } from '../../test-support/consultations.js';
 import { describeEachEngine } from '../../test-support/databases.js';
+import { buildUser, TEST_PASSWORD } from '../../test-support/factories.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
 
@@ -26,18 +27,26 @@ describeEachEngine('importing uploaded files', ({ handle }) => {
   afterAll(() => server.close());
 
   const importPage = () => `/staff/consultations/${consultationId}/import`;
-  async function upload(name: string, bytes: Uint8Array<ArrayBuffer> | string) {
+  async function upload(name: string, bytes: Uint8Array<ArrayBuffer> | string, fields: Record<string, string> = {}) {
     const _csrf = await analyst.csrfFrom(importPage());
     const form = new FormData();
+    // Fields go before the file, as the form lays them out.
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([bytes]), name);
     const res = await analyst.postMultipart(`${importPage()}?_csrf=${encodeURIComponent(_csrf)}`, form);
-    return { status: res.status, html: await res.text() };
+    const html = await res.text();
+    // A stored import answers with a redirect to the page saying how many were imported.
+    if (res.status === 303) return { status: 200, html: await (await analyst.get(res.headers.get('location') as string)).text() };
+    return { status: res.status, html };
   }
   const feelSafer = async () =>
     (await handle().db.selectFrom('responses').select('answers').where('consultation_id', '=', consultationId).execute()).map(
       (r) => (JSON.parse(r.answers) as { feel_safer?: string }).feel_safer,
     );
-  const clear = () => handle().db.deleteFrom('responses').where('consultation_id', '=', consultationId).execute();
+  const clear = async () => {
+    await handle().db.deleteFrom('responses').where('consultation_id', '=', consultationId).execute();
+    await handle().db.deleteFrom('imports').where('consultation_id', '=', consultationId).execute();
+  };
 
   it('leaves no temporary file behind when an import fails, whatever the failure', async () => {
     expect((await upload('bad.csv', `${HEADER}atlantis,very_safe,fairly_safe,very_safe,a_bit_unsafe,,paper\n`)).status).toBe(422);
@@ -93,5 +102,41 @@ describeEachEngine('importing uploaded files', ({ handle }) => {
       'Row 3, feel_safer: the file is neither UTF-8 nor Windows-1252 text; save it from the spreadsheet as &quot;CSV UTF-8&quot;',
     );
     expect(await feelSafer()).toEqual([]);
+  });
+
+  it('refuses the same file a second time, naming the earlier import, until the officer confirms', async () => {
+    const text = `${HEADER}${row(7)}`;
+    expect((await upload('week-1.csv', text)).html).toContain('1 response was imported');
+    const again = await upload('week-1 (copy).csv', text);
+    expect(again.status).toBe(409);
+    expect(again.html).toContain('This file was imported before: &quot;week-1.csv&quot;, 1 response, on ');
+    expect(again.html).toContain('name="allowDuplicate" type="checkbox" value="yes"');
+    expect(await feelSafer()).toEqual(['answer 7']);
+    expect((await upload('week-1 (copy).csv', text, { allowDuplicate: 'yes' })).html).toContain('1 response was imported');
+    expect(await feelSafer()).toEqual(['answer 7', 'answer 7']);
+    await clear();
+  });
+
+  it('gives the blank workbook with its allowed codes to staff who enter responses, and not to viewers', async () => {
+    const xlsx = await analyst.get(`${importPage()}/template.xlsx`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Responses', 'Allowed values']);
+    const viewer = new HttpClient(server.url);
+    const { email } = await buildUser({
+      db: handle().db,
+      role: 'viewer',
+      partnershipId: (
+        await handle().db.selectFrom('consultations').select('partnership_id').where('id', '=', consultationId).executeTakeFirstOrThrow()
+      ).partnership_id,
+    });
+    await viewer.signIn(email, TEST_PASSWORD);
+    const refused = await viewer.get(`${importPage()}/template.xlsx`);
+    expect(refused.status).toBe(403);
+    await refused.text();
+    const signedOut = await new HttpClient(server.url).get(`${importPage()}/template.xlsx`);
+    expect(signedOut.status).toBe(303);
+    await signedOut.text();
   });
 });

@@ -61,7 +61,7 @@ describeEachEngine('an import that has not completed', ({ handle }) => {
     expect(first.wards).toEqual(['earlsdon']);
 
     const importId = crypto.randomUUID();
-    await startImport(handle().db, { ...key(importId), fileName: 'paper.csv', contentSha256: null, createdBy: null });
+    await startImport(handle().db, { ...key(importId), fileName: 'paper.csv', contentSha256: null, createdBy: null, createdByLabel: null });
     for (let i = 0; i < 3; i++) await writer.write(row(importId, 'foleshill'));
     // A submission after the import's rows: a reader's mark passes the import's rows while they do not count.
     await writer.write(row(null, 'whoberley'));
@@ -89,7 +89,7 @@ describeEachEngine('an import that has not completed', ({ handle }) => {
     const dead = crypto.randomUUID();
     const running = crypto.randomUUID();
     for (const id of [dead, running]) {
-      await startImport(handle().db, { ...key(id), fileName: null, contentSha256: null, createdBy: null });
+      await startImport(handle().db, { ...key(id), fileName: null, contentSha256: null, createdBy: null, createdByLabel: null });
       for (let i = 0; i < 2; i++) await writer.write(row(id));
     }
     await handle().db.updateTable('imports').set({ updated_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', dead).execute();

@@ -4,7 +4,8 @@ export { CHANNELS, type Channel, channelLabel, KEYED_IN_CHANNELS } from './chann
 export { enterResponse } from './enterResponse.js';
 export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
 export { ResponseWriter } from './groupCommit.js';
-export { ImportRejected, importResponses } from './importResponses.js';
+export { DuplicateImport, ImportRejected, importResponses } from './importResponses.js';
+export { importHeader, writeImportTemplate } from './importTemplate.js';
 export { importUploadedFile } from './importUploadedFile.js';
 export { insertResponses } from './insertResponses.js';
 export { presentStoredResponse, storedResponseSchema } from './presentStoredResponse.js';

@@ -21,6 +21,10 @@ export interface SubmitResponseOptions {
   requireOpen: boolean;
   /** Only for partnership-scoped callers: refuse a consultation of another partnership. */
   partnershipId?: string;
+  /** Keyed in by staff: questions may be left blank as the form came back (surveys' AnswerContext.keyedIn). */
+  keyedIn?: boolean;
+  /** When it was made or received, if not now (a UTC ISO instant). */
+  submittedAt?: string;
 }
 
 export function notOpenError(runtime: ConsultationRuntime): AppError {
@@ -34,7 +38,7 @@ export function notOpenError(runtime: ConsultationRuntime): AppError {
 
 type PrepareOptions = Pick<
   SubmitResponseOptions,
-  'runtimes' | 'consultationId' | 'answers' | 'channel' | 'idempotencyKey' | 'enteredBy' | 'requireOpen' | 'partnershipId'
+  'runtimes' | 'consultationId' | 'answers' | 'channel' | 'idempotencyKey' | 'enteredBy' | 'requireOpen' | 'partnershipId' | 'keyedIn' | 'submittedAt'
 >;
 
 /** Checks the consultation takes responses now and the answers fit its survey's current version: the row to store. */
@@ -44,7 +48,7 @@ export async function prepareResponse(options: PrepareOptions): Promise<Response
   const { consultation, definition, wards } = runtime;
   const status = consultation.status;
   if (options.requireOpen ? status !== 'open' : status === 'draft' || status === 'scheduled') throw notOpenError(runtime);
-  const result = validateAnswers(definition, options.answers, { wards });
+  const result = validateAnswers(definition, options.answers, { wards, keyedIn: options.keyedIn === true });
   if (!result.ok) throw validationFailed(result.errors);
   return {
     partnership_id: consultation.partnershipId,
@@ -52,7 +56,7 @@ export async function prepareResponse(options: PrepareOptions): Promise<Response
     survey_version: consultation.surveyVersion,
     channel: options.channel,
     answers: toJson(result.answers),
-    submitted_at: nowIso(),
+    submitted_at: options.submittedAt ?? nowIso(),
     entered_by: options.enteredBy ?? null,
     idempotency_key: options.idempotencyKey ?? null,
     import_id: null,

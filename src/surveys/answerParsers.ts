@@ -10,6 +10,11 @@ export interface Ward {
 }
 export interface AnswerContext {
   wards: Ward[];
+  /**
+   * Answers keyed in or imported by staff from paper and other channels: a required question may be blank (the form
+   * came back that way, and "Don't know" would be false data), and a wrong value is told with the codes allowed.
+   */
+  keyedIn?: boolean;
 }
 export type Parsed = { value: AnswerValue } | { message: string };
 
@@ -37,9 +42,10 @@ function toList(raw: unknown): string[] | null {
   return out;
 }
 
+/** An option by its code or its label, either in any case. */
 function findOption(options: SurveyOption[], raw: string): string | undefined {
   const wanted = raw.trim().toLowerCase();
-  return options.find((o) => o.value === wanted)?.value;
+  return (options.find((o) => o.value.toLowerCase() === wanted) ?? options.find((o) => o.label.trim().toLowerCase() === wanted))?.value;
 }
 
 function one(raw: unknown): string | null {
@@ -52,20 +58,25 @@ function one(raw: unknown): string | null {
   return null;
 }
 
-function parseSingle(column: Column, options: SurveyOption[], raw: unknown): Parsed {
-  const text = one(raw);
-  if (text === null) return { message: messages.notAnOption(column, String(raw)) };
-  const value = findOption(options, text);
-  return value === undefined ? { message: messages.notAnOption(column, text.trim()) } : { value };
+function notAnOption(column: Column, options: SurveyOption[], value: string, keyedIn: boolean | undefined): Parsed {
+  return { message: keyedIn ? messages.notACode(column, value, options) : messages.notAnOption(column, value) };
 }
 
-function parseList(column: Column, options: SurveyOption[], raw: unknown, max: number | undefined, ordered: boolean): Parsed {
+function parseSingle(column: Column, options: SurveyOption[], raw: unknown, keyedIn?: boolean): Parsed {
+  const text = one(raw);
+  if (text === null) return notAnOption(column, options, String(raw), keyedIn);
+  const value = findOption(options, text);
+  return value === undefined ? notAnOption(column, options, text.trim(), keyedIn) : { value };
+}
+
+function parseList(column: Column, options: SurveyOption[], raw: unknown, limits: { max?: number; ordered: boolean; keyedIn?: boolean }): Parsed {
+  const { max, ordered, keyedIn } = limits;
   const list = toList(raw);
-  if (list === null) return { message: messages.notAnOption(column, String(raw)) };
+  if (list === null) return notAnOption(column, options, String(raw), keyedIn);
   const values: string[] = [];
   for (const item of list) {
     const value = findOption(options, item);
-    if (value === undefined) return { message: messages.notAnOption(column, item) };
+    if (value === undefined) return notAnOption(column, options, item, keyedIn);
     if (values.includes(value)) {
       if (ordered) return { message: messages.repeated() };
       continue;
@@ -113,11 +124,12 @@ function parseWard(column: Column, raw: unknown, wards: Ward[]): Parsed {
   return ward ? { value: ward.code } : { message: messages.ward(column) };
 }
 
-/** A real calendar date as YYYY-MM-DD (a Date is taken by its UTC day). */
+/** A real calendar date as YYYY-MM-DD, from YYYY-MM-DD or the UK's DD/MM/YYYY (a Date is taken by its UTC day). */
 export function isoDate(raw: unknown): string | null {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : raw.toISOString().slice(0, 10);
   if (typeof raw !== 'string') return null;
-  const text = raw.trim();
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(raw.trim());
+  const text = uk ? `${uk[3]}-${(uk[2] as string).padStart(2, '0')}-${(uk[1] as string).padStart(2, '0')}` : raw.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
@@ -130,11 +142,11 @@ export function parseAnswer(column: Column, raw: unknown, context: AnswerContext
   switch (q.type) {
     case 'single_choice':
     case 'rating_grid':
-      return parseSingle(column, q.options, raw);
+      return parseSingle(column, q.options, raw, context.keyedIn);
     case 'multiple_choice':
-      return parseList(column, q.options, raw, q.maxChoices, false);
+      return parseList(column, q.options, raw, { max: q.maxChoices, ordered: false, keyedIn: context.keyedIn });
     case 'ranking':
-      return parseList(column, q.options, raw, q.rankTop, true);
+      return parseList(column, q.options, raw, { max: q.rankTop, ordered: true, keyedIn: context.keyedIn });
     case 'short_text':
     case 'long_text':
       return parseText(column, raw, q.maxLength);

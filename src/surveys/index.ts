@@ -3,7 +3,7 @@
 export { answerToCell } from './answerCells.js';
 export type { Ward } from './answerParsers.js';
 export { allQuestions, answerCodes, type Column, columnsFor } from './columns.js';
-export type { Answers, Question, SurveyDefinition, SurveyOption } from './definition.js';
+export type { Answers, AnswerValue, Question, SurveyDefinition, SurveyOption } from './definition.js';
 export type { BreakdownDefinition, IndicatorSet, SafetyPair } from './indicatorSet.js';
 export { postcodeSector } from './postcode.js';
 export { presentSurvey, surveySchema } from './presentSurvey.js';

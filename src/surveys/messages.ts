@@ -24,6 +24,9 @@ const SELECT_TYPES = new Set<Column['type']>(['single_choice', 'multiple_choice'
 export const messages = {
   required: (c: Column) => `${SELECT_TYPES.has(c.type) ? 'Select' : 'Enter'} ${nameFor(c)}`,
   notAnOption: (c: Column, value: string) => `"${value}" is not one of the options: select ${nameFor(c)} from the list`,
+  /** For staff keying in or importing: the codes that would do (labels are accepted too). */
+  notACode: (c: Column, value: string, options: readonly { value: string }[]) =>
+    `"${value}" is not an option of ${c.code}: use one of ${options.map((o) => o.value).join(', ')} (or the option's label)`,
   tooMany: (max: number) => `Select no more than ${max}`,
   repeated: () => 'Select each option only once',
   tooLong: (max: number) => `Your answer must be ${max} characters or less`,
@@ -35,7 +38,7 @@ export const messages = {
   atMost: (c: Column, max: number) => `${subjectFor(c)} must be ${max} or less`,
   postcode: () => 'Enter a real postcode, like CV1 2GN',
   ward: (c: Column) => `Select ${nameFor(c)} from the list`,
-  date: (c: Column) => `${subjectFor(c)} must be a real date, like 2024-07-10`,
+  date: (c: Column) => `${subjectFor(c)} must be a real date, like 10/07/2024 or 2024-07-10`,
   unknown: (key: string) => `Unknown question code "${key}"`,
   gridCode: (key: string, rows: string[]) => `Unknown question code "${key}": it is a grid, so give each row under its own code (${rows.join(', ')})`,
 };

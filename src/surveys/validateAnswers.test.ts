@@ -29,6 +29,31 @@ function answersFor(raw: Record<string, unknown>, def: SurveyDefinition = crime)
   return result.answers;
 }
 
+describe('answers keyed in or imported by staff', () => {
+  const keyedIn = (raw: Record<string, unknown>) => validateAnswers(crime, raw, { ...context, keyedIn: true });
+
+  it('keeps a required question left blank as not answered', () => {
+    const result = keyedIn({ safe_day: 'very_safe' });
+    expect(result.ok && result.answers).toMatchObject({ safe_day: 'very_safe', safe_dark: null, safe_centre_day: null, concerns: null });
+    // Online, the same answers are refused.
+    expect(errorsFor({ safe_day: 'very_safe' }).map((e) => e.field)).toContain('safe_dark');
+  });
+
+  it("takes an option's label for its code, in any case, and names the codes allowed for a wrong value", () => {
+    const result = keyedIn({ safe_day: 'FAIRLY SAFE', concerns: 'Fly-tipping; DRUGS' });
+    expect(result.ok && result.answers).toMatchObject({ safe_day: 'fairly_safe', concerns: ['fly_tipping', 'drugs'] });
+    expect(keyedIn({ safe_day: 'terrified' })).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'safe_day',
+          message: `"terrified" is not an option of safe_day: use one of very_safe, fairly_safe, a_bit_unsafe, very_unsafe, dont_know (or the option's label)`,
+        },
+      ],
+    });
+  });
+});
+
 describe('validateAnswers on the crime survey', () => {
   it('requires the four safety rows, naming each', () => {
     expect(errorsFor({})).toEqual([
@@ -236,14 +261,16 @@ describe('validateAnswers on other question types', () => {
     expect(answersFor({ age: ' 40 ', count: '1,250', score: 2.5 }, def)).toMatchObject({ age: 40, count: 1250, score: 2.5 });
   });
 
-  it('accepts only real ISO dates', () => {
+  it('accepts only real dates, ISO or day first as the UK writes them', () => {
     expect(answersFor({ age: 40, when: '2024-02-29' }, def).when).toBe('2024-02-29');
     expect(answersFor({ age: 40, when: new Date('2024-07-10T12:00:00Z') }, def).when).toBe('2024-07-10');
-    for (const bad of ['2023-02-29', '10/07/2024', '2024-13-01', '2024-7-1']) {
+    expect(answersFor({ age: 40, when: '10/07/2024' }, def).when).toBe('2024-07-10');
+    expect(answersFor({ age: 40, when: '5/2/2024' }, def).when).toBe('2024-02-05');
+    for (const bad of ['2023-02-29', '07/31/2024', '2024-13-01', '2024-7-1', '29/02/2023']) {
       expect(errorsFor({ age: 40, when: bad }, def)).toEqual([
         {
           field: 'when',
-          message: 'The date it happened must be a real date, like 2024-07-10',
+          message: 'The date it happened must be a real date, like 10/07/2024 or 2024-07-10',
         },
       ]);
     }

@@ -73,7 +73,7 @@ export function validateAnswers(definition: SurveyDefinition, raw: Record<string
     values[i] = null;
     const value = raw[column.code];
     if (isBlank(value)) {
-      if (column.question.required) errors.push({ field: column.code, message: messages.required(column) });
+      if (column.question.required && !context.keyedIn) errors.push({ field: column.code, message: messages.required(column) });
       continue;
     }
     const parsed = parseAnswer(column, value, context);

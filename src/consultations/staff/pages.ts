@@ -1,9 +1,11 @@
 /** The staff consultation pages' view models: plain data for the GOV.UK macros in consultations/views/staff-*.njk. */
 import type { Partnership } from '../../partnerships/index.js';
+import { dateParts } from '../../platform/dateParts.js';
 import type { FieldError } from '../../platform/errors.js';
 import { html } from '../../platform/html.js';
 import { formatLondon } from '../../platform/londonTime.js';
 import type { TableRow } from '../../platform/pageContexts.js';
+import { londonDay } from '../../platform/ukDate.js';
 import { errorSummaryItems, messagesByField } from '../../platform/validation.js';
 import { channelLabel, KEYED_IN_CHANNELS } from '../../responses/index.js';
 import { TEMPLATES } from '../../surveys/index.js';
@@ -69,13 +71,14 @@ export function newConsultationView(partnership: Partnership | undefined, values
 /** "Key in a response": every question of the survey on one page, and how the response was received. */
 export function keyInView(
   runtime: ConsultationRuntime,
-  view: StaffPage & FormErrors & { values?: RawAnswers; channel?: unknown; savedReference?: string },
+  view: StaffPage & FormErrors & { values?: RawAnswers; channel?: unknown; savedReference?: string; received?: string },
 ) {
-  const { values = {}, fieldErrors = {}, channel = 'paper', ...page } = view;
+  const { values = {}, fieldErrors = {}, channel = 'paper', received = londonDay(new Date().toISOString()), ...page } = view;
   return {
     title: 'Key in a response',
     ...page,
     fieldErrors,
+    received: dateParts(received),
     pages: runtime.definition.pages.map((p) => ({ title: p.title, fields: questionFields(p.questions, values, fieldErrors, runtime.wards) })),
     channelItems: KEYED_IN_CHANNELS.map((c) => ({ value: c, text: channelLabel(c), checked: c === channel })),
   };
@@ -105,6 +108,6 @@ export function invitationsView(
 }
 
 /** "Import responses": the upload form, the count imported, or every problem row. */
-export function importView(view: StaffPage & FormErrors & { imported?: number; problemRows?: TableRow[] }) {
+export function importView(view: StaffPage & FormErrors & { imported?: number; problemRows?: TableRow[]; duplicate?: boolean }) {
   return { title: 'Import responses', problemRows: [], fieldErrors: {}, ...view };
 }

@@ -3,11 +3,21 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
+import { notFound } from '../../platform/errors.js';
 import type { TableRow } from '../../platform/pageContexts.js';
 import { parseRequest } from '../../platform/validation.js';
-import { exportHeader, ImportRejected, importUploadedFile, TableFormatError, writeCsv, writeXlsx } from '../../responses/index.js';
+import {
+  DuplicateImport,
+  ImportRejected,
+  importHeader,
+  importUploadedFile,
+  TableFormatError,
+  writeCsv,
+  writeImportTemplate,
+  writeXlsx,
+} from '../../responses/index.js';
 import { loadSurveyDefinition } from '../queries/loadConsultation.js';
-import { consultationRequest } from '../schema.js';
+import { consultationRequest, importedQuery, importFields } from '../schema.js';
 import { importView } from './pages.js';
 import { staffConsultation } from './staffConsultation.js';
 
@@ -34,17 +44,29 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
   app.get('/staff/consultations/:id/import/template.csv', async (request, reply) => {
     const { id } = parseRequest(consultationRequest, request).params;
     const { consultation } = await staffConsultation(db, request.user, id, 'responses:enter');
-    const header = exportHeader(await loadSurveyDefinition(db, consultation, consultation.surveyVersion)).filter((c) => c !== 'reference');
+    const header = importHeader(await loadSurveyDefinition(db, consultation, consultation.surveyVersion));
     return reply
       .type(TYPES.csv)
       .header('content-disposition', `attachment; filename="${consultation.slug}-import.csv"`)
       .send(`${header.join(',')}\n`);
   });
 
-  app.get('/staff/consultations/:id/import', async (request, reply) => {
+  app.get('/staff/consultations/:id/import/template.xlsx', async (request, reply) => {
     const { id } = parseRequest(consultationRequest, request).params;
-    const { consultation, partnership } = await staffConsultation(db, request.user, id, 'responses:enter');
-    return reply.view(VIEW, importView({ consultation, partnership }));
+    const { consultation } = await staffConsultation(db, request.user, id, 'responses:enter');
+    const runtime = await runtimes.get(consultation.id);
+    if (!runtime) throw notFound('Consultation');
+    reply.type(TYPES.xlsx).header('content-disposition', `attachment; filename="${consultation.slug}-import.xlsx"`);
+    reply.hijack();
+    reply.raw.writeHead(200, reply.getHeaders() as Record<string, string>);
+    await writeImportTemplate(runtime.definition, runtime.wards, reply.raw);
+    return reply;
+  });
+
+  app.get('/staff/consultations/:id/import', async (request, reply) => {
+    const { params, query } = parseRequest(importedQuery, request);
+    const { consultation, partnership } = await staffConsultation(db, request.user, params.id, 'responses:enter');
+    return reply.view(VIEW, importView({ consultation, partnership, imported: query.imported }));
   });
 
   // The body is streamed, not parsed: the CSRF token comes in the form's action URL.
@@ -60,6 +82,10 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
         );
     const upload = request.isMultipart() ? await request.file() : undefined;
     if (!upload?.filename) return fail('Select a CSV or XLSX file');
+    // Fields before the file in the form arrive with it; the file itself is streamed.
+    const fields = importFields.parse(
+      Object.fromEntries(Object.entries(upload.fields).map(([k, v]) => [k, v && 'value' in v ? v.value : undefined])),
+    );
     try {
       const result = await importUploadedFile({
         handle: services.handle,
@@ -70,8 +96,10 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
         partnershipId: consultation.partnershipId,
         upload,
         limitBytes: services.config.uploadLimitBytes,
+        allowDuplicate: fields.allowDuplicate === 'yes',
       });
-      return reply.view(VIEW, importView({ consultation, partnership, imported: result.imported }));
+      // Back to a plain address: the form's address carries its security token, which must not stay in the history.
+      return reply.redirect(`/staff/consultations/${id}/import?imported=${result.imported}`, 303);
     } catch (err) {
       if (err instanceof ImportRejected)
         return fail(
@@ -79,6 +107,19 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
           err.problems.slice(0, 500).map((p) => [{ text: String(p.row), format: 'numeric' }, { text: p.column }, { text: p.message }]),
         );
       if (err instanceof TableFormatError) return fail(err.message);
+      if (err instanceof DuplicateImport)
+        return reply
+          .status(409)
+          .view(
+            VIEW,
+            importView({
+              consultation,
+              partnership,
+              duplicate: true,
+              errors: [{ text: err.message, href: '#allowDuplicate' }],
+              fieldErrors: { file: err.message },
+            }),
+          );
       throw err;
     }
   });

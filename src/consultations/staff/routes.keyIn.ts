@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
+import { dateFromForm } from '../../platform/dateParts.js';
 import { attempt, type FieldError, notFound } from '../../platform/errors.js';
 import { messagesByField, parseRequest } from '../../platform/validation.js';
 import { enterResponse, KEYED_IN_CHANNELS } from '../../responses/index.js';
@@ -44,15 +45,18 @@ export async function keyInRoutes(app: FastifyInstance, { services }: { services
           partnership,
           values: raw,
           channel: body._channel,
+          received: dateFromForm(body, '_received'),
           errors: [
             ...fields.filter((f) => f.field === '_channel').map((f) => ({ text: f.message, href: '#_channel' })),
+            ...fields.filter((f) => f.field === '_received').map((f) => ({ text: f.message, href: '#_received-day' })),
             ...errorLinks(questions, fields),
           ],
           fieldErrors: messagesByField(fields),
         }),
       );
+    const receivedOn = dateFromForm(body, '_received');
     if (!channel) {
-      const checked = validateAnswers(runtime.definition, raw, { wards: runtime.wards });
+      const checked = validateAnswers(runtime.definition, raw, { wards: runtime.wards, keyedIn: true });
       return again([{ field: '_channel', message: 'Select how this response was received' }, ...(checked.ok ? [] : checked.errors)]);
     }
     const stored = await attempt(['validation_failed', 'not_open'], () =>
@@ -64,6 +68,7 @@ export async function keyInRoutes(app: FastifyInstance, { services }: { services
         consultationId: consultation.id,
         answers: raw,
         channel,
+        receivedOn: receivedOn || undefined,
       }),
     );
     if (stored.ok) return reply.redirect(`/staff/consultations/${consultation.id}/responses/new?saved=${stored.value.reference}`, 303);

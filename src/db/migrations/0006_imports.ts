@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('content_sha256', 'text')
     .addColumn('row_count', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('created_by', 'text')
+    .addColumn('created_by_label', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('completed_at', 'text')

@@ -12,6 +12,7 @@ export interface NewImport extends ImportKey {
   fileName: string | null;
   contentSha256: string | null;
   createdBy: string | null;
+  createdByLabel: string | null;
 }
 
 /** Records an import whose rows are about to be written: they count for nothing until completeImport. */
@@ -28,6 +29,7 @@ export async function startImport(db: Kysely<Database>, i: NewImport): Promise<v
       content_sha256: i.contentSha256,
       row_count: 0,
       created_by: i.createdBy,
+      created_by_label: i.createdByLabel,
       created_at: now,
       updated_at: now,
       completed_at: null,
@@ -98,4 +100,30 @@ export async function abandonedImports(db: Kysely<Database>, before: string): Pr
     .where('updated_at', '<', before)
     .execute();
   return rows.map((r) => ({ partnershipId: r.partnership_id, consultationId: r.consultation_id, importId: r.id }));
+}
+
+export interface EarlierImport {
+  fileName: string | null;
+  rowCount: number;
+  completedAt: string;
+  /** Who imported it, as the audit log names them. */
+  by: string | null;
+}
+
+/** The latest complete import of the same content into the consultation, if any. */
+export async function earlierImportOf(
+  db: Kysely<Database>,
+  { partnershipId, consultationId, contentSha256 }: { partnershipId: string; consultationId: string; contentSha256: string },
+): Promise<EarlierImport | undefined> {
+  const row = await db
+    .selectFrom('imports')
+    .select(['file_name', 'row_count', 'completed_at', 'created_by_label'])
+    .where('partnership_id', '=', partnershipId)
+    .where('consultation_id', '=', consultationId)
+    .where('content_sha256', '=', contentSha256)
+    .where('state', '=', 'complete')
+    .orderBy('completed_at', 'desc')
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return { fileName: row.file_name, rowCount: row.row_count, completedAt: row.completed_at ?? '', by: row.created_by_label };
 }
