@@ -108,18 +108,16 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
         );
       if (err instanceof TableFormatError) return fail(err.message);
       if (err instanceof DuplicateImport)
-        return reply
-          .status(409)
-          .view(
-            VIEW,
-            importView({
-              consultation,
-              partnership,
-              duplicate: true,
-              errors: [{ text: err.message, href: '#allowDuplicate' }],
-              fieldErrors: { file: err.message },
-            }),
-          );
+        return reply.status(409).view(
+          VIEW,
+          importView({
+            consultation,
+            partnership,
+            duplicate: true,
+            errors: [{ text: err.message, href: '#allowDuplicate' }],
+            fieldErrors: { file: err.message },
+          }),
+        );
       throw err;
     }
   });
