@@ -119,6 +119,7 @@ describeEachEngine('an import that has not completed', ({ handle }) => {
         file,
         writer: w,
         fileName: 'good.csv',
+        allowDuplicate: true,
       });
     const done = await run(writer);
     expect(done.imported).toBe(2500);
