@@ -95,17 +95,17 @@ export const PROBES: Probe[] = [
 
   // Changing a consultation after creating it: details, confirming a stage change, reopening, previewing.
   ...consultationPages((b) => b.draft.id, ['/details', '/preview']),
-  refused('GET /staff/consultations/:id/stage/:action', (b) => `/staff/consultations/${b.draft.id}/stage/open`),
+  refused('GET /staff/consultations/:id/stage/:action', (b) => `/staff/consultations/${b.draft.id}/stage/close`),
   refused('GET /staff/consultations/:id/preview/questions/:screen', (b) => `/staff/consultations/${b.draft.id}/preview/questions/where_you_live`),
   refused(
     'POST /staff/consultations/:id/details',
     (b) => `/staff/consultations/${b.draft.id}/details`,
     () => ({ title: 'Planted', privacyNotice: 'Planted', audiences: 'public', resultsVisibility: 'after_close', ...dates }),
   ),
-  ...consultationPages((b) => b.crime.id, ['/reopen']),
+  ...consultationPages((b) => b.closed.id, ['/reopen']),
   refused(
     'POST /staff/consultations/:id/reopen',
-    (b) => `/staff/consultations/${b.crime.id}/reopen`,
+    (b) => `/staff/consultations/${b.closed.id}/reopen`,
     () => ({ reason: 'Planted' }),
   ),
 
