@@ -96,6 +96,22 @@ export const PROBES: Probe[] = [
   ),
   refused('GET /api/v1/consultations/:id/responses', (b) => `/api/v1/consultations/${b.crime.id}/responses`),
 
+  // Changing a consultation after creating it: details, confirming a stage change, reopening, previewing.
+  ...consultationPages((b) => b.draft.id, ['/details', '/preview']),
+  refused('GET /staff/consultations/:id/stage/:action', (b) => `/staff/consultations/${b.draft.id}/stage/close`),
+  refused('GET /staff/consultations/:id/preview/questions/:screen', (b) => `/staff/consultations/${b.draft.id}/preview/questions/where_you_live`),
+  refused(
+    'POST /staff/consultations/:id/details',
+    (b) => `/staff/consultations/${b.draft.id}/details`,
+    () => ({ title: 'Planted', privacyNotice: 'Planted', audiences: 'public', resultsVisibility: 'after_close', ...dates }),
+  ),
+  ...consultationPages((b) => b.closed.id, ['/reopen']),
+  refused(
+    'POST /staff/consultations/:id/reopen',
+    (b) => `/staff/consultations/${b.closed.id}/reopen`,
+    () => ({ reason: 'Planted' }),
+  ),
+
   // The survey builder, on the members' survey.
   builder('GET'),
   builder('GET /json'),

@@ -8,12 +8,14 @@ import type { SurveyDefinition } from '../src/surveys/index.js';
 import { type BuiltPartnership, buildConsultation, buildPartnership, buildResponses, buildUser } from './factories.js';
 import type { TestServer } from './httpClient.js';
 
-/** What B holds: an open Crime Survey with responses, an open members' survey, a draft. */
+/** What B holds: an open Crime Survey with responses, an open members' survey, a draft, a closed consultation. */
 export interface TenantB {
   partnership: BuiltPartnership;
   crime: Consultation;
   members: Consultation;
   draft: Consultation;
+  /** Closed early by staff, for reopening. */
+  closed: Consultation;
   /** Codes in the members' survey to aim the builder's routes at. */
   builder: {
     pageCode: string;
@@ -74,10 +76,11 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
   await buildResponses({ handle, consultation: crime, answers: [0, 1, 2, 3].map((i) => crimeAnswers(partnership.wards[i % 3]?.code)) });
   const members = await buildConsultation({ db, partnershipId, template: 'members-survey', stage: 'open', title: 'Betaford members' });
   const draft = await buildConsultation({ db, partnershipId, title: 'Betaford draft' });
+  const closed = await buildConsultation({ db, partnershipId, stage: 'closed', title: 'Betaford closed' });
   const admin = await buildUser({ db, role: 'admin', partnershipId, server });
   const user = await buildUser({ db, role: 'viewer', partnershipId });
   const builder = builderTargets(await loadSurveyDefinition(db, members, members.surveyVersion));
-  const b: TenantB = { partnership, crime, members, draft, builder, adminEmail: admin.email, userId: user.id };
+  const b: TenantB = { partnership, crime, members, draft, closed, builder, adminEmail: admin.email, userId: user.id };
   return { b, admin };
 }
 

@@ -49,6 +49,9 @@ const consultation = (over: Partial<Consultation>): Consultation => ({
   status: 'open',
   opensAt: '2024-07-09T23:00:00.000Z',
   closesAt: '2024-10-02T22:59:59.000Z',
+  closedAt: null,
+  endsAt: '2024-10-02T22:59:59.000Z',
+  topics: [],
   resultsVisibility: 'after_close',
   surveyVersion: 1,
   isDemo: false,
@@ -57,6 +60,18 @@ const consultation = (over: Partial<Consultation>): Consultation => ({
 });
 
 describe('policy on a consultation', () => {
+  it('lets only an admin of its partnership reopen it, and only once closed and before results are published', () => {
+    for (const status of ['closed', 'analysed'] as const) {
+      expect(can(user('admin'), 'consultation:reopen-now', consultation({ status }))).toBe(true);
+      expect(can(user('admin', ['p2']), 'consultation:reopen-now', consultation({ status }))).toBe(false);
+      for (const role of ['analyst', 'partner', 'member', 'viewer'] as const)
+        expect(can(user(role), 'consultation:reopen-now', consultation({ status }))).toBe(false);
+    }
+    for (const status of ['draft', 'scheduled', 'open', 'published'] as const)
+      expect(can(user('admin'), 'consultation:reopen-now', consultation({ status }))).toBe(false);
+    expect(can(undefined, 'consultation:reopen-now', consultation({ status: 'closed' }))).toBe(false);
+  });
+
   it('shows admins and analysts of its partnership the results at any time', () => {
     const open = consultation({ status: 'open', resultsVisibility: 'after_publish' });
     expect(can(user('admin'), 'results:view', open)).toBe(true);

@@ -17,7 +17,9 @@ export type Action =
   | 'results:view-any-time'
   /** Asking for a small-number suppression threshold under the partnership's minimum (never under 3). */
   | 'results:lower-suppression'
-  | 'survey:answer-members';
+  | 'survey:answer-members'
+  /** Reopening a closed consultation (with a reason): administrators only. */
+  | 'consultation:reopen';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view'];
 const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read', 'results:view-any-time'];
@@ -31,6 +33,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'user:manage',
     'audit:view',
     'survey:answer-members',
+    'consultation:reopen',
   ],
   analyst: OFFICER,
   partner: STAFF,
@@ -39,7 +42,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
 };
 
 /** What may be done to a consultation depends on where it stands as well as on who asks. */
-export type ConsultationAction = 'results:view' | 'survey:respond' | `consultation:stage:${StageAction}`;
+export type ConsultationAction = 'results:view' | 'survey:respond' | 'consultation:reopen-now' | `consultation:stage:${StageAction}`;
 
 /** The stage changes offered from each status, the usual next step first. */
 const NEXT_STAGES: Record<ConsultationStatus, readonly StageAction[]> = {
@@ -65,6 +68,8 @@ const CONSULTATION_RULES: Record<ConsultationAction, Rule> = {
       (can(user, 'results:view-any-time') || (c.resultsVisibility === 'after_close' && (c.status === 'closed' || c.status === 'analysed')))),
   // Anyone answers a public consultation; a members' survey only members signed in (personal invitation links aside).
   'survey:respond': (user, c) => c.audiences.includes('public') || can(user, 'survey:answer-members', c.partnershipId),
+  // An administrator reopens a consultation once closed, before its results are published.
+  'consultation:reopen-now': (user, c) => can(user, 'consultation:reopen', c.partnershipId) && (c.status === 'closed' || c.status === 'analysed'),
   'consultation:stage:schedule': stage('schedule'),
   'consultation:stage:open': stage('open'),
   'consultation:stage:close': stage('close'),

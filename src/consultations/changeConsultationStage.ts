@@ -19,14 +19,15 @@ export interface ChangeStageOptions {
 const refuse = (message: string) => new AppError('conflict', 409, message);
 
 /**
- * schedule: draft -> follows its dates; open: open now (until its closing date); close: close now;
+ * schedule: draft -> follows its dates; open: open now (until its closing date); close: close now (recorded in
+ * closed_at; the planned closing date is kept);
  * mark-analysed and publish: only once closed.
  */
 export async function changeConsultationStage({ db, actor, partnershipId, consultationId, action }: ChangeStageOptions) {
   const c = await loadConsultation(db, consultationId, partnershipId);
   if (!c) throw notFound('Consultation');
   const now = nowIso();
-  const update: { stage?: string; opens_at?: string; closes_at?: string } = {};
+  const update: { stage?: string; opens_at?: string; closed_at?: string } = {};
   switch (action) {
     case 'schedule':
       if (c.stage !== 'draft') throw refuse(`"${c.title}" is already scheduled`);
@@ -34,13 +35,15 @@ export async function changeConsultationStage({ db, actor, partnershipId, consul
       break;
     case 'open':
       if (c.status === 'open') throw refuse(`"${c.title}" is already open`);
+      if (c.closedAt && c.endsAt <= now) throw refuse(`"${c.title}" cannot open: it was closed early (an administrator can reopen it)`);
       if (c.closesAt <= now) throw refuse(`"${c.title}" cannot open: its closing date has passed`);
       update.stage = 'ready';
       if (c.opensAt > now) update.opens_at = now;
       break;
     case 'close':
       if (c.status !== 'open' && c.status !== 'scheduled') throw refuse(`"${c.title}" is not open (it is ${c.status})`);
-      update.closes_at = now;
+      // The planned closing date stays as it was; the time it closed is kept beside it.
+      update.closed_at = now;
       if (c.opensAt > now) update.opens_at = now;
       break;
     case 'mark-analysed':

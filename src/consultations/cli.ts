@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import type { DbHandle } from '../db/database.js';
-import { CliError, printJson } from '../platform/cli.js';
+import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
 
 /** The consultation with this id, or a message saying how to find one. */
@@ -64,6 +64,44 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
       }),
     );
 
+  consultation
+    .command('update')
+    .argument('<id>', 'consultation id')
+    .description("change a consultation's title, summary or dates (audited); prints the consultation as `list --format json` does")
+    .option('--title <title>', 'the new title (its public address stays the same)')
+    .option('--summary <summary>', 'the new summary shown on the hub and its page')
+    .option('--opens <date>', 'the new opening date (UK time), e.g. 2027-07-10 or 2027-07-10T09:00')
+    .option('--closes <date>', 'the new planned closing date (UK time; a date alone means the end of that day)')
+    .action((id: string, o: { title?: string; summary?: string; opens?: string; closes?: string }) =>
+      cli.withDatabase(async (handle) => {
+        const c = await findConsultationForCli(handle, id);
+        const changes = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+        if (Object.keys(changes).length === 0) throw new CliError('Nothing to change: give --title, --summary, --opens or --closes');
+        const [{ updateConsultation }, { presentConsultation }] = await Promise.all([
+          import('./updateConsultation.js'),
+          import('./presentConsultation.js'),
+        ]);
+        const updated = await updateConsultation({ db: handle.db, actor: cliActor(), partnershipId: c.partnershipId, consultationId: c.id, changes });
+        say(updated.changed.length ? `Changed: ${updated.changed.join(', ')}` : 'Nothing changed: the values given are the ones it has');
+        printJson(presentConsultation(updated.consultation));
+      }),
+    );
+
+  consultation
+    .command('reopen')
+    .argument('<id>', 'consultation id')
+    .description('reopen a closed consultation (audited with the reason)')
+    .requiredOption('--reason <text>', 'why it is reopened')
+    .option('--closes <date>', 'a new closing date (UK time), needed when the planned one has passed')
+    .action((id: string, o: { reason: string; closes?: string }) =>
+      cli.withDatabase(async (handle) => {
+        const c = await findConsultationForCli(handle, id);
+        const { reopenConsultation } = await import('./reopenConsultation.js');
+        const reopened = await reopenConsultation({ db: handle.db, actor: cliActor(), partnershipId: c.partnershipId, consultationId: c.id, ...o });
+        printJson({ id, status: reopened.status, opensAt: reopened.opensAt, closesAt: reopened.closesAt, closedAt: reopened.closedAt });
+      }),
+    );
+
   for (const action of ['open', 'close'] as const) {
     consultation
       .command(action)
@@ -80,7 +118,7 @@ export function registerConsultationCommands(program: Command, cli: CliContext) 
             consultationId: id,
             action,
           });
-          printJson({ id, status: changed.status, opensAt: changed.opensAt, closesAt: changed.closesAt });
+          printJson({ id, status: changed.status, opensAt: changed.opensAt, closesAt: changed.closesAt, closedAt: changed.closedAt });
         }),
       );
   }

@@ -18,15 +18,15 @@ interface Success {
   from: ConsultationStatus;
   action: StageAction;
   to: ConsultationStatus;
-  detail: { stage?: string; opensNow?: true; closesNow?: true };
+  detail: { stage?: string; opensNow?: true; closedNow?: true };
 }
 
 const SUCCESSES: Success[] = [
   { from: 'draft', action: 'schedule', to: 'scheduled', detail: { stage: 'ready' } },
   { from: 'draft', action: 'open', to: 'open', detail: { stage: 'ready' } },
   { from: 'scheduled', action: 'open', to: 'open', detail: { stage: 'ready', opensNow: true } },
-  { from: 'scheduled', action: 'close', to: 'closed', detail: { opensNow: true, closesNow: true } },
-  { from: 'open', action: 'close', to: 'closed', detail: { closesNow: true } },
+  { from: 'scheduled', action: 'close', to: 'closed', detail: { opensNow: true, closedNow: true } },
+  { from: 'open', action: 'close', to: 'closed', detail: { closedNow: true } },
   { from: 'closed', action: 'mark-analysed', to: 'analysed', detail: { stage: 'analysed' } },
   { from: 'closed', action: 'publish', to: 'published', detail: { stage: 'published' } },
   { from: 'analysed', action: 'publish', to: 'published', detail: { stage: 'published' } },
@@ -37,7 +37,7 @@ const REFUSALS: { from: ConsultationStatus; action: StageAction; message: string
   { from: 'scheduled', action: 'schedule', message: '"T" is already scheduled' },
   { from: 'open', action: 'schedule', message: '"T" is already scheduled' },
   { from: 'open', action: 'open', message: '"T" is already open' },
-  { from: 'closed', action: 'open', message: '"T" cannot open: its closing date has passed' },
+  { from: 'closed', action: 'open', message: '"T" cannot open: it was closed early (an administrator can reopen it)' },
   { from: 'draft', action: 'close', message: '"T" is not open (it is draft)' },
   { from: 'closed', action: 'close', message: '"T" is not open (it is closed)' },
   { from: 'open', action: 'mark-analysed', message: '"T" must be closed before it is marked analysed (it is open)' },
@@ -85,7 +85,9 @@ describeEachEngine('consultation stage changes', ({ handle, target }) => {
     expect(after.stage).toBe(detail.stage ?? before.stage);
     const movedToNow = (was: string, is: string) => is !== was && is >= startedAt && is <= new Date().toISOString();
     expect(movedToNow(before.opens_at, after.opens_at)).toBe(detail.opensNow === true);
-    expect(movedToNow(before.closes_at, after.closes_at)).toBe(detail.closesNow === true);
+    // Closing keeps the planned closing date and records when it closed beside it.
+    expect(after.closes_at).toBe(before.closes_at);
+    expect(after.closed_at !== null && after.closed_at >= startedAt && after.closed_at <= new Date().toISOString()).toBe(detail.closedNow === true);
     const mine = (await auditOf(c.id)).filter((e) => e.actor === analyst.email);
     expect(mine.map(({ action, entity, partnershipId: pid, detail }) => ({ action, entity, pid, detail }))).toEqual([
       {
@@ -95,7 +97,7 @@ describeEachEngine('consultation stage changes', ({ handle, target }) => {
         detail: {
           ...(detail.stage ? { stage: detail.stage } : {}),
           ...(detail.opensNow ? { opens_at: after.opens_at } : {}),
-          ...(detail.closesNow ? { closes_at: after.closes_at } : {}),
+          ...(detail.closedNow ? { closed_at: after.closed_at } : {}),
         },
       },
     ]);
@@ -133,7 +135,7 @@ describeEachEngine('consultation stage changes', ({ handle, target }) => {
     const c = await consultationAt('draft', 'open', 'From the command line');
     const opened = await cli('open', c.id);
     expect(opened.stderr).toBe('');
-    expect(JSON.parse(opened.stdout)).toEqual({ id: c.id, status: 'open', opensAt: c.opensAt, closesAt: c.closesAt });
+    expect(JSON.parse(opened.stdout)).toEqual({ id: c.id, status: 'open', opensAt: c.opensAt, closesAt: c.closesAt, closedAt: null });
 
     const again = await cli('open', c.id);
     expect(again.code).toBe(1);
@@ -142,7 +144,8 @@ describeEachEngine('consultation stage changes', ({ handle, target }) => {
     const closed = await cli('close', c.id);
     expect(closed.code).toBe(0);
     const after = await row(c.id);
-    expect(JSON.parse(closed.stdout)).toEqual({ id: c.id, status: 'closed', opensAt: c.opensAt, closesAt: after.closes_at });
+    expect(after.closes_at).toBe(c.closesAt);
+    expect(JSON.parse(closed.stdout)).toEqual({ id: c.id, status: 'closed', opensAt: c.opensAt, closesAt: c.closesAt, closedAt: after.closed_at });
 
     const closedAgain = await cli('close', c.id);
     expect(closedAgain.code).toBe(1);
@@ -154,7 +157,7 @@ describeEachEngine('consultation stage changes', ({ handle, target }) => {
       ['consultation.open', true],
       ['consultation.close', true],
     ]);
-    expect(entries.at(-1)?.detail).toEqual({ closes_at: after.closes_at });
+    expect(entries.at(-1)?.detail).toEqual({ closed_at: after.closed_at });
   }, 120_000);
 
   it('prints the new consultation’s public address from PUBLIC_URL with saferplan consultation create', async () => {

@@ -37,6 +37,8 @@ describeEachEngine('one presentation of a resource for the API and the CLI', ({ 
       'status',
       'opensAt',
       'closesAt',
+      'closedAt',
+      'topics',
       'resultsVisibility',
       'surveyVersion',
       'isDemo',

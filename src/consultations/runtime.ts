@@ -68,7 +68,7 @@ export class ConsultationRuntimeCache {
 
 function withFreshStatus(runtime: ConsultationRuntime, now: number): ConsultationRuntime {
   const c = runtime.consultation;
-  const status = deriveStatus(c.stage, c.opensAt, c.closesAt, new Date(now));
+  const status = deriveStatus(c.stage, c.opensAt, c.endsAt, new Date(now));
   return status === c.status ? runtime : { ...runtime, consultation: { ...c, status } };
 }
 
@@ -82,7 +82,7 @@ function settled(runtime: ConsultationRuntime | undefined, now: number): NonNull
  * ISO texts, so a time not written the way toISOString writes it is derived afresh on every read instead.
  */
 function statusHoldsUntil(c: Consultation, now: number): number {
-  const next = c.status === 'scheduled' ? c.opensAt : c.status === 'open' ? c.closesAt : undefined;
+  const next = c.status === 'scheduled' ? c.opensAt : c.status === 'open' ? c.endsAt : undefined;
   if (next === undefined) return Number.POSITIVE_INFINITY;
   const at = Date.parse(next);
   return Number.isFinite(at) && new Date(at).toISOString() === next ? at : now;

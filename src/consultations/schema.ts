@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { londonLocalToUtcIso } from '../platform/londonTime.js';
-import { formBody, formField, oneOf } from '../platform/validation.js';
+import { formBody, formField, formList, oneOf } from '../platform/validation.js';
 import { storedResponseSchema } from '../responses/index.js';
 import { TEMPLATE_IDS } from '../surveys/index.js';
 import { STAGE_ACTIONS } from './changeConsultationStage.js';
@@ -35,6 +35,40 @@ export const newConsultationSchema = z
   .refine((c) => c.closes > c.opens, { message: 'The closing date must be after the opening date', path: ['closes'] });
 export type NewConsultation = z.input<typeof newConsultationSchema>;
 
+export const AUDIENCES = ['public', 'members', 'partners'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/**
+ * The details staff may change after creating a consultation, each optional (missing: unchanged), with the rules
+ * that apply at creation; the dates are checked against each other once merged with the stored ones (updateConsultation).
+ */
+export const consultationChangesSchema = z.object({
+  title: newConsultationSchema.shape.title.optional(),
+  summary: z.string().trim().max(2000, 'Summary must be 2,000 characters or fewer').optional(),
+  purpose: z.string().trim().max(4000, 'Why we are asking must be 4,000 characters or fewer').optional(),
+  privacyNotice: z
+    .string()
+    .trim()
+    .min(1, 'Enter the privacy notice: how answers are used')
+    .max(8000, 'Privacy notice must be 8,000 characters or fewer')
+    .optional(),
+  audiences: z
+    .array(oneOf(AUDIENCES, `Who can take part must be from: ${AUDIENCES.join(', ')}`))
+    .min(1, 'Select who can take part')
+    .transform((list) => AUDIENCES.filter((a) => list.includes(a)))
+    .optional(),
+  resultsVisibility: oneOf(RESULTS_VISIBILITY, 'Select who may see the results, and when').optional(),
+  topics: z.array(z.string()).optional(),
+  opens: londonDate('opening', false).optional(),
+  closes: londonDate('closing', true).optional(),
+});
+export type ConsultationChanges = z.input<typeof consultationChangesSchema>;
+
+export const reopenSchema = z.object({
+  reason: z.string().trim().min(1, 'Enter why the consultation is being reopened').max(2000, 'The reason must be 2,000 characters or fewer'),
+  closes: londonDate('new closing', true).optional(),
+});
+
 // Requests: params, query and body of each route (parseRequest).
 const consultationParams = z.object({ id: z.string() });
 const partnershipParams = z.object({ pid: z.string() });
@@ -54,7 +88,36 @@ export const importedQuery = z.object({
 export const importFields = z.object({ allowDuplicate: z.enum(['yes']).optional().catch(undefined) });
 /** GET /api/v1/partnerships/{id}/consultations (its parameter named as the API documents it). */
 export const partnershipConsultationsRequest = z.object({ params: z.object({ id: z.string() }) });
-export const overviewRequest = z.object({ params: consultationParams, query: z.object({ changed: flag }) });
+/** ?changed=1 after a stage change, ?saved=1 after the details were saved, ?created=1 after creating the draft. */
+export const overviewRequest = z.object({ params: consultationParams, query: z.object({ changed: flag, saved: flag, created: flag }) });
+/** The details form: every field of the page; audiences and topics repeat (checkboxes), dates come in three boxes each. */
+export const detailsRequest = z.object({
+  params: consultationParams,
+  body: z.object({
+    title: formField,
+    summary: formField,
+    purpose: formField,
+    privacyNotice: formField,
+    audiences: formList,
+    topics: formList,
+    resultsVisibility: formField,
+    'opens-day': formField,
+    'opens-month': formField,
+    'opens-year': formField,
+    'closes-day': formField,
+    'closes-month': formField,
+    'closes-year': formField,
+  }),
+});
+/** The confirmation page of a stage change (GET), whose Confirm button posts to /stage. */
+export const stageConfirmRequest = z.object({ params: consultationParams.extend({ action: z.enum(STAGE_ACTIONS) }) });
+export const reopenRequest = z.object({
+  params: consultationParams,
+  body: z.object({ reason: formField, 'closes-day': formField, 'closes-month': formField, 'closes-year': formField }),
+});
+/** A staff preview of a consultation's public pages: its information page and each question page. */
+export const previewRequest = z.object({ params: consultationParams });
+export const previewScreenRequest = z.object({ params: consultationParams.extend({ screen: z.string().max(200) }) });
 export const stageRequest = z.object({ params: consultationParams, body: z.object({ action: z.enum(STAGE_ACTIONS) }) });
 export const newConsultationRequest = z.object({
   params: partnershipParams,
@@ -94,7 +157,11 @@ export const responsesPageSchema = z.object({
 });
 
 const slugs = z.object({ slug: z.string().max(200), cslug: z.string().max(200) });
-export const hubRequest = z.object({ params: slugs.pick({ slug: true }) });
+/** The hub's GET form: text to search for, a status and a topic (plan theme id); blank or unknown values filter nothing. */
+export const hubRequest = z.object({
+  params: slugs.pick({ slug: true }),
+  query: z.object({ q: formField.pipe(z.string().trim().max(200).catch('')), status: formField, topic: formField }),
+});
 export const consultationPageRequest = z.object({ params: slugs });
 /** ?change=1: the respondent came from "check your answers" and goes back there. */
 const changing = z.object({

@@ -53,11 +53,14 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     });
     expect(created.status).toBe(303);
     const page = created.headers.get('location')!;
-    const id = page.split('/').at(-1)!;
+    expect(page).toMatch(/\?created=1$/);
+    const id = page.split('/').at(-1)!.replace('?created=1', '');
     const overview = await (await analyst.get(page)).text();
     expect(overview).toContain('Crime Survey 2027');
-    expect(overview).toContain('10 July 2027 at 12:00 am');
-    expect(overview).toContain('2 October 2027 at 11:59 pm');
+    expect(overview).toContain('govuk-notification-banner--success');
+    expect(overview).toContain('Draft created.');
+    expect(overview).toContain('10 July 2027 at midnight');
+    expect(overview).toContain('2 October 2027 at 11:59pm');
     expect(overview).toContain('Draft');
 
     _csrf = await analyst.csrfFrom(page);

@@ -14,13 +14,17 @@ export const STATUS_LABELS: Record<ConsultationStatus, string> = {
   published: 'Closed: results published',
 };
 
-export function deriveStatus(stage: ConsultationStage, opensAt: string, closesAt: string, now: Date): ConsultationStatus {
+/** `endsAt`: when it stops taking responses (see endOf). */
+export function deriveStatus(stage: ConsultationStage, opensAt: string, endsAt: string, now: Date): ConsultationStatus {
   if (stage === 'draft') return 'draft';
   const t = now.toISOString();
   if (t < opensAt) return 'scheduled';
-  if (t < closesAt) return 'open';
+  if (t < endsAt) return 'open';
   return stage === 'ready' ? 'closed' : stage;
 }
 
 export const RESULTS_VISIBILITY = ['after_close', 'after_publish'] as const;
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+
+/** When a consultation stops taking responses: its planned closing time, or the time staff closed it if earlier. */
+export const endOf = (closesAt: string, closedAt: string | null | undefined): string => (closedAt && closedAt < closesAt ? closedAt : closesAt);

@@ -89,6 +89,10 @@ export interface ConsultationsTable {
   stage: string; // ConsultationStage
   opens_at: string;
   closes_at: string;
+  /** When staff closed it early (Close now); closes_at keeps the planned date. */
+  closed_at: string | null;
+  /** JSON: the plan theme ids it is about (the hub's topic filter). */
+  topics: Generated<string>;
   results_visibility: string;
   survey_version: number;
   is_demo: number;

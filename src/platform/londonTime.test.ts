@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLondon, londonLocalToUtcIso } from './londonTime.js';
+import { formatLondon, govukTime, londonDateOf, londonLocalToUtcIso } from './londonTime.js';
 
 describe('londonLocalToUtcIso', () => {
   it('reads summer dates as BST (UTC+1) and winter dates as GMT', () => {
@@ -22,6 +22,28 @@ describe('londonLocalToUtcIso', () => {
 
   it('formats instants in UK time', () => {
     expect(formatLondon('2024-07-09T23:00:00.000Z', 'date')).toBe('10 July 2024');
-    expect(formatLondon('2024-10-02T22:59:59.000Z')).toBe('2 October 2024 at 11:59 pm');
+    expect(formatLondon('2024-10-02T22:59:59.000Z')).toBe('2 October 2024 at 11:59pm');
+    expect(formatLondon('2024-07-09T23:00:00.000Z')).toBe('10 July 2024 at midnight');
+    expect(formatLondon('2024-07-10T11:00:00.000Z')).toBe('10 July 2024 at 12pm');
+    expect(formatLondon('2024-12-18T17:30:00.000Z')).toBe('18 December 2024 at 5:30pm');
+    expect(formatLondon('2024-12-18T09:05:00.000Z')).toBe('18 December 2024 at 9:05am');
+    expect(formatLondon('2024-12-18T00:30:00.000Z')).toBe('18 December 2024 at 12:30am');
+    expect(formatLondon('2024-12-18T12:45:00.000Z', 'short')).toBe('18 Dec 2024, 12:45');
+  });
+
+  it('writes times of day as GOV.UK style does', () => {
+    expect(govukTime(0, 0)).toBe('midnight');
+    expect(govukTime(12, 0)).toBe('12pm');
+    expect(govukTime(17, 30)).toBe('5:30pm');
+    expect(govukTime(9, 0)).toBe('9am');
+    expect(govukTime(23, 59)).toBe('11:59pm');
+    expect(govukTime(0, 1)).toBe('12:01am');
+    expect(govukTime(12, 5)).toBe('12:05pm');
+  });
+
+  it('gives the UK calendar date of an instant, across midnight in summer time', () => {
+    expect(londonDateOf('2024-07-09T23:00:00.000Z')).toBe('2024-07-10');
+    expect(londonDateOf('2024-10-02T22:59:59.000Z')).toBe('2024-10-02');
+    expect(londonDateOf('2024-12-31T23:59:00.000Z')).toBe('2024-12-31');
   });
 });

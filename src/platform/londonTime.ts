@@ -38,15 +38,41 @@ export function londonLocalToUtcIso(text: string, { endOfDay = false } = {}): st
   return new Date(utc).toISOString();
 }
 
-const FORMATS: Record<'date' | 'datetime' | 'short', Intl.DateTimeFormatOptions> = {
+const FORMATS: Record<'date' | 'short', Intl.DateTimeFormatOptions> = {
   /** 2 October 2024 */
   date: { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' },
-  /** 2 October 2024 at 11:59 pm */
-  datetime: { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' },
   /** 2 Oct 2024, 23:59 (tables) */
   short: { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' },
 };
 
-export function formatLondon(iso: string, style: keyof typeof FORMATS = 'datetime'): string {
-  return new Intl.DateTimeFormat('en-GB', FORMATS[style]).format(new Date(iso));
+/** The UK wall-clock parts of an instant. */
+function londonParts(iso: string) {
+  const p = Object.fromEntries(PARTS.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return { year: p.year ?? '', month: p.month ?? '', day: p.day ?? '', hour: Number(p.hour), minute: Number(p.minute) };
+}
+
+/**
+ * A time of day as GOV.UK style writes it: "midnight", "12pm" for noon (not "midday"), "9am", "5:30pm",
+ * "11:59pm"; no leading zero, no space before am or pm, no ":00".
+ */
+export function govukTime(hour: number, minute: number): string {
+  if (hour === 0 && minute === 0) return 'midnight';
+  const h12 = hour % 12 === 0 ? 12 : hour % 12;
+  return `${h12}${minute ? `:${String(minute).padStart(2, '0')}` : ''}${hour < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * An instant in UK time: 'date' "2 October 2024"; 'datetime' (the default) "2 October 2024 at 11:59pm" or
+ * "10 July 2024 at midnight" (GOV.UK style, govukTime); 'short' "2 Oct 2024, 23:59" for tables.
+ */
+export function formatLondon(iso: string, style: 'date' | 'datetime' | 'short' = 'datetime'): string {
+  if (style !== 'datetime') return new Intl.DateTimeFormat('en-GB', FORMATS[style]).format(new Date(iso));
+  const { hour, minute } = londonParts(iso);
+  return `${formatLondon(iso, 'date')} at ${govukTime(hour, minute)}`;
+}
+
+/** The UK calendar date of an instant, as "YYYY-MM-DD" (what a GOV.UK date input shows for it). */
+export function londonDateOf(iso: string): string {
+  const { year, month, day } = londonParts(iso);
+  return `${year}-${month}-${day}`;
 }

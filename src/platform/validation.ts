@@ -42,6 +42,12 @@ export const formField = z
   .optional()
   .transform(firstValue);
 
+/** A repeated form field (checkboxes): every value given, none when absent. */
+export const formList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
 /** Text that must be one of the given values: any string is accepted as input, so callers pass what they were given. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.string({ error: message }).pipe(z.enum(values, { error: message }));

@@ -32,7 +32,7 @@ export function notOpenError(runtime: ConsultationRuntime): AppError {
   const message =
     c.status === 'scheduled' || c.status === 'draft'
       ? `This consultation is not open yet${c.status === 'scheduled' ? `: it opens on ${formatLondon(c.opensAt)}` : ''}.`
-      : `This consultation closed on ${formatLondon(c.closesAt)}. Responses can no longer be submitted.`;
+      : `This consultation closed on ${formatLondon(c.endsAt)}. Responses can no longer be submitted.`;
   return new AppError('not_open', 409, message);
 }
 

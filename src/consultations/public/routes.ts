@@ -20,10 +20,11 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
   const resolve = targetResolver(db, services.runtimes);
 
   app.get('/p/:slug', async (request, reply) => {
-    const partnership = await findPartnership(db, parseRequest(hubRequest, request).params.slug);
+    const { params, query } = parseRequest(hubRequest, request);
+    const partnership = await findPartnership(db, params.slug);
     if (!partnership) throw notFound('Partnership');
     const [consultations, themes] = await Promise.all([listConsultations(db, partnership.id), listPlanThemes(db, partnership.id)]);
-    return reply.view('consultations/views/public/hub.njk', hubView(partnership, consultations, themes));
+    return reply.view('consultations/views/public/hub.njk', hubView(partnership, consultations, themes, query));
   });
 
   app.get('/p/:slug/:cslug', async (request, reply) => {

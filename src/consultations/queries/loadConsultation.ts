@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { fromJson, toBool } from '../../db/columnTypes.js';
 import type { ConsultationsTable, Database } from '../../db/schema.js';
 import type { SurveyDefinition } from '../../surveys/index.js';
-import { type ConsultationStage, type ConsultationStatus, deriveStatus, type ResultsVisibility } from '../status.js';
+import { type ConsultationStage, type ConsultationStatus, deriveStatus, endOf, type ResultsVisibility } from '../status.js';
 
 export interface Consultation {
   id: string;
@@ -18,7 +18,14 @@ export interface Consultation {
   stage: ConsultationStage;
   status: ConsultationStatus;
   opensAt: string;
+  /** The planned closing time, which closing early does not change. */
   closesAt: string;
+  /** When staff closed it early (Close now), or null. */
+  closedAt: string | null;
+  /** When it stops taking responses: the earlier of the planned closing time and the time it was closed. */
+  endsAt: string;
+  /** The plan theme ids it is about. */
+  topics: string[];
   resultsVisibility: ResultsVisibility;
   surveyVersion: number;
   isDemo: boolean;
@@ -27,6 +34,7 @@ export interface Consultation {
 
 export function toConsultation(row: Selectable<ConsultationsTable>, now = new Date()): Consultation {
   const stage = row.stage as ConsultationStage;
+  const endsAt = endOf(row.closes_at, row.closed_at);
   return {
     id: row.id,
     partnershipId: row.partnership_id,
@@ -39,9 +47,12 @@ export function toConsultation(row: Selectable<ConsultationsTable>, now = new Da
     privacyNotice: row.privacy_notice,
     audiences: fromJson<string[]>(row.audiences, []),
     stage,
-    status: deriveStatus(stage, row.opens_at, row.closes_at, now),
+    status: deriveStatus(stage, row.opens_at, endsAt, now),
     opensAt: row.opens_at,
     closesAt: row.closes_at,
+    closedAt: row.closed_at,
+    endsAt,
+    topics: fromJson<string[]>(row.topics, []),
     resultsVisibility: row.results_visibility as ResultsVisibility,
     surveyVersion: row.survey_version,
     isDemo: toBool(row.is_demo),

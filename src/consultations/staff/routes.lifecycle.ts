@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorOf, authorize, can } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
-import { findPartnership } from '../../partnerships/index.js';
+import { findPartnership, listPlanThemes } from '../../partnerships/index.js';
 import { dateFromForm } from '../../platform/dateParts.js';
 import { attempt, notFound } from '../../platform/errors.js';
 import { parseRequest } from '../../platform/validation.js';
@@ -47,7 +47,7 @@ export async function consultationLifecycleRoutes(app: FastifyInstance, { servic
         consultation: { template: body.template, title: body.title, opens: dateFromForm(body, 'opens'), closes: dateFromForm(body, 'closes') },
       }),
     );
-    if (created.ok) return reply.redirect(`/staff/consultations/${created.value.id}`, 303);
+    if (created.ok) return reply.redirect(`/staff/consultations/${created.value.id}?created=1`, 303);
     return reply
       .status(422)
       .view('consultations/views/staff-new.njk', newConsultationView(await findPartnership(db, params.pid), body, created.error.fields));
@@ -56,8 +56,11 @@ export async function consultationLifecycleRoutes(app: FastifyInstance, { servic
   app.get('/staff/consultations/:id', async (request, reply) => {
     const { params, query } = parseRequest(overviewRequest, request);
     const found = await staffConsultation(db, request.user, params.id, 'consultation:view');
-    const counts = await responseCounts(db, found.consultation.partnershipId, params.id);
-    return reply.view('consultations/views/staff-overview.njk', overviewContext({ ...found, counts, changed: query.changed }));
+    const [counts, themes] = await Promise.all([
+      responseCounts(db, found.consultation.partnershipId, params.id),
+      listPlanThemes(db, found.consultation.partnershipId),
+    ]);
+    return reply.view('consultations/views/staff-overview.njk', overviewContext({ ...found, counts, themes, ...query }));
   });
 
   app.post('/staff/consultations/:id/stage', async (request, reply) => {

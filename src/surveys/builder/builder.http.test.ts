@@ -45,7 +45,7 @@ describeEachEngine('survey builder over HTTP', ({ handle }) => {
     expect(res.status).toBe(200);
     const html = await text(res);
     expect(html).toContain('Version 1.');
-    expect(html).toMatch(/href="\/p\/[a-z0-9-]+\/builder-survey\/questions\/where_you_live"/);
+    expect(html).toContain(`href="/staff/consultations/${consultationId}/preview/questions/where_you_live"`);
     expect(html).toContain(`href="${survey()}/json"`);
     expect(html).toContain(`href="${survey()}/pages/one_thing/questions/new"`);
     const codes = [...html.matchAll(/<h2 class="govuk-summary-card__title">\s*([a-z_]+)\s*<\/h2>/g)].map((m) => m[1]);

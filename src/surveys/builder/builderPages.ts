@@ -47,7 +47,9 @@ export function overviewView(b: Builder, errors: FieldError[] = [], saved?: numb
 export function questionView(b: Builder, code: string, values?: Values, errors: FieldError[] = [], saved?: number) {
   const question = questionByCode(b.definition, code);
   if (!question) throw notFound('Question');
-  const v = values ?? editValues(question);
+  // Values from the page's whole form are shown as typed; a post without the wording fields (a bare "add option")
+  // shows the stored wording with what it did send.
+  const v = values === undefined ? editValues(question) : 'label' in values ? values : { ...editValues(question), ...values };
   return {
     ...around(b),
     title: `Edit question ${code}`,

@@ -23,8 +23,8 @@ export async function loadBuilder(services: Services, user: Principal | undefine
     definition,
     responses: counts.total,
     surveyUrl: `/staff/consultations/${consultation.id}/survey`,
-    /** The public question page (staff may preview drafts). */
-    previewUrl: (pageCode: string) => `/p/${partnership.slug}/${consultation.slug}/questions/${pageCode}`,
+    /** The staff preview of a question page as the public will see it (drafts included; nothing is sent from it). */
+    previewUrl: (pageCode: string) => `/staff/consultations/${consultation.id}/preview/questions/${encodeURIComponent(pageCode)}`,
   };
 }
 

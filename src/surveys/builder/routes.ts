@@ -6,18 +6,18 @@ import { attempt, type FieldError } from '../../platform/errors.js';
 import { type FormBody, parseRequest } from '../../platform/validation.js';
 import type { SurveyDefinition } from '../definition.js';
 import { editPagePage, jsonPage, newQuestionPage, overviewPage, questionPage, type Values } from './builderPages.js';
-import type { EditResult } from './editResult.js';
-import { addOption, addPage, addQuestion, addRow, editQuestion, moveQuestion, removeOption, removeQuestion, removeRow, renamePage } from './edits.js';
+import { type EditResult, failed } from './editResult.js';
+import { addPage, addQuestion, moveQuestion, removeOption, removeQuestion, removeRow, renamePage } from './edits.js';
+import { editWholeQuestion } from './editWholeQuestion.js';
 import { type Builder, loadBuilder } from './loadBuilder.js';
 import { saveSurveyDefinition } from './saveSurveyDefinition.js';
-import { builderEditRequest, builderPageRequest, field, parseEditForm, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
+import { builderEditRequest, builderPageRequest, field, parsePageForm, parseQuestionForm, versionOf } from './schema.js';
 
 const BASE = '/staff/consultations/:id/survey';
 const NEW_QUESTION = { required: 'yes' };
 
 /** A posted form's fields as strings, to fill the form again. */
 const valuesOf = (body: FormBody): Values => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? (v[0] ?? '') : v]));
-const questionIn = (d: SurveyDefinition, code: string) => d.pages.flatMap((p) => p.questions).find((q) => q.code === code);
 const both = <A, B>(
   a: { ok: true; value: A } | { ok: false; errors: FieldError[] },
   b: { ok: true; value: B } | { ok: false; errors: FieldError[] },
@@ -87,7 +87,8 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
   }
 
   const toOverview = (reply: FastifyReply, c: EditContext, errors: FieldError[]) => overviewPage(reply, c.b, errors);
-  const toQuestion = (reply: FastifyReply, c: EditContext, errors: FieldError[]) => questionPage(reply, c.b, c.code, undefined, errors);
+  // The question page again with the errors: what was typed is shown as typed (a form without the wording fields,
+  // like a bare "add option" post, shows the stored wording with what it did type).
   const toQuestionForm = (reply: FastifyReply, c: EditContext, errors: FieldError[]) => questionPage(reply, c.b, c.code, valuesOf(c.body), errors);
   const backToQuestion = (c: EditContext) => `${c.b.surveyUrl}/questions/${c.code}`;
 
@@ -104,20 +105,43 @@ export async function surveyBuilderRoutes(app: FastifyInstance, { services }: { 
     const { b, code, saved } = await pageOf(request);
     return questionPage(reply, b, code, undefined, [], saved);
   });
+  // The question page is one form: Save changes, Add option, Remove (an option or row) and Add row all send every
+  // field, so whichever is pressed, what was typed elsewhere on the page is saved with it in one new version.
+  const questionEdit = (action: (definition: SurveyDefinition, c: EditContext) => EditResult | undefined) => (c: EditContext) =>
+    editWholeQuestion(c.b.definition, c.code, c.body, (d) => action(d, c));
   editRoute(
     '/questions/:code',
-    (c) => {
-      const question = questionIn(c.b.definition, c.code);
-      if (!question) return { ok: false, errors: [{ field: 'form', message: `There is no question with the code "${c.code}" in this survey` }] };
-      const parsed = parseEditForm(c.body, question);
-      return parsed.ok ? editQuestion(c.b.definition, c.code, parsed.value) : parsed;
-    },
+    questionEdit(() => undefined),
     toQuestionForm,
   );
-  editRoute('/questions/:code/options', (c) => addOption(c.b.definition, c.code, field(c.body, 'newOption')), toQuestion, backToQuestion);
-  editRoute('/questions/:code/options/remove', (c) => removeOption(c.b.definition, c.code, field(c.body, 'value')), toQuestion, backToQuestion);
-  editRoute('/questions/:code/rows', (c) => addRow(c.b.definition, c.code, field(c.body, 'newRow')), toQuestion, backToQuestion);
-  editRoute('/questions/:code/rows/remove', (c) => removeRow(c.b.definition, c.code, field(c.body, 'row')), toQuestion, backToQuestion);
+  editRoute(
+    '/questions/:code/options',
+    questionEdit((_, c) =>
+      field(c.body, 'newOption') ? undefined : failed('newOption', 'Enter the option to add, like "very_safe|Very safe" or "Very safe"'),
+    ),
+    toQuestionForm,
+    backToQuestion,
+  );
+  editRoute(
+    '/questions/:code/options/remove',
+    questionEdit((d, c) => removeOption(d, c.code, field(c.body, 'value'))),
+    toQuestionForm,
+    backToQuestion,
+  );
+  editRoute(
+    '/questions/:code/rows',
+    questionEdit((_, c) =>
+      field(c.body, 'newRow') ? undefined : failed('newRow', 'Enter the row to add, like "safe_day|During the day" or "During the day"'),
+    ),
+    toQuestionForm,
+    backToQuestion,
+  );
+  editRoute(
+    '/questions/:code/rows/remove',
+    questionEdit((d, c) => removeRow(d, c.code, field(c.body, 'row'))),
+    toQuestionForm,
+    backToQuestion,
+  );
 
   // Adding a question to a page; adding a page with its first question.
   app.get(`${BASE}/pages/:pageCode/questions/new`, async (request, reply) => {
