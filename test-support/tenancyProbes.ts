@@ -91,6 +91,11 @@ export const PROBES: Probe[] = [
     (b) => `/staff/consultations/${b.members.id}/invitations`,
     () => ({ people: 'Planted, planted@elsewhere.example' }),
   ),
+  refused(
+    'POST /staff/consultations/:id/invitations/links.csv',
+    (b) => `/staff/consultations/${b.members.id}/invitations/links.csv`,
+    () => ({ token: 'A'.repeat(43) }),
+  ),
   refused('GET /api/v1/consultations/:id/responses', (b) => `/api/v1/consultations/${b.crime.id}/responses`),
 
   // The survey builder, on the members' survey.
