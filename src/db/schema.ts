@@ -155,6 +155,15 @@ export interface MemberResponsesTable {
   created_at: string;
 }
 
+/** A partnership's public statement (migration 0008): kind 'accessibility' or 'privacy', its fields as JSON. */
+export interface PartnershipStatementsTable {
+  partnership_id: string;
+  kind: string;
+  content: string; // JSON: AccessibilityStatement | PrivacyNotice (statements/)
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -170,4 +179,5 @@ export interface Database {
   invitations: InvitationsTable;
   member_responses: MemberResponsesTable;
   answer_chunks: AnswerChunksTable;
+  partnership_statements: PartnershipStatementsTable;
 }
