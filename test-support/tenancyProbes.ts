@@ -70,7 +70,10 @@ export const PROBES: Probe[] = [
   refused('GET /api/v1/partnerships/:pid/consultations', (b) => `/api/v1/partnerships/${b.partnership.id}/consultations`),
 
   // A consultation: overview, stage changes, key-in, import, export, invitations, the responses API.
-  ...consultationPages((b) => b.crime.id, ['', '/responses/new', '/import', '/import/template.csv', '/export.csv', '/export.xlsx']),
+  ...consultationPages(
+    (b) => b.crime.id,
+    ['', '/responses/new', '/import', '/import/template.csv', '/export.csv', '/export.xlsx', '/paper', '/paper.pdf'],
+  ),
   refused(
     'POST /staff/consultations/:id/stage',
     (b) => `/staff/consultations/${b.draft.id}/stage`,

@@ -5,7 +5,7 @@ export const consultationsCapability: Capability = {
   name: 'consultations',
   statelessRoutes: async () => [(await import('./routes.api.public.js')).consultationPublicApiRoutes],
   webRoutes: async () => {
-    const [api, pub, form, lifecycle, keyIn, invitations, importExport] = await Promise.all([
+    const [api, pub, form, lifecycle, keyIn, invitations, importExport, paper] = await Promise.all([
       import('./routes.api.js'),
       import('./public/routes.js'),
       import('./public/routes.form.js'),
@@ -13,6 +13,7 @@ export const consultationsCapability: Capability = {
       import('./staff/routes.keyIn.js'),
       import('./staff/routes.invitations.js'),
       import('./staff/routes.importExport.js'),
+      import('./paper/routes.paper.js'),
     ]);
     return [
       api.consultationApiRoutes,
@@ -22,6 +23,7 @@ export const consultationsCapability: Capability = {
       keyIn.keyInRoutes,
       invitations.invitationRoutes,
       importExport.importExportRoutes,
+      paper.paperRoutes,
     ];
   },
   openApi: async () => (await import('./openapi.js')).consultationApi,

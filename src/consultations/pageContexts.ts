@@ -1,4 +1,5 @@
 // The consultation pages and their view models (see platform/pageContexts.ts).
+import type { paperDocument, paperPage } from './paper/paperPage.js';
 import type { checkView, QuestionPage } from './public/formPages.js';
 import type { messageView } from './public/messages.js';
 import type { confirmationView, consultationView, hubView } from './public/pages.js';
@@ -19,5 +20,7 @@ declare module '../platform/pageContexts.js' {
     'consultations/views/staff-enter.njk': ReturnType<typeof keyInView>;
     'consultations/views/staff-invitations.njk': ReturnType<typeof invitationsView>;
     'consultations/views/staff-import.njk': ReturnType<typeof importView>;
+    'consultations/views/staff-paper.njk': ReturnType<typeof paperPage>;
+    'consultations/views/paper-document.njk': ReturnType<typeof paperDocument>;
   }
 }
