@@ -51,14 +51,43 @@ const plantedSurvey = {
   pages: [{ code: 'p', title: 'P', questions: [{ code: 'planted', type: 'short_text', label: 'Planted?', required: false, maxLength: 100 }] }],
 };
 
+/** Complete, valid statement forms: B's own admin saves them; A's staff are refused. */
+const STATEMENT_FORMS = {
+  accessibility: {
+    websiteName: 'Planted website',
+    complianceStatus: 'partial',
+    responseDays: '10',
+    enforcementBody: 'ehrc',
+    'preparedOn-day': '1',
+    'preparedOn-month': '1',
+    'preparedOn-year': '2026',
+    'reviewedOn-day': '2',
+    'reviewedOn-month': '1',
+    'reviewedOn-year': '2026',
+  },
+  privacy: {
+    controllerName: 'Planted controller',
+    dpoName: 'Planted officer',
+    lawfulBasis: 'Planted basis',
+    specialCategoryBasis: 'Planted special basis',
+    retention: 'Planted retention',
+    recipients: 'Planted recipients',
+  },
+};
+
 export const PROBES: Probe[] = [
   // The partnership's own pages and API.
   refused('GET /staff/partnerships/:id', partnershipPath('')),
   refused('GET /staff/partnerships/:id/settings', partnershipPath('/settings')),
   refused('POST /staff/partnerships/:id/settings', partnershipPath('/settings'), () => ({ suppressionMinimum: '3' })),
-  ...['/accessibility-statement', '/privacy-notice'].flatMap((tail) => [
+  ...(
+    [
+      ['/accessibility-statement', STATEMENT_FORMS.accessibility],
+      ['/privacy-notice', STATEMENT_FORMS.privacy],
+    ] as const
+  ).flatMap(([tail, form]) => [
     refused(`GET /staff/partnerships/:id${tail}`, partnershipPath(tail)),
-    refused(`POST /staff/partnerships/:id${tail}`, partnershipPath(tail), () => ({ controllerName: 'Planted', websiteName: 'Planted' })),
+    refused(`POST /staff/partnerships/:id${tail}`, partnershipPath(tail), () => form),
   ]),
   refused('GET /staff/partnerships/:pid/consultations', partnershipPath('/consultations')),
   refused('GET /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new')),
@@ -101,7 +130,7 @@ export const PROBES: Probe[] = [
   refused(
     'POST /staff/consultations/:id/invitations/links.csv',
     (b) => `/staff/consultations/${b.members.id}/invitations/links.csv`,
-    () => ({ token: 'A'.repeat(43) }),
+    (b) => ({ token: b.invitationToken }),
   ),
   refused('GET /api/v1/consultations/:id/responses', (b) => `/api/v1/consultations/${b.crime.id}/responses`),
 
