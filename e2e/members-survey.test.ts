@@ -4,7 +4,7 @@ import { createInvitations } from '../src/consultations/invitations/createInvita
 import { PLAN_THEMES } from '../src/partnerships/demo/coventry.js';
 import { cliActor } from '../src/platform/recordAudit.js';
 import { openConsultation } from '../test-support/consultations.js';
-import { CheckAnswersPage, QuestionPage, whoSeesAnswers } from './pages/SurveyPages.js';
+import { CheckAnswersPage, ConsultationPage, whoSeesAnswers } from './pages/SurveyPages.js';
 import { launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
 import { closeAfterTests } from './support/teardown.js';
@@ -22,7 +22,9 @@ describe("answering the members' survey through a personal link in Chromium", ()
   beforeAll(async () => {
     [app, browser] = await Promise.all([startDemoApp({ submissionRateLimit: 0 }), launchBrowser()]);
     const { partnershipId, consultationId, slug } = await openConsultation(app.handle, 'members-survey', "Members' survey 2025");
-    const [invitation] = await createInvitations({
+    const {
+      created: [invitation],
+    } = await createInvitations({
       db: app.handle.db,
       actor: cliActor(),
       partnershipId,
@@ -37,8 +39,14 @@ describe("answering the members' survey through a personal link in Chromium", ()
   it('says on the landing, start, check and confirmation pages that staff can see who answered, every page passing axe', async () => {
     const session = await sessions.open(browser, { javaScriptEnabled: false });
     session.page.setDefaultTimeout(10_000);
-    const q = new QuestionPage(session.page, app.url);
+    // The personal link opens the consultation's own page first (why we ask, privacy), then Start now.
     await session.page.goto(link);
+    const landing = new ConsultationPage(session.page, app.url);
+    expect(landing.path()).toBe(new URL(base).pathname);
+    expect(await landing.headingText()).toBe("Members' survey 2025");
+    expect(await whoSeesAnswers(session.page)).toBe(NAMED);
+    await landing.checkAccessibility();
+    const q = await landing.startNow();
     expect(await q.headingText()).toBe('Your ward');
     expect(await whoSeesAnswers(session.page)).toBe(NAMED);
     await q.checkAccessibility();

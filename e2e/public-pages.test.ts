@@ -11,8 +11,10 @@ const PARTNERSHIP = 'Coventry Community Safety Partnership';
 const PAGES: { path: string; status: number; heading: string }[] = [
   { path: '/', status: 200, heading: 'SaferPlan' },
   { path: HUB, status: 200, heading: PARTNERSHIP },
-  { path: '/accessibility', status: 200, heading: 'Accessibility statement' },
-  { path: '/privacy', status: 200, heading: 'Privacy' },
+  { path: '/accessibility', status: 200, heading: `Accessibility statement for ${PARTNERSHIP} consultations` },
+  { path: '/privacy', status: 200, heading: 'Privacy notice' },
+  { path: `${HUB}/accessibility`, status: 200, heading: `Accessibility statement for ${PARTNERSHIP} consultations` },
+  { path: `${HUB}/privacy`, status: 200, heading: 'Privacy notice' },
   { path: '/sign-in', status: 200, heading: 'Sign in' },
   { path: '/no-such-page', status: 404, heading: 'Page not found' },
   // A URL Fastify cannot decode: answered by our error page, not Fastify's JSON (the review's L10).

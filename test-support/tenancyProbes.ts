@@ -51,11 +51,44 @@ const plantedSurvey = {
   pages: [{ code: 'p', title: 'P', questions: [{ code: 'planted', type: 'short_text', label: 'Planted?', required: false, maxLength: 100 }] }],
 };
 
+/** Complete, valid statement forms: B's own admin saves them; A's staff are refused. */
+const STATEMENT_FORMS = {
+  accessibility: {
+    websiteName: 'Planted website',
+    complianceStatus: 'partial',
+    responseDays: '10',
+    enforcementBody: 'ehrc',
+    'preparedOn-day': '1',
+    'preparedOn-month': '1',
+    'preparedOn-year': '2026',
+    'reviewedOn-day': '2',
+    'reviewedOn-month': '1',
+    'reviewedOn-year': '2026',
+  },
+  privacy: {
+    controllerName: 'Planted controller',
+    dpoName: 'Planted officer',
+    lawfulBasis: 'Planted basis',
+    specialCategoryBasis: 'Planted special basis',
+    retention: 'Planted retention',
+    recipients: 'Planted recipients',
+  },
+};
+
 export const PROBES: Probe[] = [
   // The partnership's own pages and API.
   refused('GET /staff/partnerships/:id', partnershipPath('')),
   refused('GET /staff/partnerships/:id/settings', partnershipPath('/settings')),
   refused('POST /staff/partnerships/:id/settings', partnershipPath('/settings'), () => ({ suppressionMinimum: '3' })),
+  ...(
+    [
+      ['/accessibility-statement', STATEMENT_FORMS.accessibility],
+      ['/privacy-notice', STATEMENT_FORMS.privacy],
+    ] as const
+  ).flatMap(([tail, form]) => [
+    refused(`GET /staff/partnerships/:id${tail}`, partnershipPath(tail)),
+    refused(`POST /staff/partnerships/:id${tail}`, partnershipPath(tail), () => form),
+  ]),
   refused('GET /staff/partnerships/:pid/consultations', partnershipPath('/consultations')),
   refused('GET /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new')),
   refused('POST /staff/partnerships/:pid/consultations/new', partnershipPath('/consultations/new'), () => ({
@@ -68,7 +101,7 @@ export const PROBES: Probe[] = [
   // A consultation: overview, stage changes, key-in, import, export, invitations, the responses API.
   ...consultationPages(
     (b) => b.crime.id,
-    ['', '/responses/new', '/import', '/import/template.csv', '/import/template.xlsx', '/export.csv', '/export.xlsx'],
+    ['', '/responses/new', '/import', '/import/template.csv', '/import/template.xlsx', '/export.csv', '/export.xlsx', '/paper', '/paper.pdf'],
   ),
   refused(
     'POST /staff/consultations/:id/stage',
@@ -93,6 +126,11 @@ export const PROBES: Probe[] = [
     'POST /staff/consultations/:id/invitations',
     (b) => `/staff/consultations/${b.members.id}/invitations`,
     () => ({ people: 'Planted, planted@elsewhere.example' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/invitations/links.csv',
+    (b) => `/staff/consultations/${b.members.id}/invitations/links.csv`,
+    (b) => ({ token: b.invitationToken }),
   ),
   refused('GET /api/v1/consultations/:id/responses', (b) => `/api/v1/consultations/${b.crime.id}/responses`),
 
@@ -188,8 +226,11 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /': 'the site home page',
   'GET /*': 'compiled CSS and scripts',
   'GET /assets/govuk-frontend.min.js': 'GOV.UK Frontend',
-  'GET /accessibility': 'a static page',
-  'GET /privacy': 'a static page',
+  'GET /accessibility': "the site's accessibility statement (every partnership's own, linked)",
+  'GET /privacy': "the site's privacy notice (every partnership's own, linked)",
+  'GET /p/:slug/accessibility': "a partnership's public accessibility statement",
+  'GET /p/:slug/privacy': "a partnership's public privacy notice",
+  'GET /p/:slug/:cslug/privacy': "a consultation's public privacy notice (not drafts)",
   'GET /health': 'the health check',
   'GET /ready': 'the readiness check (no data: ready or the reason not)',
   'GET /api/v1/openapi.json': 'the API description',

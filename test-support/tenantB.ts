@@ -2,8 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Consultation } from '../src/consultations/index.js';
 import { loadSurveyDefinition } from '../src/consultations/index.js';
+import { createInvitations } from '../src/consultations/invitations/createInvitations.js';
 import type { DbHandle } from '../src/db/database.js';
 import type { Database } from '../src/db/schema.js';
+import { cliActor } from '../src/platform/recordAudit.js';
 import type { SurveyDefinition } from '../src/surveys/index.js';
 import { type BuiltPartnership, buildConsultation, buildPartnership, buildResponses, buildUser } from './factories.js';
 import type { TestServer } from './httpClient.js';
@@ -28,6 +30,8 @@ export interface TenantB {
     row: string;
   };
   adminEmail: string;
+  /** The token of a personal link to B's members' survey (for the links download). */
+  invitationToken: string;
   /** A user of B's who is not its admin, for the user management routes. */
   userId: string;
 }
@@ -80,13 +84,31 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
   const admin = await buildUser({ db, role: 'admin', partnershipId, server });
   const user = await buildUser({ db, role: 'viewer', partnershipId });
   const builder = builderTargets(await loadSurveyDefinition(db, members, members.surveyVersion));
-  const b: TenantB = { partnership, crime, members, draft, closed, builder, adminEmail: admin.email, userId: user.id };
+  const { created } = await createInvitations({
+    db,
+    actor: cliActor(),
+    partnershipId,
+    consultationId: members.id,
+    invitees: [{ name: 'Cllr Betaford', email: 'cllr@betaford.example' }],
+  });
+  const invitationToken = created[0]?.link.split('/').at(-1) ?? '';
+  const b: TenantB = { partnership, crime, members, draft, closed, builder, adminEmail: admin.email, invitationToken, userId: user.id };
   return { b, admin };
 }
 
 /** Every row a partnership owns, table by table, in a stable order: to show that nothing of it changed. */
 export async function everythingOf(db: Kysely<Database>, partnershipId: string) {
-  const owned = ['wards', 'lsoas', 'plan_themes', 'consultations', 'survey_versions', 'responses', 'invitations', 'partnership_members'] as const;
+  const owned = [
+    'wards',
+    'lsoas',
+    'plan_themes',
+    'consultations',
+    'survey_versions',
+    'responses',
+    'invitations',
+    'partnership_members',
+    'partnership_statements',
+  ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();
   rows.partnerships = sorted(await db.selectFrom('partnerships').selectAll().where('id', '=', partnershipId).execute());

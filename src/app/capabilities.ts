@@ -4,6 +4,7 @@ import { backupCapability } from '../backup/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { responsesCapability } from '../responses/capability.js';
+import { statementsCapability } from '../statements/capability.js';
 import { surveysCapability } from '../surveys/capability.js';
 import type { Capability } from './capability.js';
 
@@ -19,4 +20,5 @@ export const CAPABILITIES: readonly Capability[] = [
   responsesCapability,
   analysisCapability,
   backupCapability,
+  statementsCapability,
 ];

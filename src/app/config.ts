@@ -46,6 +46,7 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(50 * 1_048_576),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   READY_MIN_FREE_BYTES: z.coerce
     .number()
     .int()
@@ -69,6 +70,8 @@ export interface Config {
   readyMinFreeBytes: number;
   /** The site's public address (an origin), for links sent by email; unset in production unless PUBLIC_URL is given. */
   publicUrl: string | undefined;
+  /** The Chromium that makes PDFs (platform/pdf.ts); without it PDFs are refused with a message and printable pages still work. */
+  chromiumPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     readyMinFreeBytes: e.READY_MIN_FREE_BYTES,
     publicUrl: e.PUBLIC_URL ?? (e.NODE_ENV === 'production' ? undefined : `http://localhost:${e.PORT}`),
+    chromiumPath: e.CHROMIUM_PATH,
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ export const consultationsCapability: Capability = {
   name: 'consultations',
   statelessRoutes: async () => [(await import('./routes.api.public.js')).consultationPublicApiRoutes],
   webRoutes: async () => {
-    const [api, pub, form, lifecycle, keyIn, invitations, importExport, details, preview] = await Promise.all([
+    const [api, pub, form, lifecycle, keyIn, invitations, importExport, details, preview, paper] = await Promise.all([
       import('./routes.api.js'),
       import('./public/routes.js'),
       import('./public/routes.form.js'),
@@ -15,6 +15,7 @@ export const consultationsCapability: Capability = {
       import('./staff/routes.importExport.js'),
       import('./staff/routes.details.js'),
       import('./staff/routes.preview.js'),
+      import('./paper/routes.paper.js'),
     ]);
     return [
       api.consultationApiRoutes,
@@ -26,6 +27,7 @@ export const consultationsCapability: Capability = {
       importExport.importExportRoutes,
       details.consultationDetailsRoutes,
       preview.previewRoutes,
+      paper.paperRoutes,
     ];
   },
   openApi: async () => (await import('./openapi.js')).consultationApi,

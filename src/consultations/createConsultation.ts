@@ -17,6 +17,9 @@ export interface CreateConsultationOptions {
 }
 
 /** Creates a draft consultation with version 1 of its survey from the chosen template and the partnership's plan themes. */
+/** The partnership's own pages beside its consultations under /p/:slug/ (statements/routes.ts): never a consultation's slug. */
+const PARTNERSHIP_PAGE_SLUGS = ['accessibility', 'privacy'];
+
 export async function createConsultation({ db, actor, partnershipId, consultation, isDemo = false }: CreateConsultationOptions) {
   const input = parseOrThrow(newConsultationSchema, consultation);
   const template = TEMPLATES[input.template];
@@ -25,11 +28,12 @@ export async function createConsultation({ db, actor, partnershipId, consultatio
   const themes = await listPlanThemes(db, partnershipId);
   return db.transaction().execute(async (trx) => {
     const base = slugify(input.title);
-    const taken = new Set(
-      (
+    const taken = new Set([
+      ...PARTNERSHIP_PAGE_SLUGS,
+      ...(
         await trx.selectFrom('consultations').select('slug').where('partnership_id', '=', partnershipId).where('slug', 'like', `${base}%`).execute()
       ).map((r) => r.slug),
-    );
+    ]);
     const slug = firstFreeSlug(base, taken);
     await trx
       .insertInto('consultations')

@@ -44,7 +44,9 @@ describeEachEngine("the members' survey", ({ handle }) => {
     (await handle().db.selectFrom('responses').select('id').where('consultation_id', '=', consultationId).execute()).length;
 
   it('tells an invited member, on the landing page, check page and confirmation, that staff can see who said what', async () => {
-    const [invitation] = await createInvitations({
+    const {
+      created: [invitation],
+    } = await createInvitations({
       db: handle().db,
       actor: cliActor(),
       partnershipId,
@@ -53,7 +55,8 @@ describeEachEngine("the members' survey", ({ handle }) => {
     });
     const invited = new HttpClient(server.url);
     const landing = await invited.get(invitation?.link ?? '');
-    const first = await (await invited.get(landing.headers.get('location') ?? '')).text();
+    expect(landing.headers.get('location')).toBe(mbase);
+    const first = await (await invited.get(`${mbase}/questions/your_ward`)).text();
     expect(notice(first)).toBe(NAMED);
     expect(notice(await (await invited.get(mbase)).text())).toBe(NAMED);
     await answerPages(invited, mbase);

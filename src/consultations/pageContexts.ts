@@ -1,4 +1,5 @@
 // The consultation pages and their view models (see platform/pageContexts.ts).
+import type { paperDocument, paperPage } from './paper/paperPage.js';
 import type { checkView, QuestionPage } from './public/formPages.js';
 import type { messageView } from './public/messages.js';
 import type { confirmationView, consultationView, hubView } from './public/pages.js';
@@ -24,5 +25,7 @@ declare module '../platform/pageContexts.js' {
     'consultations/views/staff-details.njk': ReturnType<typeof detailsView>;
     'consultations/views/staff-confirm.njk': ReturnType<typeof confirmStageView>;
     'consultations/views/staff-reopen.njk': ReturnType<typeof reopenView>;
+    'consultations/views/staff-paper.njk': ReturnType<typeof paperPage>;
+    'consultations/views/paper-document.njk': ReturnType<typeof paperDocument>;
   }
 }

@@ -335,7 +335,9 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     expect(await refused.text()).toContain('This survey is for elected members');
     expect(await (await anonymous.get(mbase)).text()).toContain('Sign in</a> to answer it');
 
-    const [invitation] = await createInvitations({
+    const {
+      created: [invitation],
+    } = await createInvitations({
       db: handle().db,
       actor: cliActor(),
       partnershipId,
@@ -354,7 +356,9 @@ describeEachEngine('public consultation pages and form', ({ handle }) => {
     const invited = new HttpClient(server.url);
     const start = await invited.get(invitation.link);
     expect(start.status).toBe(303);
-    expect(start.headers.get('location')).toBe(`${mbase}/questions/your_ward`);
+    // The link opens the consultation's own page first, which offers Start now to the invited member.
+    expect(start.headers.get('location')).toBe(mbase);
+    expect(await (await invited.get(mbase)).text()).toContain(`href="${mbase}/questions/your_ward"`);
     const sent = await answerAll(invited, mbase, [
       ['your_ward', { ward: 'earlsdon', ward_priorities__1: 'drugs', ward_priorities__2: 'asb', ward_priorities__3: 'burglary' }],
       ['themes', { theme_offending: 'very_important', theme_public_place: 'fairly_important', theme_exploitation: 'very_important' }],

@@ -143,6 +143,21 @@ export const keyInPageRequest = z.object({
 });
 export const keyInRequest = z.object({ params: consultationParams, body: formBody });
 export const invitationsRequest = z.object({ params: consultationParams, body: z.object({ people: formField }) });
+/** The links just made, sent back by the invitations page to download them as CSV: each a token as the page showed it. */
+export const invitationLinksRequest = z.object({
+  params: consultationParams,
+  body: z.object({
+    token: z
+      .union([z.string(), z.array(z.string())])
+      .transform((t) => (Array.isArray(t) ? t : [t]))
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Each link must be one this page made'))
+          .min(1)
+          .max(2000),
+      ),
+  }),
+});
 export const responsesPageRequest = z.object({
   params: consultationParams,
   query: z.object({

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_suppression_minimum.js';
 import * as m0005 from './migrations/0005_member_answers.js';
 import * as m0006 from './migrations/0006_imports.js';
 import * as m0007 from './migrations/0007_consultation_details.js';
+import * as m0008 from './migrations/0008_statements.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_member_answers': m0005,
   '0006_imports': m0006,
   '0007_consultation_details': m0007,
+  '0008_statements': m0008,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

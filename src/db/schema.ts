@@ -178,6 +178,15 @@ export interface ImportsTable {
   completed_at: string | null;
 }
 
+/** A partnership's public statement (migration 0008): kind 'accessibility' or 'privacy', its fields as JSON. */
+export interface PartnershipStatementsTable {
+  partnership_id: string;
+  kind: string;
+  content: string; // JSON: AccessibilityStatement | PrivacyNotice (statements/)
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -194,4 +203,5 @@ export interface Database {
   member_responses: MemberResponsesTable;
   answer_chunks: AnswerChunksTable;
   imports: ImportsTable;
+  partnership_statements: PartnershipStatementsTable;
 }

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.js';
 import { notFound } from '../../platform/errors.js';
 import { type Actor, recordAudit } from '../../platform/recordAudit.js';
 import { parseOrThrow } from '../../platform/validation.js';
+import { findAnswerByEmail } from '../queries/findAnswerByEmail.js';
 import { hashInvitationToken, newInvitationToken } from './token.js';
 
 const inviteesSchema = z
@@ -32,15 +33,22 @@ export interface CreatedInvitation {
   link: string;
 }
 
-/** Personal survey links for named people (elected members): one row each, storing only a hash of the token. */
-export async function createInvitations({
-  db,
-  actor,
-  partnershipId,
-  consultationId,
-  invitees,
-}: CreateInvitationsOptions): Promise<CreatedInvitation[]> {
-  const people = parseOrThrow(inviteesSchema, invitees);
+export interface InvitationBatch {
+  /** The new links, in the order the people were listed (a person listed twice gets one). */
+  created: CreatedInvitation[];
+  /** People who have already answered (through a link or signed in): no link is made for them, as it could not be used to answer again. */
+  alreadyAnswered: { name: string; email: string; reference: string; answeredAt: string }[];
+  /** People invited before who have not answered: they get a new link, and their earlier links still work, for one response in all. */
+  reinvited: { name: string; email: string; firstInvitedAt: string }[];
+}
+
+/**
+ * Personal survey links for named people (elected members): one row each, storing only a hash of the token. Someone
+ * who has already answered gets no new link; someone invited before gets another, and answers once whichever they use.
+ */
+export async function createInvitations({ db, actor, partnershipId, consultationId, invitees }: CreateInvitationsOptions): Promise<InvitationBatch> {
+  const listed = parseOrThrow(inviteesSchema, invitees);
+  const people = listed.filter((p, i) => listed.findIndex((q) => q.email === p.email) === i);
   return db.transaction().execute(async (trx) => {
     const target = await trx
       .selectFrom('consultations')
@@ -50,8 +58,28 @@ export async function createInvitations({
       .where('consultations.id', '=', consultationId)
       .executeTakeFirst();
     if (!target) throw notFound('Consultation');
+    const batch: InvitationBatch = { created: [], alreadyAnswered: [], reinvited: [] };
+    const toInvite: typeof people = [];
+    for (const person of people) {
+      const answered = await findAnswerByEmail(trx, partnershipId, consultationId, person.email);
+      if (answered) {
+        batch.alreadyAnswered.push({ ...person, reference: answered.reference, answeredAt: answered.submittedAt });
+        continue;
+      }
+      const earlier = await trx
+        .selectFrom('invitations')
+        .select('created_at')
+        .where('partnership_id', '=', partnershipId)
+        .where('consultation_id', '=', consultationId)
+        .where('email', '=', person.email)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      if (earlier) batch.reinvited.push({ ...person, firstInvitedAt: earlier.created_at });
+      toInvite.push(person);
+    }
+    if (toInvite.length === 0) return batch;
     const createdAt = nowIso();
-    const created = people.map((p) => ({ ...p, id: newId(), token: newInvitationToken() }));
+    const created = toInvite.map((p) => ({ ...p, id: newId(), token: newInvitationToken() }));
     await trx
       .insertInto('invitations')
       .values(
@@ -73,13 +101,18 @@ export async function createInvitations({
       entity: 'consultation',
       entityId: consultationId,
       partnershipId,
-      detail: { count: created.length, emails: created.map((c) => c.email) },
+      detail: {
+        count: created.length,
+        emails: created.map((c) => c.email),
+        ...(batch.alreadyAnswered.length ? { alreadyAnswered: batch.alreadyAnswered.map((p) => p.email) } : {}),
+      },
     });
-    return created.map((c) => ({
+    batch.created = created.map((c) => ({
       id: c.id,
       email: c.email,
       name: c.name,
       link: `/p/${target.partnershipSlug}/${target.consultationSlug}/invitation/${c.token}`,
     }));
+    return batch;
   });
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { findAnswerByEmail } from '../queries/findAnswerByEmail.js';
 import { hashInvitationToken } from './token.js';
 
 export interface Invitation {
   id: string;
   name: string;
+  /** The response this person already gave (through this link, another of theirs, or signed in), if any. */
   responseReference: string | null;
 }
 
@@ -17,10 +19,12 @@ export async function findInvitationByToken(
 ): Promise<Invitation | undefined> {
   const row = await db
     .selectFrom('invitations')
-    .select(['id', 'name', 'response_reference'])
+    .select(['id', 'name', 'email', 'response_reference'])
     .where('partnership_id', '=', partnershipId)
     .where('consultation_id', '=', consultationId)
     .where('token_hash', '=', hashInvitationToken(token))
     .executeTakeFirst();
-  return row ? { id: row.id, name: row.name, responseReference: row.response_reference } : undefined;
+  if (!row) return undefined;
+  const answered = row.response_reference ?? (await findAnswerByEmail(db, partnershipId, consultationId, row.email))?.reference ?? null;
+  return { id: row.id, name: row.name, responseReference: answered };
 }

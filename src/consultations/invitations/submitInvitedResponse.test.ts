@@ -11,7 +11,9 @@ const ANSWERS = VALID_MEMBERS_ANSWERS;
 describeEachEngine('submitInvitedResponse', ({ handle }) => {
   it('stores exactly one response when the same invitation is used by many submissions at once', async () => {
     const { partnershipId, consultationId } = await openConsultation(handle(), 'members-survey', 'Members survey');
-    const [invitation] = await createInvitations({
+    const {
+      created: [invitation],
+    } = await createInvitations({
       db: handle().db,
       actor: cliActor(),
       partnershipId,

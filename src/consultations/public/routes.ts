@@ -50,9 +50,8 @@ export async function consultationPublicRoutes(app: FastifyInstance, { services 
     const invitation = await findInvitationByToken(db, target.consultation.partnershipId, target.consultation.id, params.token);
     if (!invitation) return invitationUnknownPage(reply, target);
     if (invitation.responseReference) return invitationUsedPage(reply, target);
-    const progress = progressOf(request, target.consultation.id);
-    saveProgress(request, target.consultation.id, { ...progress, invitationId: invitation.id });
-    const first = visibleScreens(target.definition, progress.answers)[0];
-    return reply.redirect(target.consultation.status === 'open' && first ? target.urls.question(first.code) : target.urls.page, 303);
+    saveProgress(request, target.consultation.id, { ...progressOf(request, target.consultation.id), invitationId: invitation.id });
+    // The consultation's own page first (why we ask, who sees the answers, privacy), then "Start now".
+    return reply.redirect(target.urls.page, 303);
   });
 }

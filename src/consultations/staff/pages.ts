@@ -11,7 +11,7 @@ import { channelLabel, KEYED_IN_CHANNELS } from '../../responses/index.js';
 import { TEMPLATES } from '../../surveys/index.js';
 import type { RawAnswers } from '../form/formAnswers.js';
 import { questionFields } from '../form/questionFields.js';
-import type { CreatedInvitation } from '../invitations/createInvitations.js';
+import type { InvitationBatch } from '../invitations/createInvitations.js';
 import type { InvitationSummary } from '../queries/listInvitations.js';
 import type { Consultation } from '../queries/loadConsultation.js';
 import type { ConsultationRuntime } from '../runtime.js';
@@ -86,16 +86,27 @@ export function keyInView(
 
 /** "Invite elected members": who has been invited, and the links just made (shown once, with the site's address). */
 export function invitationsView(
-  view: StaffPage &
-    FormErrors & { invited: readonly InvitationSummary[]; created?: readonly CreatedInvitation[]; origin?: string; values?: { people: string } },
+  view: StaffPage & FormErrors & { invited: readonly InvitationSummary[]; batch?: InvitationBatch; origin?: string; values?: { people: string } },
 ) {
-  const { invited, created = [], origin = '', values = {}, fieldErrors = {}, ...page } = view;
+  const { invited, batch, origin = '', values = {}, fieldErrors = {}, ...page } = view;
+  const created = batch?.created ?? [];
   return {
     title: 'Invite elected members',
     ...page,
     values,
     fieldErrors,
     createdRows: created.map((c): TableRow => [{ text: c.name }, { text: c.email }, { text: origin + c.link }]),
+    /** The new links' tokens, for the form that downloads them as CSV. */
+    createdTokens: created.map((c) => c.link.slice(c.link.lastIndexOf('/') + 1)),
+    downloadAction: `/staff/consultations/${page.consultation.id}/invitations/links.csv`,
+    alreadyAnswered: (batch?.alreadyAnswered ?? []).map(
+      (p) =>
+        `${p.name} (${p.email}) has already answered, on ${formatLondon(p.answeredAt)} (reference ${p.reference}): no new link was made, as it could not be used to answer again.`,
+    ),
+    reinvited: (batch?.reinvited ?? []).map(
+      (p) =>
+        `${p.name} (${p.email}) was first invited on ${formatLondon(p.firstInvitedAt)} and has not answered yet: their new link and earlier links all work, for one response in all.`,
+    ),
     invitedRows: invited.map(
       (i): TableRow => [
         { text: i.name },
