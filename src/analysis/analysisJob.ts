@@ -17,7 +17,7 @@ import { type Representativeness, representativeness } from './representativenes
 import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { type AnalysisQuery, FILTER_CODES } from './schema.js';
 import type { AnalysisResult } from './types.js';
-import { parseMargins } from './weighting.js';
+import { parseMargins, resolveMargins } from './weighting.js';
 
 export interface AnalysisJob {
   consultation: Consultation;
@@ -140,7 +140,8 @@ function dashboardFacts(table: ResponseTable, template: string, profileMargins: 
     const col = choiceColumn(table, code);
     if (col) filterOptions[code] = col.options;
   }
-  const margins = profileMargins ? parseMargins(profileMargins) : null;
+  const parsed = profileMargins ? parseMargins(profileMargins) : null;
+  const margins = parsed?.ok ? resolveMargins(table, parsed.margins) : null;
   return {
     filterOptions,
     breakdowns: availableBreakdowns(table, indicatorSetFor(template)).map((b) => ({ code: b.code, label: b.label })),

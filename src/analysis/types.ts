@@ -155,6 +155,11 @@ export type CrimeSurveyIndicators = z.output<typeof crimeSurveyIndicatorsSchema>
 
 export const weightingInfoSchema = z.object({
   variables: z.array(z.string()),
+  /** Per variable, respondents who did not state it (blank, prefer not to say...): raked as their own group at their sample share. */
+  notStated: z
+    .record(z.string(), z.number().int())
+    .optional()
+    .meta({ description: 'per variable, respondents who did not state it, weighted as their own group at their share of the sample' }),
   iterations: z.number().int(),
   converged: z.boolean(),
   maxRelativeMarginError: z.number(),
