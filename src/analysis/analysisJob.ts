@@ -8,10 +8,9 @@ import type { Consultation } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
 import type { Partnership } from '../partnerships/index.js';
 import { indicatorSetFor, type SurveyOption } from '../surveys/index.js';
-import { analysisContext } from './analyseConsultation.js';
-import { analyseTableOf, type StoredAnalysis, storedTable } from './analyseStoredConsultation.js';
+import { analyseTableOf, crossTabWithin, type StoredAnalysis, storedTable } from './analyseStoredConsultation.js';
 import { AnalysisInputError, type AnalysisInputField } from './analysisInputError.js';
-import { availableBreakdowns, type CrossTab, crossTab } from './crossTab.js';
+import { availableBreakdowns, type CrossTab } from './crossTab.js';
 import { type DashboardPage, dashboardView } from './dashboardView.js';
 import { type Representativeness, representativeness } from './representativeness.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
@@ -96,13 +95,12 @@ function answer(stored: Pick<StoredAnalysis, 'definition' | 'wards' | 'table'>, 
       outcome = analyseTableOf(stored, { consultation, analysis });
     }
     if (!outcome.ok) return { ok: false, problem: { field: 'margins', message: `${outcome.error.message} No weights were applied.` } };
-    const { table, weights, result } = outcome.analysis;
+    const { table, result } = outcome.analysis;
     let xtab: CrossTab | null = null;
     let crossTabError: AnalysisProblem | null = null;
     if (job.crossTab) {
       try {
-        const ctx = analysisContext(table, { filters: job.filters, rules: result.rules, weights, template: consultation.template });
-        xtab = crossTab(ctx, job.crossTab.question, job.crossTab.breakdown);
+        xtab = crossTabWithin(outcome.analysis, consultation.template, job.crossTab.question, job.crossTab.breakdown);
       } catch (err) {
         crossTabError = asProblem(err);
       }

@@ -10,6 +10,7 @@ import type { SurveyDefinition } from '../surveys/index.js';
 import { SAFETY_OPTIONS } from '../surveys/templates/options.js';
 import { analyseTable, analysisContext } from './analyseConsultation.js';
 import { crossTab } from './crossTab.js';
+import { crossTabResult } from './crossTabResult.js';
 import { buildResponseTable } from './responseTable.js';
 import type { QuestionResult } from './types.js';
 import { parseMargins, weightsFromMargins } from './weighting.js';
@@ -181,6 +182,23 @@ describe('analysis JSON against R: raked to sex, age band and ward from the marg
         });
       });
     }
+  });
+
+  it('the cross-tab JSON for scripts (saferplan analyse --crosstab, the crosstab API) carries the same figures as svyby and svychisq', () => {
+    const json = crossTabResult(crossTab(ctx, 'safe_dark', 'ward'), { weighted: true, filters: {}, rules: result.rules });
+    const r = R.safeDarkByWard;
+    expect(json.cells).toHaveLength(4 * 6);
+    for (const cell of json.cells) {
+      const g = r.groups.findIndex((name) => wardCode(name) === cell.column);
+      const j = json.rows.findIndex((row) => row.value === cell.row);
+      expectClose(cell.weightedPercent, (r.estimate[g]?.[j] as number) * 100);
+      expectClose(cell.se, (r.se[g]?.[j] as number) * 100);
+    }
+    expect(json.test?.method).toBe('rao-scott');
+    expectClose(json.test?.statistic, R.chisqSafeDarkWardF.statistic);
+    expectClose(json.test?.df[0], R.chisqSafeDarkWardF.parameter.ndf);
+    expectClose(json.test?.df[1], R.chisqSafeDarkWardF.parameter.ddf);
+    expectClose(json.test?.p, R.chisqSafeDarkWardF.p);
   });
 
   it('cross-tab tests: Rao-Scott F, its degrees of freedom and p equal svychisq', () => {
