@@ -83,7 +83,17 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
 
 /** Every row a partnership owns, table by table, in a stable order: to show that nothing of it changed. */
 export async function everythingOf(db: Kysely<Database>, partnershipId: string) {
-  const owned = ['wards', 'lsoas', 'plan_themes', 'consultations', 'survey_versions', 'responses', 'invitations', 'partnership_members'] as const;
+  const owned = [
+    'wards',
+    'lsoas',
+    'plan_themes',
+    'consultations',
+    'survey_versions',
+    'responses',
+    'invitations',
+    'partnership_members',
+    'weighting_margins',
+  ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();
   rows.partnerships = sorted(await db.selectFrom('partnerships').selectAll().where('id', '=', partnershipId).execute());

@@ -12,6 +12,7 @@ import { analyseTableOf, crossTabWithin, type StoredAnalysis, storedTable } from
 import { AnalysisInputError, type AnalysisInputField } from './analysisInputError.js';
 import { availableBreakdowns, type CrossTab } from './crossTab.js';
 import { type DashboardPage, dashboardView } from './dashboardView.js';
+import type { MarginsSource } from './marginsText.js';
 import { type Representativeness, representativeness } from './representativeness.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { type AnalysisQuery, FILTER_CODES } from './schema.js';
@@ -30,7 +31,7 @@ export interface AnalysisJob {
   softWeights: boolean;
   crossTab: { question: string; breakdown: string } | null;
   /** The dashboard page, built here too (its charts are the slowest part): what it was asked with; null for the API and downloads. */
-  dashboard: { query: AnalysisQuery; partnership: Partnership } | null;
+  dashboard: { query: AnalysisQuery; partnership: Partnership; defaultMargins: { text: string; source: MarginsSource } } | null;
 }
 
 /** What the dashboard shows from the table itself: the filters' options, the breakdowns offered, the sample's profile. */
@@ -107,10 +108,11 @@ function answer(stored: Pick<StoredAnalysis, 'definition' | 'wards' | 'table'>, 
     }
     let dashboard: DashboardPage | null = null;
     if (job.dashboard) {
-      const { query, partnership } = job.dashboard;
+      const { query, partnership, defaultMargins } = job.dashboard;
       dashboard = dashboardView({
         consultation,
         partnership,
+        defaultMargins,
         facts: dashboardFacts(table, consultation.template, query.margins ?? null),
         result,
         query,

@@ -10,6 +10,9 @@ import type { AnalysisJob } from './analysisJob.js';
 import { crossTabResult } from './crossTabResult.js';
 import { chartFor, crossTabModel } from './dashboardModel.js';
 import { crossTabDownload, type Download, type DownloadSource, questionDownload, toCsv, toXlsx } from './downloads.js';
+import { marginsText } from './marginsText.js';
+import { savedMargins } from './queries/savedMargins.js';
+import { wardPopulations } from './queries/wardPopulations.js';
 import { type AnalysisQuery, analysisRequest, crossTabRequest, filtersOf, questionAnalysisRequest } from './schema.js';
 import { appliedSuppression } from './suppression.js';
 import { analysisRunnerFor } from './worker/analysisPool.js';
@@ -45,14 +48,22 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       mayLower: can(user, 'results:lower-suppression', consultation.partnershipId),
     });
     const filters = filtersOf(query);
+    // No margins in the request: the partnership's saved margins (else its wards' populations) fill the dashboard's box,
+    // and weighted=on alone weights to the saved ones.
+    const defaultMargins =
+      extras.dashboard || (query.weighted && query.margins === undefined)
+        ? marginsText(await savedMargins(db, partnership.id), await wardPopulations(db, partnership.id))
+        : null;
+    if (query.weighted && query.margins === undefined && defaultMargins?.source !== 'saved' && !extras.dashboard)
+      throw validationFailed([{ field: 'margins', message: 'Give the margins to weight to, or save margins for the partnership first' }]);
     const outcome = await runner.run({
       consultation,
       filters,
       suppressBelow,
-      marginsCsv: query.weighted ? (query.margins ?? null) : null,
+      marginsCsv: query.weighted ? (query.margins ?? (defaultMargins?.source === 'saved' ? defaultMargins.text : null)) : null,
       softWeights: extras.softWeights ?? false,
       crossTab: extras.crossTab ?? null,
-      dashboard: extras.dashboard ? { query, partnership } : null,
+      dashboard: extras.dashboard && defaultMargins ? { query, partnership, defaultMargins } : null,
     });
     if (!outcome.ok) throw validationFailed([outcome.problem]);
     return { ...outcome, consultation, partnership, query, filters };

@@ -1,5 +1,6 @@
 /** Query strings of the analysis API and dashboard: filters, the cross-tab choice, the suppression threshold. */
 import { z } from 'zod';
+import { formField } from '../platform/validation.js';
 
 const optional = z
   .string()
@@ -74,3 +75,7 @@ export const crossTabRequest = z.object({
   }),
 });
 export const questionAnalysisRequest = z.object({ params: consultationParams.extend({ code: z.string() }), query: analysisQuerySchema });
+
+/** The partnership's saved margins page and its form (the margins themselves are checked by saveMargins). */
+export const marginsPageRequest = z.object({ params: consultationParams, query: z.object({ saved: z.enum(['1']).optional() }) });
+export const marginsFormRequest = z.object({ params: consultationParams, body: z.object({ margins: formField }) });
