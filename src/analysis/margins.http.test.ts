@@ -22,13 +22,13 @@ describeEachEngine('saved population margins', ({ handle }) => {
   beforeAll(async () => {
     const { db } = handle();
     server = await startTestServer(handle(), { signInRateLimit: 0 });
-    p = await buildPartnership({ db, wards: ['Earlsdon', 'Whoberley'] });
+    p = await buildPartnership({ db, wards: ['Northgate', 'Riverside'] });
     await db
       .insertInto('lsoas')
       .values([
-        { partnership_id: p.id, code: 'E01000001', name: 'A', ward_code: 'earlsdon', imd_rank: 1, imd_decile: 1, crime_decile: 1, population: 1500 },
-        { partnership_id: p.id, code: 'E01000002', name: 'B', ward_code: 'earlsdon', imd_rank: 2, imd_decile: 2, crime_decile: 2, population: 1700 },
-        { partnership_id: p.id, code: 'E01000003', name: 'C', ward_code: 'whoberley', imd_rank: 3, imd_decile: 3, crime_decile: 3, population: 2100 },
+        { partnership_id: p.id, code: 'E01000001', name: 'A', ward_code: 'northgate', imd_rank: 1, imd_decile: 1, crime_decile: 1, population: 1500 },
+        { partnership_id: p.id, code: 'E01000002', name: 'B', ward_code: 'northgate', imd_rank: 2, imd_decile: 2, crime_decile: 2, population: 1700 },
+        { partnership_id: p.id, code: 'E01000003', name: 'C', ward_code: 'riverside', imd_rank: 3, imd_decile: 3, crime_decile: 3, population: 2100 },
       ])
       .execute();
     consultation = await buildConsultation({ db, partnershipId: p.id, stage: 'open' });
@@ -58,8 +58,17 @@ describeEachEngine('saved population margins', ({ handle }) => {
 
   it("starts from the wards' populations when nothing is saved", async () => {
     const html = await (await staff.get('analyst')!.get(page())).text();
-    expect(html).toContain('variable,value,population\nward,Earlsdon,3200\nward,Whoberley,2100');
+    expect(html).toContain('variable,value,population\nward,Northgate,3200\nward,Riverside,2100');
     expect(html).toContain('Nothing is saved yet');
+  });
+
+  it("starts from the 2021 Census's residents aged 16 and over for the Coventry wards the demo has", async () => {
+    const { db } = handle();
+    const coventry = await buildPartnership({ db, wards: ['Earlsdon', 'Foleshill'] });
+    const admin = (await buildUser({ db, role: 'admin', partnershipId: coventry.id, server })).client;
+    const html = await (await admin.get(`/staff/partnerships/${coventry.id}/margins`)).text();
+    expect(html).toContain('variable,value,population\nward,Earlsdon,12394\nward,Foleshill,16430');
+    expect(html).toContain('from the 2021 Census');
   });
 
   it('refuses margins that do not parse, saying why, and saves nothing', async () => {
@@ -124,7 +133,7 @@ describeEachEngine('saved population margins', ({ handle }) => {
     expect(signedOut.status).toBe(303);
     const other = await otherAdmin.get(page());
     expect(other.status).toBe(403);
-    expect(await other.text()).not.toContain('Earlsdon');
+    expect(await other.text()).not.toContain('Northgate');
     const csrf = await otherAdmin.csrfFrom('/staff');
     const posted = await otherAdmin.postForm(page(), { _csrf: csrf, margins: 'variable,value,population\nsex,female,1' });
     expect(posted.status).toBe(403);

@@ -7,8 +7,8 @@ import { attempt, notFound } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import { marginsPage } from './marginsPage.js';
 import { marginsText } from './marginsText.js';
+import { populationOfWards } from './populationOfWards.js';
 import { savedMargins } from './queries/savedMargins.js';
-import { wardPopulations } from './queries/wardPopulations.js';
 import { saveMargins } from './saveMargins.js';
 import { marginsFormRequest, marginsPageRequest } from './schema.js';
 
@@ -22,7 +22,7 @@ export async function marginsRoutes(app: FastifyInstance, { services }: { servic
     if (!partnership) throw notFound('Partnership');
     return { principal, partnership };
   }
-  const current = async (id: string) => marginsText(await savedMargins(db, id), await wardPopulations(db, id));
+  const current = async (id: string) => marginsText(await savedMargins(db, id), await populationOfWards(db, id));
 
   app.get('/staff/partnerships/:id/margins', async (request, reply) => {
     const { params, query } = parseRequest(marginsPageRequest, request);

@@ -11,8 +11,8 @@ import { crossTabResult } from './crossTabResult.js';
 import { chartFor, crossTabModel } from './dashboardModel.js';
 import { crossTabDownload, type Download, type DownloadSource, questionDownload, toCsv, toXlsx } from './downloads.js';
 import { marginsText } from './marginsText.js';
+import { populationOfWards } from './populationOfWards.js';
 import { savedMargins } from './queries/savedMargins.js';
-import { wardPopulations } from './queries/wardPopulations.js';
 import { type AnalysisQuery, analysisRequest, crossTabRequest, filtersOf, questionAnalysisRequest } from './schema.js';
 import { appliedSuppression } from './suppression.js';
 import { analysisRunnerFor } from './worker/analysisPool.js';
@@ -52,7 +52,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     // and weighted=on alone weights to the saved ones.
     const defaultMargins =
       extras.dashboard || (query.weighted && query.margins === undefined)
-        ? marginsText(await savedMargins(db, partnership.id), await wardPopulations(db, partnership.id))
+        ? marginsText(await savedMargins(db, partnership.id), await populationOfWards(db, partnership.id))
         : null;
     if (query.weighted && query.margins === undefined && defaultMargins?.source !== 'saved' && !extras.dashboard)
       throw validationFailed([{ field: 'margins', message: 'Give the margins to weight to, or save margins for the partnership first' }]);
