@@ -181,6 +181,9 @@ export const PROBES: Probe[] = [
     refused(`GET /staff/consultations/:id/analysis/${file}`, (b) => `${crime(b)}/analysis/${file}?xq=safe_day&by=ward`),
   ),
   refused('GET /api/v1/consultations/:id/analysis', (b) => `/api/v1/consultations/${b.crime.id}/analysis`),
+  refused('GET /staff/partnerships/:id/margins', partnershipPath('/margins')),
+  refused('POST /staff/partnerships/:id/margins', partnershipPath('/margins'), () => ({ margins: 'variable,value,population\nsex,female,1' })),
+  refused('GET /api/v1/consultations/:id/crosstab', (b) => `/api/v1/consultations/${b.crime.id}/crosstab?xq=safe_day&by=ward`),
 
   // A user of B's on the user management routes; removing them last, as B's own admin really does it.
   ...['', '/remove'].map((tail) => refused(`GET /staff/users/:id${tail}`, (b) => `/staff/users/${b.userId}${tail}`)),

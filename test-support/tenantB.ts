@@ -108,6 +108,7 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'invitations',
     'partnership_members',
     'partnership_statements',
+    'weighting_margins',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

@@ -6,7 +6,7 @@ import { openConsultation } from '../../test-support/consultations.js';
 import { runCli } from '../../test-support/runCli.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import type { AnalysisResult } from './types.js';
+import type { AnalysisResult, CrossTabResult } from './types.js';
 
 // Ten respondents: six female (4 very safe, 2 fairly safe by day), four male (1 very safe, 3 a bit unsafe).
 // Raked to female 500 / male 500: weights 500/6 and 125, so weighted % very safe = (4 x 500/6 + 125) / 1000 = 45.8333%.
@@ -90,7 +90,54 @@ describe('saferplan analyse', () => {
     const { code, stdout, stderr } = await runCli(['--db', db, 'analyse', id, '--weights', path.join(dir, 'bad.csv')]);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('has "sex" = "male", which the population margins do not cover');
+    expect(stderr).toContain('The margins for "sex" do not cover "Male" (male, 4 respondents)');
     expect(stderr).toContain('No weights were applied.');
+  });
+
+  it('--crosstab QUESTION --by BREAKDOWN prints the cross-tab JSON, weighted with --weights', async () => {
+    // safe_day by sex: female 4 very safe, 2 fairly safe; male 1 very safe, 3 a bit unsafe. Expected counts 3, 2; 1.2, 0.8;
+    // 1.8, 1.2, so X² = 1/3 + 1/2 + 0.64/1.2 + 0.64/0.8 + 3.24/1.8 + 3.24/1.2 = 20/3 on 2 df.
+    const plain = await runCli(['--db', db, 'analyse', id, '--crosstab', 'safe_day', '--by', 'sex', '--format', 'json', '--suppress-below', '3']);
+    expect(plain.code, plain.stderr).toBe(0);
+    const t = JSON.parse(plain.stdout) as CrossTabResult;
+    expect(t).toMatchObject({ question: 'safe_day', by: 'sex', weighted: false });
+    expect(t.cells.map((c) => [c.row, c.column, c.count, c.percent])).toEqual([
+      ['very_safe', 'female', 4, (4 / 6) * 100],
+      ['very_safe', 'male', 1, 25],
+      ['fairly_safe', 'female', 2, (2 / 6) * 100],
+      ['fairly_safe', 'male', 0, 0],
+      ['a_bit_unsafe', 'female', 0, 0],
+      ['a_bit_unsafe', 'male', 3, 75],
+      ['very_unsafe', 'female', 0, 0],
+      ['very_unsafe', 'male', 0, 0],
+    ]);
+    expect(t.test).toMatchObject({ method: 'pearson', df: [2] });
+    expect(t.test!.statistic).toBeCloseTo(20 / 3, 12);
+    expect(t.test!.p).toBeCloseTo(Math.exp(-10 / 3), 12);
+    const weighted = await runCli([
+      '--db',
+      db,
+      'analyse',
+      id,
+      '--crosstab',
+      'safe_day',
+      '--by',
+      'sex',
+      '--weights',
+      path.join(dir, 'margins.csv'),
+      '--suppress-below',
+      '3',
+    ]);
+    expect(weighted.code, weighted.stderr).toBe(0);
+    const w = JSON.parse(weighted.stdout) as CrossTabResult;
+    expect(w.weighted).toBe(true);
+    expect(w.cells[1]!.weightedPercent).toBeCloseTo(25, 9);
+    expect(w.test).toMatchObject({ method: 'rao-scott' });
+    const half = await runCli(['--db', db, 'analyse', id, '--crosstab', 'safe_day']);
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('A cross-tab needs both --crosstab QUESTION and --by BREAKDOWN');
+    const bad = await runCli(['--db', db, 'analyse', id, '--crosstab', 'safe_day', '--by', 'shoe_size']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim()).toBe('"shoe_size" is not a breakdown this survey supports');
   });
 });

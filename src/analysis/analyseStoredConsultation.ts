@@ -4,9 +4,10 @@ import type { DbHandle } from '../db/database.js';
 import { listWards } from '../partnerships/index.js';
 import type { RakingError } from '../stats/index.js';
 import type { SurveyDefinition, Ward } from '../surveys/index.js';
-import { type AnalysisOptions, type AnalysisWeights, analyseTable } from './analyseConsultation.js';
+import { type AnalysisOptions, type AnalysisWeights, analyseTable, analysisContext } from './analyseConsultation.js';
 import { columnStoreFor } from './columns/columnStore.js';
 import { tableLayout } from './columns/layout.js';
+import { type CrossTab, crossTab } from './crossTab.js';
 import type { ResponseTable } from './responseTable.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins, weightsFromMargins } from './weighting.js';
@@ -65,4 +66,16 @@ export function analyseTableOf(
   }
   const result = analyseTable(table, { ...options.analysis, weights, template: options.consultation.template });
   return { ok: true, analysis: { ...stored, weights, result } };
+}
+
+/** A cross-tab within an analysis: the same respondents (filters), weights and suppression threshold as its results. */
+export function crossTabWithin(
+  analysis: Pick<StoredAnalysis, 'table' | 'weights' | 'result'>,
+  template: string,
+  question: string,
+  breakdown: string,
+): CrossTab {
+  const { table, weights, result } = analysis;
+  const ctx = analysisContext(table, { filters: result.filters, rules: result.rules, weights, template });
+  return crossTab(ctx, question, breakdown);
 }

@@ -8,16 +8,16 @@ import type { Consultation } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
 import type { Partnership } from '../partnerships/index.js';
 import { indicatorSetFor, type SurveyOption } from '../surveys/index.js';
-import { analysisContext } from './analyseConsultation.js';
-import { analyseTableOf, type StoredAnalysis, storedTable } from './analyseStoredConsultation.js';
+import { analyseTableOf, crossTabWithin, type StoredAnalysis, storedTable } from './analyseStoredConsultation.js';
 import { AnalysisInputError, type AnalysisInputField } from './analysisInputError.js';
-import { availableBreakdowns, type CrossTab, crossTab } from './crossTab.js';
+import { availableBreakdowns, type CrossTab } from './crossTab.js';
 import { type DashboardPage, dashboardView } from './dashboardView.js';
+import type { MarginsSource } from './marginsText.js';
 import { type Representativeness, representativeness } from './representativeness.js';
 import { choiceColumn, type ResponseTable } from './responseTable.js';
 import { type AnalysisQuery, FILTER_CODES } from './schema.js';
 import type { AnalysisResult } from './types.js';
-import { parseMargins } from './weighting.js';
+import { parseMargins, resolveMargins } from './weighting.js';
 
 export interface AnalysisJob {
   consultation: Consultation;
@@ -31,7 +31,7 @@ export interface AnalysisJob {
   softWeights: boolean;
   crossTab: { question: string; breakdown: string } | null;
   /** The dashboard page, built here too (its charts are the slowest part): what it was asked with; null for the API and downloads. */
-  dashboard: { query: AnalysisQuery; partnership: Partnership } | null;
+  dashboard: { query: AnalysisQuery; partnership: Partnership; defaultMargins: { text: string; source: MarginsSource } } | null;
 }
 
 /** What the dashboard shows from the table itself: the filters' options, the breakdowns offered, the sample's profile. */
@@ -96,23 +96,23 @@ function answer(stored: Pick<StoredAnalysis, 'definition' | 'wards' | 'table'>, 
       outcome = analyseTableOf(stored, { consultation, analysis });
     }
     if (!outcome.ok) return { ok: false, problem: { field: 'margins', message: `${outcome.error.message} No weights were applied.` } };
-    const { table, weights, result } = outcome.analysis;
+    const { table, result } = outcome.analysis;
     let xtab: CrossTab | null = null;
     let crossTabError: AnalysisProblem | null = null;
     if (job.crossTab) {
       try {
-        const ctx = analysisContext(table, { filters: job.filters, rules: result.rules, weights, template: consultation.template });
-        xtab = crossTab(ctx, job.crossTab.question, job.crossTab.breakdown);
+        xtab = crossTabWithin(outcome.analysis, consultation.template, job.crossTab.question, job.crossTab.breakdown);
       } catch (err) {
         crossTabError = asProblem(err);
       }
     }
     let dashboard: DashboardPage | null = null;
     if (job.dashboard) {
-      const { query, partnership } = job.dashboard;
+      const { query, partnership, defaultMargins } = job.dashboard;
       dashboard = dashboardView({
         consultation,
         partnership,
+        defaultMargins,
         facts: dashboardFacts(table, consultation.template, query.margins ?? null),
         result,
         query,
@@ -140,7 +140,8 @@ function dashboardFacts(table: ResponseTable, template: string, profileMargins: 
     const col = choiceColumn(table, code);
     if (col) filterOptions[code] = col.options;
   }
-  const margins = profileMargins ? parseMargins(profileMargins) : null;
+  const parsed = profileMargins ? parseMargins(profileMargins) : null;
+  const margins = parsed?.ok ? resolveMargins(table, parsed.margins) : null;
   return {
     filterOptions,
     breakdowns: availableBreakdowns(table, indicatorSetFor(template)).map((b) => ({ code: b.code, label: b.label })),

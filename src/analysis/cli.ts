@@ -19,7 +19,7 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
   program
     .command('analyse')
     .argument('<id>', 'consultation id')
-    .description("analyse a consultation's responses; prints the analysis JSON (docs/analysis.md)")
+    .description("analyse a consultation's responses; prints the analysis JSON, or with --crosstab and --by one cross-tab's (docs/analysis.md)")
     .option('--format <format>', 'json (the only format)', 'json')
     .option('--weights <file>', 'rake to population margins: CSV variable,value,population')
     .option('--max-weight-ratio <ratio>', 'trim weights at this multiple of the mean weight, e.g. 5')
@@ -30,14 +30,30 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
       collect,
       [],
     )
+    .option('--crosstab <question>', 'print one cross-tab instead: this question (code) by --by, e.g. --crosstab safe_dark --by ward')
+    .option('--by <breakdown>', 'the cross-tab breakdown: ward, age_band, sex, ethnic_group, disability or channel')
     .option('--suppress-below <n>', "suppress figures when the base is under n (3 or more; default: the partnership's minimum, usually 10)")
     .action(
-      (id: string, o: { format: string; weights?: string; maxWeightRatio?: string; filter: string[]; benchmark: string[]; suppressBelow?: string }) =>
+      (
+        id: string,
+        o: {
+          format: string;
+          weights?: string;
+          maxWeightRatio?: string;
+          filter: string[];
+          benchmark: string[];
+          suppressBelow?: string;
+          crosstab?: string;
+          by?: string;
+        },
+      ) =>
         cli.withDatabase(async (handle) => {
           if (o.format !== 'json') throw new CliError(`--format ${o.format} is not supported: use --format json`);
+          if (Boolean(o.crosstab) !== Boolean(o.by))
+            throw new CliError('A cross-tab needs both --crosstab QUESTION and --by BREAKDOWN, e.g. --crosstab safe_dark --by ward');
           const [
             { loadConsultation },
-            { analyseStoredConsultation },
+            { analyseStoredConsultation, crossTabWithin },
             { DEFAULT_SUPPRESSION_MINIMUM, findPartnership, SUPPRESSION_FLOOR },
             { appliedSuppression },
           ] = await Promise.all([
@@ -72,6 +88,7 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
           const maxWeightRatio = o.maxWeightRatio === undefined ? undefined : Number(o.maxWeightRatio);
           if (maxWeightRatio !== undefined && !(maxWeightRatio > 1)) throw new CliError('--max-weight-ratio must be a number above 1');
           let outcome: Awaited<ReturnType<typeof analyseStoredConsultation>>;
+          let crossTab: ReturnType<typeof crossTabWithin> | null = null;
           try {
             outcome = await analyseStoredConsultation({
               handle,
@@ -80,12 +97,19 @@ export function registerAnalyseCommand(program: Command, cli: CliContext) {
               maxWeightRatio,
               analysis: { filters, benchmarks: o.benchmark.map(parseBenchmark), rules: { suppressBelow } },
             });
+            if (outcome.ok && o.crosstab && o.by) crossTab = crossTabWithin(outcome.analysis, consultation.template, o.crosstab, o.by);
           } catch (err) {
             // Loaded only on failure: its error types pull in zod, which `saferplan --help` must not load.
             (await import('./analysisInputError.js')).rethrowAsCliError(err);
             throw err;
           }
           if (!outcome.ok) throw new CliError(`${outcome.error.message}\nNo weights were applied.`);
+          if (crossTab) {
+            const { result } = outcome.analysis;
+            const { crossTabResult } = await import('./crossTabResult.js');
+            printJson(crossTabResult(crossTab, { weighted: result.weighted, filters: result.filters, rules: result.rules }));
+            return;
+          }
           printJson(outcome.analysis.result);
         }),
     );

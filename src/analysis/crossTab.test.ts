@@ -74,19 +74,22 @@ describe('crossTab', () => {
 describe('representativeness', () => {
   it('puts the sample profile beside the population and names the largest gaps', async () => {
     const { representativeness } = await import('./representativeness.js');
-    // channel: 6 online, 4 paper in the sample; population 50/50
-    const r = representativeness(
+    const { resolveMargins } = await import('./weighting.js');
+    // channel: 6 online, 4 paper in the sample; population 50/50 (values matched by label, in any case)
+    const resolved = resolveMargins(
       table,
       new Map([
         [
-          'channel',
+          'Channel',
           [
-            { value: 'online', population: 500 },
-            { value: 'paper', population: 500 },
+            { value: 'ONLINE', population: 500 },
+            { value: 'Paper', population: 500 },
           ],
         ],
       ]),
     );
+    if (!resolved.ok) throw resolved.error;
+    const r = representativeness(table, resolved.margins);
     expect(r.variables[0]!.rows.map((x) => [x.value, x.sampleCount, x.samplePercent, x.populationPercent, x.gapPoints])).toEqual([
       ['online', 6, 60, 50, 10],
       ['paper', 4, 40, 50, -10],

@@ -4,6 +4,7 @@ import type { Partnership } from '../partnerships/index.js';
 import type { DashboardFacts } from './analysisJob.js';
 import type { CrossTab } from './crossTab.js';
 import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
+import type { MarginsSource } from './marginsText.js';
 import { type AnalysisQuery, FILTER_CODES, filterQueryString, weightingParams } from './schema.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins } from './weighting.js';
@@ -15,6 +16,8 @@ export type DashboardPage = ReturnType<typeof dashboardView>;
 export function dashboardView(a: {
   consultation: Consultation;
   partnership: Partnership | undefined;
+  /** The margins box's text when the request gives none: the partnership's saved margins or its wards' populations. */
+  defaultMargins?: { text: string; source: MarginsSource };
   facts: DashboardFacts;
   result: AnalysisResult;
   query: AnalysisQuery;
@@ -122,7 +125,9 @@ export function dashboardView(a: {
       ? `${base}/crosstab.xlsx?${new URLSearchParams({ ...linkParams, xq: a.xtab.question.code, by: a.xtab.breakdown.code }).toString()}`
       : null,
     filterHidden: Object.entries(linkParams).map(([name, value]) => ({ name, value })),
-    margins: a.query.margins ?? '',
+    margins: a.query.margins ?? a.defaultMargins?.text ?? '',
+    marginsSource: a.query.margins === undefined ? (a.defaultMargins?.source ?? 'none') : 'entered',
+    marginsHref: `/staff/partnerships/${consultation.partnershipId}/margins`,
     weightedChecked: Boolean(a.query.weighted),
     weightingError: a.weightingError ?? (parsedMargins && !parsedMargins.ok ? parsedMargins.error.message : null),
     weighting: result.weighting
@@ -132,6 +137,7 @@ export function dashboardView(a: {
           kishEffectiveSampleSize: result.weighting.kishEffectiveSampleSize.toFixed(0),
           minWeight: result.weighting.minWeight.toFixed(3),
           maxWeight: result.weighting.maxWeight.toFixed(3),
+          notStatedText: notStatedText(result.weighting.notStated),
         }
       : null,
     profile: profile
@@ -149,4 +155,13 @@ export function dashboardView(a: {
         }
       : null,
   };
+}
+
+/** "4 respondents did not state sex and 2 age_band: each group is weighted at its share of the sample.", or null. */
+function notStatedText(notStated: Record<string, number> | undefined): string | null {
+  const parts = Object.entries(notStated ?? {})
+    .filter(([, k]) => k > 0)
+    .map(([variable, k]) => `${k} ${variable}`);
+  if (parts.length === 0) return null;
+  return `Respondents who did not state a weighting variable (${parts.join(', ')}) are weighted as their own group at their share of the sample.`;
 }

@@ -10,6 +10,7 @@ import type { SurveyDefinition } from '../surveys/index.js';
 import { SAFETY_OPTIONS } from '../surveys/templates/options.js';
 import { analyseTable, analysisContext } from './analyseConsultation.js';
 import { crossTab } from './crossTab.js';
+import { crossTabResult } from './crossTabResult.js';
 import { buildResponseTable } from './responseTable.js';
 import type { QuestionResult } from './types.js';
 import { parseMargins, weightsFromMargins } from './weighting.js';
@@ -50,6 +51,14 @@ interface RUnweighted {
 }
 
 const R = readJsonFixture<RSurvey>('r-survey.json').raked;
+interface RNotStated {
+  notStated: Record<string, number>;
+  weights: number[];
+  safeDark: Omit<Stat, 'deff'>;
+  safeDarkByChannel: ByStat;
+  chisqSafeDarkChannelF: Chisq;
+}
+const NOT_STATED = readJsonFixture<RNotStated>('r-not-stated.json');
 const UNWEIGHTED = readJsonFixture<RUnweighted>('r-unweighted.json');
 
 // The fixture's age bands and ward names as a survey's option values and ward codes.
@@ -69,7 +78,16 @@ const definition: SurveyDefinition = {
       questions: [
         { code: 'ward', type: 'ward', label: 'Ward', required: false },
         { code: 'sex', type: 'single_choice', label: 'Sex', required: false, options: ['female', 'male'].map(option) },
-        { code: 'age_band', type: 'single_choice', label: 'Age', required: false, options: AGE_BANDS.map((b) => option(ageCode(b))) },
+        {
+          code: 'age_band',
+          type: 'single_choice',
+          label: 'Age',
+          required: false,
+          options: [
+            ...AGE_BANDS.map((b) => ({ value: ageCode(b), label: b })),
+            { value: 'prefer_not_to_say', label: 'Prefer not to say', nonSubstantive: true },
+          ],
+        },
         {
           code: 'safety_area',
           type: 'rating_grid',
@@ -166,6 +184,23 @@ describe('analysis JSON against R: raked to sex, age band and ward from the marg
     }
   });
 
+  it('the cross-tab JSON for scripts (saferplan analyse --crosstab, the crosstab API) carries the same figures as svyby and svychisq', () => {
+    const json = crossTabResult(crossTab(ctx, 'safe_dark', 'ward'), { weighted: true, filters: {}, rules: result.rules });
+    const r = R.safeDarkByWard;
+    expect(json.cells).toHaveLength(4 * 6);
+    for (const cell of json.cells) {
+      const g = r.groups.findIndex((name) => wardCode(name) === cell.column);
+      const j = json.rows.findIndex((row) => row.value === cell.row);
+      expectClose(cell.weightedPercent, (r.estimate[g]?.[j] as number) * 100);
+      expectClose(cell.se, (r.se[g]?.[j] as number) * 100);
+    }
+    expect(json.test?.method).toBe('rao-scott');
+    expectClose(json.test?.statistic, R.chisqSafeDarkWardF.statistic);
+    expectClose(json.test?.df[0], R.chisqSafeDarkWardF.parameter.ndf);
+    expectClose(json.test?.df[1], R.chisqSafeDarkWardF.parameter.ddf);
+    expectClose(json.test?.p, R.chisqSafeDarkWardF.p);
+  });
+
   it('cross-tab tests: Rao-Scott F, its degrees of freedom and p equal svychisq', () => {
     for (const [q, by, r] of [
       ['safe_dark', 'ward', R.chisqSafeDarkWardF],
@@ -210,5 +245,51 @@ describe('analysis JSON against base R, unweighted', () => {
     expectClose(t.test.statistic, UNWEIGHTED.pearson.result.statistic);
     expectClose(t.test.p, UNWEIGHTED.pearson.result.p);
     expectClose(t.test.minExpected, UNWEIGHTED.pearson.expectedMin);
+  });
+});
+
+describe('analysis JSON against R: respondents who did not state sex or age band, raked as their own group at their sample share', () => {
+  // As make-not-stated-fixture.R: sex blank for every 13th respondent, age band "prefer not to say" for every 17th.
+  const notStated = answers.map((a, i) => ({
+    ...a,
+    sex: (i + 1) % 13 === 0 ? null : a.sex,
+    age_band: (i + 1) % 17 === 0 ? 'prefer_not_to_say' : a.age_band,
+  }));
+  const table2 = buildResponseTable(definition, notStated, WARDS);
+  // The fixture's own margins file, unchanged: age bands by label ("16-24") and wards by name, in any case.
+  const margins = parseMargins(readFixture('margins.csv').replace(/^ward,([^,]+),/gm, (_, name: string) => `ward,${name.toUpperCase()},`));
+  if (!margins.ok) throw margins.error;
+  const raked = weightsFromMargins(table2, margins.margins);
+  if (!raked.ok) throw raked.error;
+  const weights = raked.weights;
+  const ctx = analysisContext(table2, { template, rules, weights });
+
+  it('weights equal R rake() with a "not stated" level per variable', () => {
+    expect(weights.info?.notStated).toEqual(NOT_STATED.notStated);
+    expect(weights.values.length).toBe(NOT_STATED.weights.length);
+    for (const [i, w] of NOT_STATED.weights.entries()) expectClose(weights.values[i], w);
+  });
+
+  it('weighted percentages, standard errors and the Rao-Scott test equal svymean, svyby and svychisq', () => {
+    const q = question(analyseTable(table2, { template, rules, weights }).questions, 'safe_dark');
+    NOT_STATED.safeDark.names.forEach((name, j) => {
+      const row = q.options.find((o) => `safe_dark${o.value}` === name);
+      expectClose(row?.weightedPercent, (NOT_STATED.safeDark.estimate[j] as number) * 100);
+      expectClose(row?.se, (NOT_STATED.safeDark.se[j] as number) * 100);
+    });
+    const t = crossTab(ctx, 'safe_dark', 'channel');
+    const r = NOT_STATED.safeDarkByChannel;
+    t.rows.forEach((row, j) => {
+      row.cells.slice(0, r.groups.length).forEach((cell, g) => {
+        expectClose(cell?.weightedPercent, (r.estimate[g]?.[j] as number) * 100);
+        expectClose(cell?.se, (r.se[g]?.[j] as number) * 100);
+      });
+    });
+    expect(t.test?.method).toBe('rao-scott');
+    if (t.test?.method !== 'rao-scott') return;
+    expectClose(t.test.statistic, NOT_STATED.chisqSafeDarkChannelF.statistic);
+    expectClose(t.test.ndf, NOT_STATED.chisqSafeDarkChannelF.parameter.ndf);
+    expectClose(t.test.ddf, NOT_STATED.chisqSafeDarkChannelF.parameter.ddf);
+    expectClose(t.test.p, NOT_STATED.chisqSafeDarkChannelF.p);
   });
 });

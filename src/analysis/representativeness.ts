@@ -1,6 +1,6 @@
 /** The sample's profile beside the population's, per margin variable, with the largest gaps named. Pure. */
-import { choiceColumn, type ResponseTable } from './responseTable.js';
-import type { MarginsTable } from './weighting.js';
+import type { ResponseTable } from './responseTable.js';
+import type { ResolvedMargin } from './weighting.js';
 
 export interface ProfileRow {
   value: string;
@@ -19,35 +19,36 @@ export interface Representativeness {
   largestGaps: { variable: string; label: string; gapPoints: number }[];
 }
 
-export function representativeness(table: ResponseTable, margins: MarginsTable): Representativeness {
-  const variables = [...margins].map(([variable, population]) => {
-    const col = choiceColumn(table, variable);
-    const counts = new Map<string, number>(population.map((p) => [p.value, 0]));
+export function representativeness(table: ResponseTable, margins: readonly ResolvedMargin[]): Representativeness {
+  const variables = margins.map(({ variable, column, categories }) => {
+    const categoryOf = new Int32Array(column.options.length).fill(-1);
+    categories.forEach((c, k) => {
+      categoryOf[c.option] = k;
+    });
+    const counts = new Float64Array(categories.length);
     let notCovered = 0;
-    if (col) {
-      for (let i = 0; i < table.n; i++) {
-        const k = col.codes[i] as number;
-        const v = k >= 0 ? col.options[k]?.value : undefined;
-        if (v !== undefined && counts.has(v)) counts.set(v, (counts.get(v) as number) + 1);
-        else notCovered++;
-      }
-    } else notCovered = table.n;
-    const sampleTotal = [...counts.values()].reduce((s, c) => s + c, 0);
-    const popTotal = population.reduce((s, p) => s + p.population, 0);
-    const rows = population.map((p) => {
-      const c = counts.get(p.value) as number;
+    for (let i = 0; i < table.n; i++) {
+      const answer = column.codes[i] as number;
+      const k = answer >= 0 ? (categoryOf[answer] as number) : -1;
+      if (k >= 0) counts[k] = (counts[k] as number) + 1;
+      else notCovered++;
+    }
+    const sampleTotal = table.n - notCovered;
+    const popTotal = categories.reduce((s, p) => s + p.population, 0);
+    const rows = categories.map((p, k) => {
+      const c = counts[k] as number;
       const samplePercent = sampleTotal > 0 ? (c / sampleTotal) * 100 : null;
       const populationPercent = popTotal > 0 ? (p.population / popTotal) * 100 : 0;
       return {
         value: p.value,
-        label: col?.options.find((o) => o.value === p.value)?.label ?? p.value,
+        label: p.label,
         sampleCount: c,
         samplePercent,
         populationPercent,
         gapPoints: samplePercent === null ? null : samplePercent - populationPercent,
       };
     });
-    return { variable, label: col?.column.label ?? variable, rows, notCovered };
+    return { variable, label: column.column.label, rows, notCovered };
   });
   const largestGaps = variables
     .flatMap((v) =>

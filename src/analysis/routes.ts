@@ -7,10 +7,14 @@ import { findPartnership } from '../partnerships/index.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import type { AnalysisJob } from './analysisJob.js';
-import { chartFor } from './dashboardModel.js';
-import { type AnalysisQuery, analysisRequest, filtersOf, questionAnalysisRequest } from './schema.js';
+import { crossTabResult } from './crossTabResult.js';
+import { chartFor, crossTabModel } from './dashboardModel.js';
+import { crossTabDownload, type Download, type DownloadSource, questionDownload, toCsv, toXlsx } from './downloads.js';
+import { marginsText } from './marginsText.js';
+import { populationOfWards } from './populationOfWards.js';
+import { savedMargins } from './queries/savedMargins.js';
+import { type AnalysisQuery, analysisRequest, crossTabRequest, filtersOf, questionAnalysisRequest } from './schema.js';
 import { appliedSuppression } from './suppression.js';
-import { crossTabRows, questionRows, toCsv, toXlsx } from './tableCsv.js';
 import { analysisRunnerFor } from './worker/analysisPool.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -44,14 +48,22 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       mayLower: can(user, 'results:lower-suppression', consultation.partnershipId),
     });
     const filters = filtersOf(query);
+    // No margins in the request: the partnership's saved margins (else its wards' populations) fill the dashboard's box,
+    // and weighted=on alone weights to the saved ones.
+    const defaultMargins =
+      extras.dashboard || (query.weighted && query.margins === undefined)
+        ? marginsText(await savedMargins(db, partnership.id), await populationOfWards(db, partnership.id))
+        : null;
+    if (query.weighted && query.margins === undefined && defaultMargins?.source !== 'saved' && !extras.dashboard)
+      throw validationFailed([{ field: 'margins', message: 'Give the margins to weight to, or save margins for the partnership first' }]);
     const outcome = await runner.run({
       consultation,
       filters,
       suppressBelow,
-      marginsCsv: query.weighted ? (query.margins ?? null) : null,
+      marginsCsv: query.weighted ? (query.margins ?? (defaultMargins?.source === 'saved' ? defaultMargins.text : null)) : null,
       softWeights: extras.softWeights ?? false,
       crossTab: extras.crossTab ?? null,
-      dashboard: extras.dashboard ? { query, partnership } : null,
+      dashboard: extras.dashboard && defaultMargins ? { query, partnership, defaultMargins } : null,
     });
     if (!outcome.ok) throw validationFailed([outcome.problem]);
     return { ...outcome, consultation, partnership, query, filters };
@@ -72,11 +84,33 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     return reply.view('analysis/views/dashboard.njk', view);
   });
 
-  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  async function sendTable(reply: FastifyReply, rows: unknown[][], name: string, format: 'csv' | 'xlsx') {
-    reply.header('content-disposition', `attachment; filename="${name}.${format}"`);
-    return format === 'csv' ? reply.type('text/csv; charset=utf-8').send(toCsv(rows)) : reply.type(XLSX).send(await toXlsx(rows, name));
+  /** The cross-tab a request asks for, or the 422 saying why the survey cannot give it. */
+  async function crossTabFor(user: Principal | undefined, id: string, query: AnalysisQuery) {
+    const crossTab = crossTabOf(query);
+    const a = await analyse(user, id, query, { crossTab });
+    if (!crossTab) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
+    if (a.crossTabError) throw validationFailed([a.crossTabError]);
+    if (!a.crossTab) throw new Error('the cross-tab job came back without the cross-tab');
+    return { ...a, crossTab: a.crossTab };
   }
+
+  app.get('/api/v1/consultations/:id/crosstab', async (request) => {
+    const { params, query } = parseRequest(crossTabRequest, request);
+    const a = await crossTabFor(request.user, params.id, query);
+    return crossTabResult(a.crossTab, { weighted: a.result.weighted, filters: a.filters, rules: a.result.rules });
+  });
+
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  async function sendDownload(reply: FastifyReply, download: Download, format: 'csv' | 'xlsx') {
+    reply.header('content-disposition', `attachment; filename="${download.name}.${format}"`);
+    return format === 'csv' ? reply.type('text/csv; charset=utf-8').send(toCsv(download)) : reply.type(XLSX).send(await toXlsx(download));
+  }
+  const sourceOf = (a: Awaited<ReturnType<typeof analyse>>): DownloadSource => ({
+    consultation: a.consultation,
+    partnershipName: a.partnership.name,
+    result: a.result,
+    at: new Date(),
+  });
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/staff/consultations/:id/analysis/questions/:code/table.${format}`, async (request, reply) => {
@@ -85,17 +119,17 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
       const a = await analyse(request.user, params.id, query);
       const q = a.result.questions.find((x) => x.code === code);
       if (!q) throw notFound('Question');
-      return sendTable(reply, questionRows(q, a.result.weighted), code, format);
+      return sendDownload(reply, questionDownload(q, sourceOf(a)), format);
     });
 
     app.get(`/staff/consultations/:id/analysis/crosstab.${format}`, async (request, reply) => {
       const { params, query } = parseRequest(analysisRequest, request);
-      const crossTab = crossTabOf(query);
-      const a = await analyse(request.user, params.id, query, { crossTab });
-      if (!crossTab) throw validationFailed([{ field: 'xq', message: 'Choose a question and a breakdown' }]);
-      if (a.crossTabError) throw validationFailed([a.crossTabError]);
-      if (!a.crossTab) throw new Error('the cross-tab job came back without the cross-tab');
-      return sendTable(reply, crossTabRows(a.crossTab), `${crossTab.question}-by-${crossTab.breakdown}`, format);
+      const a = await crossTabFor(request.user, params.id, query);
+      const model = crossTabModel(a.crossTab);
+      const testText = model.testText
+        ? `${model.testText}: ${model.significant ? 'the answers differ between groups by more than chance would explain' : 'no statistically significant difference between groups'}.`
+        : null;
+      return sendDownload(reply, crossTabDownload(a.crossTab, sourceOf(a), testText), format);
     });
   }
 

@@ -1,5 +1,6 @@
 /** Query strings of the analysis API and dashboard: filters, the cross-tab choice, the suppression threshold. */
 import { z } from 'zod';
+import { formField } from '../platform/validation.js';
 
 const optional = z
   .string()
@@ -57,4 +58,24 @@ export function filterQueryString(params: Record<string, string>): string {
 
 const consultationParams = z.object({ id: z.string() });
 export const analysisRequest = z.object({ params: consultationParams, query: analysisQuerySchema });
+const requiredCode = (message: string, description: string) => z.string({ error: message }).trim().min(1, message).max(100).meta({ description });
+
+/** The cross-tab API: the analysis's filters and weighting, with the question and the breakdown required. */
+export const crossTabRequest = z.object({
+  params: consultationParams,
+  query: analysisQuerySchema.extend({
+    xq: requiredCode(
+      'Give the question to cross-tabulate (xq), a question code such as safe_dark',
+      'the question code: single choice, rating-grid row or multiple choice',
+    ),
+    by: requiredCode(
+      'Give the breakdown (by): ward, age_band, sex, ethnic_group, disability or channel',
+      'the breakdown: ward, age_band, sex, ethnic_group, disability or channel',
+    ),
+  }),
+});
 export const questionAnalysisRequest = z.object({ params: consultationParams.extend({ code: z.string() }), query: analysisQuerySchema });
+
+/** The partnership's saved margins page and its form (the margins themselves are checked by saveMargins). */
+export const marginsPageRequest = z.object({ params: consultationParams, query: z.object({ saved: z.enum(['1']).optional() }) });
+export const marginsFormRequest = z.object({ params: consultationParams, body: z.object({ margins: formField }) });

@@ -155,6 +155,11 @@ export type CrimeSurveyIndicators = z.output<typeof crimeSurveyIndicatorsSchema>
 
 export const weightingInfoSchema = z.object({
   variables: z.array(z.string()),
+  /** Per variable, respondents who did not state it (blank, prefer not to say...): raked as their own group at their sample share. */
+  notStated: z
+    .record(z.string(), z.number().int())
+    .optional()
+    .meta({ description: 'per variable, respondents who did not state it, weighted as their own group at their share of the sample' }),
   iterations: z.number().int(),
   converged: z.boolean(),
   maxRelativeMarginError: z.number(),
@@ -186,3 +191,42 @@ export const analysisResultSchema = z
   })
   .meta({ id: 'Analysis' });
 export type AnalysisResult = z.output<typeof analysisResultSchema>;
+
+/** One cell of a cross-tab: an answer (row) in a group (column). Figures are null in a group too small to publish. */
+export const crossTabCellSchema = z.object({
+  row: z.string().meta({ description: "the answer's option code" }),
+  column: z.string().meta({ description: "the group's code (ward code, age band, channel...)" }),
+  count: z.number().int().nullable(),
+  percent: num.meta({ description: 'column percent, 0-100, unrounded' }),
+  ci95: interval.meta({ description: 'Wilson 95% interval of the column percent, 0-100' }),
+  weightedPercent: num.meta({ description: 'weighted column percent, 0-100; null when unweighted' }),
+  se: num.meta({ description: 'standard error of weightedPercent (Taylor linearisation after raking), 0-100; null when unweighted' }),
+});
+export type CrossTabCellResult = z.output<typeof crossTabCellSchema>;
+
+export const crossTabResultSchema = z
+  .object({
+    question: z.string().meta({ description: "the question's code (a rating-grid row's own code)" }),
+    by: z.string().meta({ description: 'the breakdown: ward, age_band, sex, ethnic_group, disability or channel' }),
+    weighted: z.boolean(),
+    cells: z.array(crossTabCellSchema).meta({ description: 'every answer in every group, rows in survey order, columns in breakdown order' }),
+    test: z
+      .object({
+        method: z.enum(['pearson', 'rao-scott']),
+        statistic: z.number().meta({ description: "Pearson's X² (unweighted) or the Rao-Scott F (weighted, as R's svychisq)" }),
+        df: z.array(z.number()).meta({ description: 'pearson: [df]; rao-scott: [numerator df, denominator df]' }),
+        p: z.number(),
+      })
+      .nullable()
+      .meta({ description: 'null for multiple choice, or when fewer than two groups or answers can be published' }),
+    questionLabel: z.string(),
+    byLabel: z.string(),
+    rows: z.array(z.object({ value: z.string(), label: z.string() })),
+    columns: z.array(z.object({ value: z.string(), label: z.string(), n: z.number().int(), status: baseStatus, weightedN: num.optional() })),
+    filters: z.record(z.string(), z.string()),
+    rules: z.object({ flagBelow: z.number().int(), suppressBelow: z.number().int() }),
+    tooSmall: z.boolean().meta({ description: 'every group is under the suppression threshold: no figures at all' }),
+    note: z.string().nullable().meta({ description: 'low expected counts, groups left out of the test, why there is no test' }),
+  })
+  .meta({ id: 'CrossTab' });
+export type CrossTabResult = z.output<typeof crossTabResultSchema>;

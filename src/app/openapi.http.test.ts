@@ -70,6 +70,12 @@ describeEachEngine('the OpenAPI document', ({ handle }) => {
     await call(admin, 'get', analysis, `/api/v1/consultations/${members}/analysis`);
     await call(admin, 'get', analysis, `/api/v1/consultations/${closed}/analysis?ward=nowhere`);
     await call(anonymous, 'get', analysis, `/api/v1/consultations/${closed}/analysis`);
+    const crosstab = '/api/v1/consultations/{id}/crosstab';
+    await call(admin, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark&by=sex`);
+    await call(admin, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=concerns&by=age_band`);
+    await call(admin, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark&by=channel&weighted=on&margins=${margins}`);
+    await call(admin, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark`);
+    await call(anonymous, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark&by=sex`);
   });
   afterAll(() => server.close());
 

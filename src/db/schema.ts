@@ -67,6 +67,15 @@ export interface LsoasTable {
   population: number | null;
 }
 
+/** A partnership's saved population margins for weighting, one row per line (migration 0009). */
+export interface WeightingMarginsTable {
+  partnership_id: string;
+  position: number;
+  variable: string;
+  value: string;
+  population: number;
+}
+
 export interface PlanThemesTable {
   partnership_id: string;
   id: string;
@@ -204,4 +213,5 @@ export interface Database {
   answer_chunks: AnswerChunksTable;
   imports: ImportsTable;
   partnership_statements: PartnershipStatementsTable;
+  weighting_margins: WeightingMarginsTable;
 }
