@@ -15,6 +15,9 @@ function shown(p: Pick<ProportionResult, 'percent' | 'weightedPercent' | 'status
 
 const optionShown = (o: OptionResult, weighted: boolean) => (weighted ? (o.weightedPercent ?? null) : o.percent);
 
+/** "Anti-social behaviour" -> "anti-social behaviour" inside a sentence; an acronym ("ASB") stays as it is. */
+const inSentence = (label: string) => (/^[A-Z][A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
 const listed = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** Sentences for the figures that can be published; a figure too small to publish gives no sentence. */
@@ -29,7 +32,7 @@ export function headlineFindings(ind: CrimeSurveyIndicators, weighted: boolean):
         ? ` (a gap of ${s.paired.differencePoints.toFixed(1)} points, statistically significant)`
         : '';
     out.push(
-      `${fmtPct(dark)} feel very or fairly safe walking alone ${s.label.toLowerCase()} after dark, compared with ${fmtPct(day)} during the day${gap}.`,
+      `${fmtPct(dark)} feel very or fairly safe walking alone ${inSentence(s.label)} after dark, compared with ${fmtPct(day)} during the day${gap}.`,
     );
   }
   const items = ind.asb.items.flatMap((i) => {
@@ -43,7 +46,7 @@ export function headlineFindings(ind: CrimeSurveyIndicators, weighted: boolean):
     out.push(`${fmtPct(high)} perceive a high level of anti-social behaviour (a score of ${ind.asb.score.highThreshold} or more out of 21).`);
   const concerns = ind.topConcerns.slice(0, 3).flatMap((o) => {
     const p = optionShown(o, weighted);
-    return p === null ? [] : [`${o.label.toLowerCase()} (${fmtPct(p)})`];
+    return p === null ? [] : [`${inSentence(o.label)} (${fmtPct(p)})`];
   });
   if (concerns.length && !ind.topConcernsBase?.suppressed) out.push(`The top concerns are ${listed(concerns)}.`);
   if (ind.victimisation) {

@@ -52,7 +52,7 @@ export function segmentsOf(percents: readonly number[], key: string): Segment[] 
     at += p;
   }
   if (count % 2) out.push({ key, category: half, percent: percents[half] as number, x1: -middle, x2: middle });
-  at = -middle;
+  at = middle ? -middle : 0;
   for (let c = count - half; c < count; c++) {
     const p = percents[c] as number;
     out.push({ key, category: c, percent: p, x1: at - p, x2: at });
