@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../src/demo/loadDemo.js';
 import { cliActor } from '../src/platform/recordAudit.js';
@@ -171,5 +171,3 @@ describe('analysis dashboard: charts, contents, cross-tab box and print, in Chro
     expect(await link.textContent()).toBe('Download chart (PNG): How safe do you feel walking alone in this area…');
   });
 });
-
-export type { Page };

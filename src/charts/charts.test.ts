@@ -131,6 +131,14 @@ describe('renderSvg', () => {
     expect(svg).not.toContain('aria-label=');
   });
 
+  it('escapes text from the survey: a label is never markup', () => {
+    const svg = renderSvg(barChart([{ label: 'A <script>alert(1)</script> & co', percent: 5 }]), { ...TEXT, title: 'T <b>', source: 'S & <s>' });
+    expect(svg).not.toContain('<script');
+    expect(svg).toContain('A &lt;script&gt;alert(1)&lt;/script&gt; &amp; co');
+    expect(svg).toContain('>T &lt;b&gt;</text>');
+    expect(svg).toContain('>S &amp; &lt;s&gt;</text>');
+  });
+
   it('wraps a long title instead of cutting it', () => {
     const title = 'How much of a problem are the following in your area, thinking of the last twelve months?';
     const svg = renderSvg(barChart([{ label: 'A', percent: 5 }]), { ...TEXT, title });
