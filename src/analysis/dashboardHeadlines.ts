@@ -61,6 +61,9 @@ export function headlineFindings(ind: CrimeSurveyIndicators, weighted: boolean):
   return out;
 }
 
+const DAY_COLOUR = '#5694ca';
+const DARK_COLOUR = '#003078';
+
 export interface HeadlineChart {
   id: string;
   svg: string;
@@ -71,14 +74,19 @@ export function headlineCharts(ind: CrimeSurveyIndicators, ctx: ChartContext): H
   const w = ctx.weighted;
   const charts: HeadlineChart[] = [];
   const safety = ind.safety.flatMap((s) => [
-    { label: `${s.label}: during the day`, percent: shown(s.day, w), n: s.day.n },
-    { label: `${s.label}: after dark`, percent: shown(s.dark, w), n: s.dark.n },
+    { label: `${s.label}: during the day`, percent: shown(s.day, w), n: s.day.n, colour: DAY_COLOUR },
+    { label: `${s.label}: after dark`, percent: shown(s.dark, w), n: s.dark.n, colour: DARK_COLOUR },
   ]);
   if (safety.some((b) => b.percent !== null)) {
     charts.push({
       id: 'chart-headline-safety',
       svg: renderSvg(
-        barChart(safety),
+        barChart(safety, {
+          legend: [
+            { label: 'During the day', colour: DAY_COLOUR },
+            { label: 'After dark', colour: DARK_COLOUR },
+          ],
+        }),
         {
           id: 'chart-headline-safety',
           title: 'Feeling very or fairly safe walking alone, during the day and after dark',

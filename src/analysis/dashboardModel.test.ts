@@ -78,8 +78,15 @@ describe('headline findings', () => {
     expect(safety).toEqual(
       expect.arrayContaining(['In the area: during the day', '88%', 'In the area: after dark', '25%', 'In the centre: after dark']),
     );
-    // the centre's rows are too small to publish: their bands stay, with no bar
-    expect(doc(charts[0]!.svg).querySelectorAll('rect').length).toBe(3);
+    // the centre's rows are too small to publish: their bands stay, with no bar (a background, two legend swatches, two bars)
+    expect(doc(charts[0]!.svg).querySelectorAll('rect').length).toBe(5);
+    expect([...doc(charts[0]!.svg).querySelectorAll('rect')].map((r) => r.getAttribute('fill'))).toEqual([
+      '#ffffff',
+      '#5694ca',
+      '#003078',
+      '#5694ca',
+      '#003078',
+    ]);
   });
 });
 

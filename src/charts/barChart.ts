@@ -4,13 +4,15 @@
  * never share a bar, even when their labels are alike.
  */
 import * as Plot from '@observablehq/plot';
-import { axisEnd, CHART_WIDTH, type Chart, FONT_SIZE, percentLabel } from './chart.js';
+import { axisEnd, CHART_WIDTH, type Chart, FONT_SIZE, type LegendItem, percentLabel } from './chart.js';
 import { wrapText } from './wrapText.js';
 
 export interface Bar {
   label: string;
   /** 0-100; null when there is no figure (the category keeps its place, with no bar). */
   percent: number | null;
+  /** The bar's own colour (with a legend saying what each means); GOV.UK blue otherwise. */
+  colour?: string;
 }
 
 /** Row geometry shared with the diverging chart. */
@@ -71,17 +73,17 @@ export function rowLabels(rows: Rows<unknown>, indent = 0): Plot.Markish {
 /** Offset from a band's centre to its bar's centre. */
 export const barCentre = (rows: Rows<unknown>) => rows.labelHeight + BAR_HEIGHT / 2 - rows.rowHeight / 2;
 
-export function barChart(bars: readonly Bar[], options: { fill?: string } = {}): Chart {
+export function barChart(bars: readonly Bar[], options: { legend?: LegendItem[] } = {}): Chart {
   const rows = layoutRows(bars, CHART_WIDTH - MARGIN_LEFT - 8);
   const withValues = rows.data.filter((d): d is typeof d & { percent: number } => d.percent !== null);
   const end = axisEnd(Math.max(0, ...withValues.map((d) => d.percent)));
   return {
-    legend: [],
+    legend: options.legend ?? [],
     plot: {
       ...rowFrame(rows, { left: MARGIN_LEFT, right: MARGIN_RIGHT }),
       x: { domain: [0, end], label: null, ticks: 5, tickFormat: (v: number) => `${v}%`, grid: true },
       marks: [
-        Plot.barX(withValues, { x: 'percent', y: 'key', fill: options.fill ?? '#1d70b8', insetTop: rows.labelHeight, insetBottom: ROW_GAP }),
+        Plot.barX(withValues, { x: 'percent', y: 'key', fill: (d: Bar) => d.colour ?? '#1d70b8', insetTop: rows.labelHeight, insetBottom: ROW_GAP }),
         rowLabels(rows),
         Plot.text(withValues, {
           x: 'percent',
