@@ -131,6 +131,15 @@ describe('renderSvg', () => {
     expect(svg).not.toContain('aria-label=');
   });
 
+  it('writes coordinates to two decimal places at most', () => {
+    const svg = renderSvg(
+      divergingChart(['Very safe', 'Fairly safe', 'A bit unsafe', 'Very unsafe'], [{ label: 'r', percents: [40.1, 51, 6.2, 2.7] }]),
+      TEXT,
+    );
+    expect(svg).not.toMatch(/\d\.\d{3}/);
+    expect(svg).toMatch(/x="\d+\.\d{1,2}"/);
+  });
+
   it('escapes text from the survey: a label is never markup', () => {
     const svg = renderSvg(barChart([{ label: 'A <script>alert(1)</script> & co', percent: 5 }]), { ...TEXT, title: 'T <b>', source: 'S & <s>' });
     expect(svg).not.toContain('<script');
