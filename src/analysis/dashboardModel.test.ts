@@ -4,7 +4,7 @@ import { crimeSurveyTemplate } from '../surveys/templates/crimeSurvey.js';
 import { analyseConsultation } from './analyseConsultation.js';
 import type { CrossTab } from './crossTab.js';
 import { headlineCharts, headlineFindings } from './dashboardHeadlines.js';
-import { chartContext, chartFor, chartForCode, crossTabModel, gridChartFor, gridRows, netRow } from './dashboardModel.js';
+import { chartContext, chartFor, chartForCode, crossTabModel, filterSummaryOf, gridChartFor, gridRows, netRow } from './dashboardModel.js';
 import { HAND_BUILT, WARDS } from './testFixtures.js';
 
 const definition = crimeSurveyTemplate();
@@ -38,6 +38,11 @@ describe('dashboard charts', () => {
       filters: ' Filters: Ward: Earlsdon.',
       weighted: false,
     });
+    expect(filterSummaryOf(r, { channel: 'paper', ward: 'whoberley', sex: 'unknown_code' })).toEqual([
+      'Channel: Paper',
+      'Ward: Whoberley',
+      'Sex: unknown_code',
+    ]);
     const lines = texts(chartFor(q('concerns'), ctx, false)!);
     expect(lines[0]).toBe('Which of these concern you most in your area?');
     expect(lines.join(' ')).toContain('Base: all who chose at least one option, n = 6. Bars show % choosing each option. Filters: Ward: Earlsdon.');

@@ -2,7 +2,9 @@
 import { barChart } from '../charts/barChart.js';
 import { divergingChart } from '../charts/divergingChart.js';
 import { renderSvg } from '../charts/renderSvg.js';
+import { channelLabel } from '../responses/index.js';
 import type { CrossTab } from './crossTab.js';
+import type { FILTER_CODES } from './schema.js';
 import type { AnalysisResult, OptionResult, ProportionResult, QuestionResult } from './types.js';
 
 export const fmtPct = (v: number | null | undefined, digits = 1): string => (v === null || v === undefined ? '' : `${v.toFixed(digits)}%`);
@@ -57,14 +59,15 @@ export function chartContext(a: {
   };
 }
 
-const FILTER_NAMES: Record<string, string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
+export const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
 
 /** "Ward: Earlsdon" for each filter, the option's label taken from the analysed question when it has one. */
 export function filterSummaryOf(result: Pick<AnalysisResult, 'questions'>, filters: Record<string, string>): string[] {
   return Object.entries(filters).map(([code, value]) => {
     const q = result.questions.find((x) => x.code === code);
-    const label = q ? [...q.options, ...q.nonSubstantive].find((o) => o.value === value)?.label : undefined;
-    return `${FILTER_NAMES[code] ?? code}: ${label ?? value}`;
+    const label =
+      code === 'channel' ? channelLabel(value) : q ? [...q.options, ...q.nonSubstantive].find((o) => o.value === value)?.label : undefined;
+    return `${FILTER_LABELS[code as keyof typeof FILTER_LABELS] ?? code}: ${label ?? value}`;
   });
 }
 

@@ -4,12 +4,22 @@ import type { Partnership } from '../partnerships/index.js';
 import type { DashboardFacts } from './analysisJob.js';
 import type { CrossTab } from './crossTab.js';
 import { headlineCharts, headlineFindings } from './dashboardHeadlines.js';
-import { chartContext, crossTabModel, fmtCi, fmtP, fmtPct, gridChartFor, gridRows, proportionModel, questionModel } from './dashboardModel.js';
+import {
+  chartContext,
+  crossTabModel,
+  FILTER_LABELS,
+  filterSummaryOf,
+  fmtCi,
+  fmtP,
+  fmtPct,
+  gridChartFor,
+  gridRows,
+  proportionModel,
+  questionModel,
+} from './dashboardModel.js';
 import { type AnalysisQuery, FILTER_CODES, filterQueryString, weightingParams } from './schema.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins } from './weighting.js';
-
-const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
 
 export type DashboardPage = ReturnType<typeof dashboardView>;
 
@@ -107,10 +117,7 @@ export function dashboardView(a: {
           : null,
       }
     : null;
-  const filterSummary = Object.entries(a.filters).map(([code, value]) => {
-    const options = facts.filterOptions[code];
-    return `${FILTER_LABELS[code as keyof typeof FILTER_LABELS] ?? code}: ${options?.find((o) => o.value === value)?.label ?? value}`;
-  });
+  const filterSummary = filterSummaryOf(result, a.filters);
   const sections = [
     ...(ind
       ? [
