@@ -171,7 +171,7 @@ export const PROBES: Probe[] = [
 
   // Analysis: the dashboard, its downloads (small bases shown, so a chart exists) and the API.
   ...consultationPages((b) => b.crime.id, ['/analysis']),
-  ...['table.csv', 'table.xlsx', 'chart.svg'].map((file) =>
+  ...['table.csv', 'table.xlsx', 'chart.svg', 'chart.png'].map((file) =>
     refused(
       `GET /staff/consultations/:id/analysis/questions/:code/${file}`,
       (b) => `${crime(b)}/analysis/questions/safe_day/${file}?suppressBelow=0`,

@@ -3,13 +3,24 @@ import type { Consultation } from '../consultations/index.js';
 import type { Partnership } from '../partnerships/index.js';
 import type { DashboardFacts } from './analysisJob.js';
 import type { CrossTab } from './crossTab.js';
-import { crossTabModel, fmtCi, fmtP, fmtPct, proportionModel, questionModel } from './dashboardModel.js';
+import { headlineCharts, headlineFindings } from './dashboardHeadlines.js';
+import {
+  chartContext,
+  crossTabModel,
+  FILTER_LABELS,
+  filterSummaryOf,
+  fmtCi,
+  fmtP,
+  fmtPct,
+  gridChartFor,
+  gridRows,
+  proportionModel,
+  questionModel,
+} from './dashboardModel.js';
 import type { MarginsSource } from './marginsText.js';
 import { type AnalysisQuery, FILTER_CODES, filterQueryString, weightingParams } from './schema.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins } from './weighting.js';
-
-const FILTER_LABELS: Record<(typeof FILTER_CODES)[number], string> = { ward: 'Ward', age_band: 'Age band', sex: 'Sex', channel: 'Channel' };
 
 export type DashboardPage = ReturnType<typeof dashboardView>;
 
@@ -42,10 +53,22 @@ export function dashboardView(a: {
     ];
     return [{ id: `filter-${code}`, name: code, label: { text: FILTER_LABELS[code] }, items }];
   });
-  const questions = result.questions.map((q, i) => ({
-    ...questionModel(q, weighted, base, qs),
-    showGridHeading: Boolean(q.grid) && result.questions[i - 1]?.grid?.code !== q.grid?.code,
-  }));
+  const charts = chartContext({ consultation, partnership: a.partnership, result, filters: a.filters });
+  const questions = result.questions.map((q, i) => {
+    const showGridHeading = Boolean(q.grid) && result.questions[i - 1]?.grid?.code !== q.grid?.code;
+    const gridCode = q.grid?.code;
+    const gridSvg = showGridHeading && gridCode ? gridChartFor(gridRows(result, gridCode), charts, true) : null;
+    return {
+      ...questionModel(q, charts, base, qs),
+      showGridHeading,
+      gridSvg,
+      gridSvgHref: gridSvg ? `${base}/questions/${gridCode}/chart.svg${qs}` : null,
+      gridPngHref: gridSvg ? `${base}/questions/${gridCode}/chart.png${qs}` : null,
+    };
+  });
+  const contentsQuestions = questions.flatMap((q) =>
+    q.showGridHeading ? [{ href: `#grid-${q.gridCode}`, text: q.gridLabel ?? '' }] : q.gridCode ? [] : [{ href: `#q-${q.code}`, text: q.label }],
+  );
   const crossTabQuestions = [
     { value: '', text: 'Choose a question' },
     ...result.questions
@@ -97,12 +120,24 @@ export function dashboardView(a: {
           : null,
       }
     : null;
-  const filterSummary = Object.entries(a.filters).map(([code, value]) => {
-    const options = facts.filterOptions[code];
-    return `${FILTER_LABELS[code as keyof typeof FILTER_LABELS] ?? code}: ${options?.find((o) => o.value === value)?.label ?? value}`;
-  });
+  const filterSummary = filterSummaryOf(result, a.filters);
+  const sections = [
+    ...(ind
+      ? [
+          { href: '#headline-findings', text: 'Headline findings' },
+          { href: '#headline-indicators', text: 'Headline indicators' },
+        ]
+      : []),
+    { href: '#filters', text: 'Filters and weighting', noPrint: true },
+    ...(profile ? [{ href: '#who-answered', text: 'Who answered, beside the population' }] : []),
+    { href: '#crosstab', text: 'Cross-tabulation' },
+    { href: '#results', text: 'Results for every question' },
+  ];
   return {
     title: `Analysis: ${consultation.title}`,
+    contents: { sections, questions: contentsQuestions },
+    findings: ind ? headlineFindings(ind, weighted) : [],
+    headlineCharts: ind ? headlineCharts(ind, charts) : [],
     partnership: a.partnership,
     consultation,
     base,

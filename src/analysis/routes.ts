@@ -2,13 +2,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { authorize, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
+import { renderPng } from '../charts/renderPng.js';
 import { loadConsultation } from '../consultations/index.js';
 import { findPartnership } from '../partnerships/index.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import type { AnalysisJob } from './analysisJob.js';
 import { crossTabResult } from './crossTabResult.js';
-import { chartFor, crossTabModel } from './dashboardModel.js';
+import { chartContext, chartForCode, crossTabModel } from './dashboardModel.js';
 import { crossTabDownload, type Download, type DownloadSource, questionDownload, toCsv, toXlsx } from './downloads.js';
 import { marginsText } from './marginsText.js';
 import { populationOfWards } from './populationOfWards.js';
@@ -133,16 +134,18 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     });
   }
 
-  app.get('/staff/consultations/:id/analysis/questions/:code/chart.svg', async (request, reply) => {
-    const { params, query } = parseRequest(questionAnalysisRequest, request);
-    const { code } = params;
-    const a = await analyse(request.user, params.id, query);
-    const q = a.result.questions.find((x) => x.code === code);
-    const svg = q ? chartFor(q, false, a.result.weighted) : null;
-    if (!svg) throw notFound('Chart');
-    return reply
-      .type('image/svg+xml')
-      .header('content-disposition', `attachment; filename="${code}.svg"`)
-      .send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`);
-  });
+  // A question's chart, or a rating grid's combined chart (by the grid's code), as SVG or PNG (charts/renderPng.ts).
+  for (const format of ['svg', 'png'] as const) {
+    app.get(`/staff/consultations/:id/analysis/questions/:code/chart.${format}`, async (request, reply) => {
+      const { params, query } = parseRequest(questionAnalysisRequest, request);
+      const { code } = params;
+      const a = await analyse(request.user, params.id, query);
+      const svg = chartForCode(a.result, code, chartContext({ ...a, result: a.result }));
+      if (!svg) throw notFound('Chart');
+      reply.header('content-disposition', `attachment; filename="${code}.${format}"`);
+      return format === 'svg'
+        ? reply.type('image/svg+xml').send(`<?xml version="1.0" encoding="UTF-8"?>\n${svg}`)
+        : reply.type('image/png').send(renderPng(svg));
+    });
+  }
 }
