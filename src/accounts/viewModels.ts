@@ -2,10 +2,8 @@
 import type { Partnership } from '../partnerships/index.js';
 import type { FieldError } from '../platform/errors.js';
 import { html } from '../platform/html.js';
-import { formatLondon } from '../platform/londonTime.js';
 import type { TableRow } from '../platform/pageContexts.js';
 import { errorSummaryItems, messagesByField } from '../platform/validation.js';
-import type { AuditRow } from './queries/listAuditLog.js';
 import type { UserSummary } from './queries/listUsers.js';
 import { isRole, LEAST_PRIVILEGED_ROLE, ROLE_LABELS, ROLES } from './roles.js';
 import type { Change } from './schema.js';
@@ -55,21 +53,6 @@ export function usersPage({ users, partnerships, values, fields, notice }: Users
     ...formErrors(fields),
   };
 }
-
-/** The latest audit entries, newest first. */
-export const auditPage = (entries: readonly AuditRow[]) => ({
-  title: 'Audit log',
-  caption: `Latest ${entries.length} entries`,
-  rows: entries.map(
-    (e): TableRow => [
-      { text: formatLondon(e.at, 'short') },
-      { text: e.actor },
-      { text: e.action },
-      { text: e.entity + (e.entityId ? ` ${e.entityId}` : '') },
-      { text: JSON.stringify(e.detail) },
-    ],
-  ),
-});
 
 const CHANGE_NOTICES: Record<Change, string> = {
   disabled: 'The user is disabled and signed out. They cannot sign in until enabled again.',

@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_consultations.js';
 import * as m0003 from './migrations/0003_answer_columns.js';
 import * as m0004 from './migrations/0004_suppression_minimum.js';
 import * as m0005 from './migrations/0005_member_answers.js';
+import * as m0010 from './migrations/0010_password_resets.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_answer_columns': m0003,
   '0004_suppression_minimum': m0004,
   '0005_member_answers': m0005,
+  '0010_password_resets': m0010,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */
