@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { formatLondon } from '../platform/londonTime.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { recordedDownload } from '../platform/recordedDownload.js';
 import { type TableColumn, type TableFormat, writeTable } from '../platform/tableFiles.js';
 import type { DescribedEntry } from './describeEntry.js';
 import { type AuditContext, eachDescribedEntry } from './readAuditLog.js';
@@ -32,29 +33,28 @@ export interface ExportAuditLogOptions {
 }
 
 /**
- * Writes the matching entries, newest first, then records the download itself: who, the format, the filters and the
- * rows written (also when writing stopped part-way, marked as not complete).
+ * Writes the matching entries, newest first, and records the download itself (who, the format, the filters, the rows
+ * written) before the file ends; one that stops part-way is recorded as not complete.
  */
 export async function exportAuditLog({ db, actor, context, format, out, partnershipId, filters }: ExportAuditLogOptions): Promise<{ rows: number }> {
   let rows = 0;
-  let complete = false;
-  const counted = (async function* () {
+  const described = (async function* () {
     for await (const entry of eachDescribedEntry(db, context)) {
       rows++;
       yield auditExportRow(entry);
     }
   })();
-  try {
-    await writeTable(format, AUDIT_EXPORT_COLUMNS, counted, out, 'Audit log');
-    complete = true;
-  } finally {
-    await recordAudit(db, {
-      actor,
-      action: 'audit.export',
-      entity: 'audit_log',
-      partnershipId,
-      detail: { format, rows, filters, ...(complete ? {} : { complete: false }) },
-    });
-  }
+  await recordedDownload(
+    out,
+    (relay) => writeTable(format, AUDIT_EXPORT_COLUMNS, described, relay, 'Audit log'),
+    (complete) =>
+      recordAudit(db, {
+        actor,
+        action: 'audit.export',
+        entity: 'audit_log',
+        partnershipId,
+        detail: { format, rows, filters, ...(complete ? {} : { complete: false }) },
+      }),
+  );
   return { rows };
 }

@@ -20,38 +20,30 @@ export interface TableColumn {
   width: number;
 }
 
-/** Writes the header and every row to `out` in the format; returns the number of rows written (the header aside). */
+/** Writes the header and every row to `out` in the format, and ends it. */
 export async function writeTable(
   format: TableFormat,
   columns: readonly TableColumn[],
   rows: AsyncIterable<readonly unknown[]>,
   out: NodeJS.WritableStream,
   sheetName = 'Sheet1',
-): Promise<number> {
-  let count = 0;
+): Promise<void> {
   if (format === 'csv') {
     const lines = Readable.from(
       (async function* () {
         yield `\ufeff${csvLine(columns.map((c) => c.header))}`;
-        for await (const row of rows) {
-          count++;
-          yield csvLine(row);
-        }
+        for await (const row of rows) yield csvLine(row);
       })(),
     );
     await pipeline(lines, out);
-    return count;
+    return;
   }
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as fs.WriteStream, useSharedStrings: false, useStyles: true });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
-  for await (const row of rows) {
-    count++;
-    sheet.addRow(row.map(xlsxCell)).commit();
-  }
+  for await (const row of rows) sheet.addRow(row.map(xlsxCell)).commit();
   sheet.commit();
   await workbook.commit();
-  return count;
 }

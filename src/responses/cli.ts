@@ -42,7 +42,7 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
     .action((id: string, o: { format: string; out: string }) =>
       cli.withDatabase(async (handle) => {
         if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
-        const [{ findConsultationForCli, loadSurveyDefinition }, { writeCsv, writeXlsx }] = await Promise.all([
+        const [{ findConsultationForCli, loadSurveyDefinition }, { exportResponses }] = await Promise.all([
           import('../consultations/index.js'),
           import('./exportResponses.js'),
         ]);
@@ -52,11 +52,13 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           partnershipId: c.partnershipId,
           consultationId: id,
           definition: await loadSurveyDefinition(handle.db, c, c.surveyVersion),
-        };
+          actor: cliActor(),
+          format: o.format,
+        } as const;
         const tmp = `${o.out}.part`;
-        await (o.format === 'csv' ? writeCsv : writeXlsx)(source, fs.createWriteStream(tmp));
+        const { rows } = await exportResponses(source, fs.createWriteStream(tmp));
         fs.renameSync(tmp, o.out);
-        say(`Wrote ${o.out}`);
+        say(`Wrote ${rows} responses to ${o.out}`);
       }),
     );
 }

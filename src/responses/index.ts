@@ -2,7 +2,7 @@
 
 export { CHANNELS, type Channel, channelLabel, KEYED_IN_CHANNELS } from './channels.js';
 export { enterResponse } from './enterResponse.js';
-export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
+export { exportHeader, exportResponses, writeCsv, writeXlsx } from './exportResponses.js';
 export { ResponseWriter } from './groupCommit.js';
 export { ImportRejected, importResponses } from './importResponses.js';
 export { importUploadedFile } from './importUploadedFile.js';
