@@ -12,7 +12,7 @@ export async function signInRoutes(app: FastifyInstance, { services }: { service
 
   app.get('/sign-in', async (request, reply) => {
     const { query } = parseRequest(signInPageRequest, request);
-    return reply.view('accounts/views/sign-in.njk', signInPage(query.next));
+    return reply.view('accounts/views/sign-in.njk', signInPage(query.next, undefined, [], query.reset === '1'));
   });
 
   const limits = signInLimits(app, config.signInRateLimit);
