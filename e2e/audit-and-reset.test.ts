@@ -74,7 +74,7 @@ describe('the audit log and password reset links in Chromium, JavaScript off', (
     expect(await audit.errorSummaryItems()).toEqual(['From date must be a real date, like 5 2 2026']);
     expect(await audit.rows()).toEqual([]);
     await audit.checkAccessibility();
-  });
+  }, 180_000);
 
   it('an admin makes a reset link; the analyst uses it once to choose a new password and signs in with it', async () => {
     const adminSession = await sessions.open(browser, { javaScriptEnabled: false });
@@ -115,5 +115,5 @@ describe('the audit log and password reset links in Chromium, JavaScript off', (
     await audit.open();
     await audit.filter({ action: 'Reset a password with a link' });
     expect((await audit.rows()).map((r) => [r.who, r.what])).toEqual([[`Demo Analyst (${ANALYST})`, 'Set a new password with a reset link']]);
-  });
+  }, 180_000);
 });
