@@ -7,6 +7,7 @@ import { runCli } from '../../test-support/runCli.js';
 import { cliActor } from '../platform/recordAudit.js';
 import { issuePasswordReset } from './issuePasswordReset.js';
 import { verifyPassword } from './passwords.js';
+import { removeUser } from './removeUser.js';
 import { resetLinkUser, resetPassword } from './resetPassword.js';
 import { setUserDisabled } from './setUserDisabled.js';
 import { setUserPassword } from './setUserPassword.js';
@@ -74,7 +75,7 @@ describeEachEngine('password reset links', ({ handle, target }) => {
     expect(await verifyPassword(await hashOf(user.id), NEW_PASSWORD)).toBe(false);
   });
 
-  it('is cancelled by a newer link, by disabling the user and by setting their password', async () => {
+  it('is cancelled by a newer link, by disabling the user, by setting their password and by removing them', async () => {
     const { db } = handle();
     const user = await someone();
     const first = tokenOf((await issue(user.email)).path);
@@ -94,6 +95,14 @@ describeEachEngine('password reset links', ({ handle, target }) => {
     const third = tokenOf((await issue(user.email)).path);
     await setUserPassword({ db, actor: cliActor(), user: { id: user.id }, scope: 'all', password: 'quiet-harbour-lantern' });
     expect(await resetLinkUser(db, third)).toBeUndefined();
+
+    // Taken out of one of two partnerships, the user stays, but the link made before does not work.
+    const other = await buildPartnership({ db });
+    await db.insertInto('partnership_members').values({ partnership_id: other.id, user_id: user.id, created_at: '2026-01-01T00:00:00Z' }).execute();
+    const fourth = tokenOf((await issue(user.email)).path);
+    await removeUser({ db, actor: cliActor(), user: { id: user.id }, scope: [other.id] });
+    expect(await resetLinkUser(db, fourth)).toBeUndefined();
+    expect((await db.selectFrom('users').select('id').where('id', '=', user.id).execute()).length).toBe(1);
   });
 
   it('refuses a password the policy refuses, leaving the link usable', async () => {
