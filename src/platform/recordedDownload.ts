@@ -21,13 +21,13 @@ export async function recordedDownload(
     await drained;
   } catch (err) {
     await record(false);
-    destroy(out, err);
+    destroy(out);
     throw err;
   }
   try {
     await record(true);
   } catch (err) {
-    destroy(out, err);
+    destroy(out);
     throw err;
   }
   out.end();
