@@ -34,5 +34,5 @@ export async function recordedDownload(
   await finished(out);
 }
 
-const destroy = (out: NodeJS.WritableStream, err: unknown) =>
-  (out as NodeJS.WritableStream & { destroy?: (e?: Error) => void }).destroy?.(err as Error);
+/** Closes the download unfinished, without an 'error' event nobody may be listening for (the caller rethrows the error). */
+const destroy = (out: NodeJS.WritableStream) => (out as NodeJS.WritableStream & { destroy?: () => void }).destroy?.();
