@@ -2,6 +2,7 @@
  * One request per staff route, aimed at another partnership's (B's) data, for the tenant-isolation suite.
  * Every route the app registers is either listed here or in PUBLIC_ROUTES; the suite fails on any other.
  */
+import ExcelJS from 'exceljs';
 import { TEST_PASSWORD } from './factories.js';
 import type { HttpClient } from './httpClient.js';
 import type { TenantB } from './tenantB.js';
@@ -187,6 +188,8 @@ export const PROBES: Probe[] = [
 
   // A user of B's on the user management routes; removing them last, as B's own admin really does it.
   ...['', '/remove'].map((tail) => refused(`GET /staff/users/:id${tail}`, (b) => `/staff/users/${b.userId}${tail}`)),
+  // Before disabling them: a disabled user gets no reset link.
+  refused('POST /staff/users/:id/reset-link', (b) => `/staff/users/${b.userId}/reset-link`),
   refused(
     'POST /staff/users/:id/status',
     (b) => `/staff/users/${b.userId}/status`,
@@ -205,7 +208,7 @@ export const PROBES: Probe[] = [
   refused('POST /staff/users/:id/remove', (b) => `/staff/users/${b.userId}/remove`),
 
   // Routes within the user's own partnerships: B must not appear, and B cannot be chosen.
-  ...['/staff', '/staff/users', '/staff/audit', '/api/v1/partnerships'].map(
+  ...['/staff', '/staff/users', '/staff/audit', '/staff/audit/export.csv', '/staff/audit/export.xlsx', '/api/v1/partnerships'].map(
     (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
   ),
   { route: 'GET /staff/account/password', kind: 'scoped', request: () => ({ path: '/staff/account/password' }) },
@@ -240,6 +243,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /sign-in': 'signing in',
   'POST /sign-in': 'signing in',
   'POST /sign-out': 'signing out',
+  'GET /reset-password/:token': 'a one-time password reset link (the token is the credential; rate-limited)',
+  'POST /reset-password/:token': 'a one-time password reset link (the token is the credential; rate-limited)',
   'GET /brand/:file': "a partnership's public stylesheet",
   'GET /api/v1/consultations/:id/survey': 'the public survey of a consultation that is not a draft',
   'POST /api/v1/consultations/:id/responses': 'anonymous submissions to a public survey',
@@ -262,6 +267,15 @@ export interface ProbeAnswer {
   problem: string | undefined;
 }
 
+/** Every cell of a downloaded workbook as text, a line per row, so a probe can look in it for another partnership's data. */
+async function xlsxText(res: Response): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+  const lines: string[] = [];
+  for (const sheet of book.worksheets) sheet.eachRow((row) => lines.push(JSON.stringify(row.values)));
+  return lines.join('\n');
+}
+
 /** Sends a probe as a signed-in user, with their CSRF token on anything that is not a GET. */
 export async function sendProbe(client: HttpClient, csrf: string, method: string, request: ProbeRequest): Promise<ProbeAnswer> {
   let res: Response;
@@ -271,7 +285,7 @@ export async function sendProbe(client: HttpClient, csrf: string, method: string
     form.append('file', new Blob([request.csv], { type: 'text/csv' }), 'upload.csv');
     res = await client.postMultipart(`${request.path}?_csrf=${encodeURIComponent(csrf)}`, form);
   } else res = await client.postForm(request.path, { _csrf: csrf, ...request.form });
-  const body = await res.text();
+  const body = res.headers.get('content-type')?.includes('spreadsheetml') ? await xlsxText(res) : await res.text();
   const code = res.headers.get('content-type')?.includes('json')
     ? (JSON.parse(body) as { error?: { code?: string } }).error?.code
     : /Error code: ([a-z_]+)/.exec(body)?.[1];

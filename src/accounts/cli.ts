@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
-import { CliError, printJson, readStdin } from '../platform/cli.js';
+import { CliError, printJson, readStdin, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
 import type { ManageUserOptions } from './manageUser.js';
 import { isRole, ROLES } from './roles.js';
@@ -75,6 +75,15 @@ function registerUserChangeCommands(user: Command, cli: CliContext) {
     if (!isRole(role)) throw new CliError(`Unknown role "${role}": use one of ${ROLES.join(', ')}`);
     return withUser(email, async (options) => (await import('./changeUserRole.js')).changeUserRole({ ...options, role }));
   });
+  change('reset-link <email>', 'make a one-time password reset link (24 hours) and print it: give it to the user yourself', (email) =>
+    cli.withDatabase(async ({ db }) => {
+      const { issuePasswordReset } = await import('./issuePasswordReset.js');
+      const made = await issuePasswordReset({ db, actor: cliActor(), user: { email }, scope: 'all' });
+      const link = `${await cli.baseUrl()}${made.path}`;
+      printJson({ id: made.id, email: made.email, link, expiresAt: made.expiresAt });
+      say(`Give ${made.email} this link yourself (SaferPlan sends no email). It works once, until ${made.expiresAt}:\n${link}`);
+    }),
+  );
   change('password <email>', 'set a new password, read from standard input; signs the user out everywhere', (email) =>
     withUser(email, async (options) => (await import('./setUserPassword.js')).setUserPassword({ ...options, password: await readStdin() })),
   );

@@ -2,19 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app/services.js';
 import type { FieldError } from '../platform/errors.js';
 import { parseRequest, toFieldErrors } from '../platform/validation.js';
-import { authorize } from './policy.js';
-import { listAuditLog } from './queries/listAuditLog.js';
 import { signInPageRequest, signInRequest, signInSchema } from './schema.js';
 import { recordSignOut, signIn } from './signIn.js';
 import { signInLimits } from './signInLimits.js';
-import { auditPage, signInPage } from './viewModels.js';
+import { signInPage } from './viewModels.js';
 
 export async function signInRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db, config } = services;
 
   app.get('/sign-in', async (request, reply) => {
     const { query } = parseRequest(signInPageRequest, request);
-    return reply.view('accounts/views/sign-in.njk', signInPage(query.next));
+    return reply.view('accounts/views/sign-in.njk', signInPage(query.next, undefined, [], query.reset === '1'));
   });
 
   const limits = signInLimits(app, config.signInRateLimit);
@@ -40,10 +38,5 @@ export async function signInRoutes(app: FastifyInstance, { services }: { service
     if (request.user) await recordSignOut(db, request.user);
     await request.session.destroy();
     return reply.redirect('/', 303);
-  });
-
-  app.get('/staff/audit', async (request, reply) => {
-    const user = authorize(request.user, 'audit:view');
-    return reply.view('accounts/views/audit.njk', auditPage(await listAuditLog(db, user.partnershipIds)));
   });
 }

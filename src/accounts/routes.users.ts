@@ -6,6 +6,7 @@ import { parseRequest } from '../platform/validation.js';
 import { actorOf } from './actorOf.js';
 import { changeUserRole } from './changeUserRole.js';
 import { createUser } from './createUser.js';
+import { issuePasswordReset } from './issuePasswordReset.js';
 import { managedUser } from './manageUser.js';
 import { authorize, type Principal } from './policy.js';
 import { listUsers } from './queries/listUsers.js';
@@ -16,13 +17,17 @@ import {
   userPageRequest,
   userPasswordRequest,
   userRemoveRequest,
+  userResetLinkRequest,
   userRoleRequest,
   userStatusRequest,
   usersPageRequest,
 } from './schema.js';
 import { setUserDisabled } from './setUserDisabled.js';
 import { setUserPassword } from './setUserPassword.js';
-import { removeUserPage, type UsersPageInput, userPage, usersPage } from './viewModels.js';
+import { removeUserPage, resetLinkPage, type UsersPageInput, userPage, usersPage } from './viewModels.js';
+
+const NO_PUBLIC_URL =
+  'Reset links need the address people reach this site at: ask whoever runs SaferPlan to set PUBLIC_URL (for example https://safety.example.gov.uk)';
 
 /** Administrators manage the users of their own partnerships; another partnership's user is not found. */
 export async function userRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -31,7 +36,7 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
   app.get('/staff/users', async (request, reply) => {
     const user = authorize(request.user, 'user:manage');
     const { query } = parseRequest(usersPageRequest, request);
-    return renderUsers(reply, user.partnershipIds, {}, [], query.removed ? 'The user was removed and signed out.' : undefined);
+    return renderUsers(reply, user.partnershipIds, {}, [], query.removed ? 'The user was removed and signed out.' : undefined, query.added);
   });
 
   app.post('/staff/users', async (request, reply) => {
@@ -43,7 +48,7 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
     const created = await attempt(['validation_failed', 'conflict'], () =>
       createUser({ db, actor: actorOf(actor), user: { ...body, partnershipIds: [body.partnership] }, visiblePartnershipIds: actor.partnershipIds }),
     );
-    if (created.ok) return reply.redirect('/staff/users', 303);
+    if (created.ok) return reply.redirect(`/staff/users?added=${created.value.id}`, 303);
     // A duplicate email is a conflict with no fields of its own: shown against the email.
     const { error } = created;
     return renderUsers(
@@ -60,9 +65,10 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
     values: UsersPageInput['values'],
     fields: FieldError[],
     notice?: string,
+    added?: string,
   ) {
     const [partnerships, users] = await Promise.all([listPartnerships(db, partnershipIds), listUsers(db, partnershipIds)]);
-    return reply.view('accounts/views/users.njk', usersPage({ users, partnerships, values, fields, notice }));
+    return reply.view('accounts/views/users.njk', usersPage({ users, partnerships, values, fields, notice, added }));
   }
 
   async function renderUser(reply: FastifyReply, actor: Principal, id: string, changed?: Change, fields: FieldError[] = []) {
@@ -107,6 +113,23 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
     const work = () =>
       setUserPassword({ db, actor: actorOf(actor), user: { id: params.id }, scope: actor.partnershipIds, password: body.password, keepSessionId });
     return change(reply, actor, params.id, 'password', work, 'password');
+  });
+
+  // The link is shown once, on this page, to give to the user: SaferPlan sends no email. Built from PUBLIC_URL, never the request.
+  app.post('/staff/users/:id/reset-link', async (request, reply) => {
+    const actor = authorize(request.user, 'user:manage');
+    const { params } = parseRequest(userResetLinkRequest, request);
+    const { publicUrl } = services.config;
+    if (!publicUrl) {
+      await managedUser(db, { id: params.id }, actor.partnershipIds);
+      return renderUser(reply.status(422), actor, params.id, undefined, [{ field: 'resetLink', message: NO_PUBLIC_URL }]);
+    }
+    const made = await attempt(['conflict'], () =>
+      issuePasswordReset({ db, actor: actorOf(actor), user: { id: params.id }, scope: actor.partnershipIds }),
+    );
+    if (!made.ok) return renderUser(reply.status(422), actor, params.id, undefined, [{ field: 'resetLink', message: made.error.message }]);
+    const { path, expiresAt, ...user } = made.value;
+    return reply.view('accounts/views/reset-link.njk', resetLinkPage(user, `${publicUrl}${path}`, expiresAt));
   });
 
   app.get('/staff/users/:id/remove', async (request, reply) => {

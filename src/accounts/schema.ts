@@ -35,7 +35,7 @@ const nextPath = z
   .optional()
   .transform((next) => safeRedirectPath(firstValue(next)));
 
-export const signInPageRequest = z.object({ query: z.object({ next: nextPath }) });
+export const signInPageRequest = z.object({ query: z.object({ next: nextPath, reset: z.enum(['1']).optional().catch(undefined) }) });
 export const signInRequest = z.object({ body: z.object({ email: formField, password: formField, next: nextPath }) });
 export const newUserRequest = z.object({
   body: z.object({ email: formField, name: formField, role: formField, password: formField, partnership: formField }),
@@ -49,7 +49,9 @@ export const userPageRequest = z.object({
   params: userParams,
   query: z.object({ changed: z.enum(CHANGES).optional().catch(undefined) }),
 });
-export const usersPageRequest = z.object({ query: z.object({ removed: z.enum(['1']).optional().catch(undefined) }) });
+export const usersPageRequest = z.object({
+  query: z.object({ removed: z.enum(['1']).optional().catch(undefined), added: z.string().max(100).optional().catch(undefined) }),
+});
 export const userRemoveRequest = z.object({ params: userParams });
 export const userStatusRequest = z.object({
   params: userParams,
@@ -60,4 +62,10 @@ export const userPasswordRequest = z.object({ params: userParams, body: z.object
 export const ownPasswordRequest = z.object({
   query: z.object({ changed: z.enum(['1']).optional().catch(undefined) }),
   body: z.object({ currentPassword: formField, newPassword: formField }).optional(),
+});
+export const userResetLinkRequest = z.object({ params: userParams });
+/** The reset page: the token as given (checked against the stored hashes, never trusted), and the new password. */
+export const resetPasswordRequest = z.object({
+  params: z.object({ token: z.string().max(200) }),
+  body: z.object({ password: formField }).optional(),
 });

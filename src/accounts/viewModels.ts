@@ -5,7 +5,6 @@ import { html } from '../platform/html.js';
 import { formatLondon } from '../platform/londonTime.js';
 import type { TableRow } from '../platform/pageContexts.js';
 import { errorSummaryItems, messagesByField } from '../platform/validation.js';
-import type { AuditRow } from './queries/listAuditLog.js';
 import type { UserSummary } from './queries/listUsers.js';
 import { isRole, LEAST_PRIVILEGED_ROLE, ROLE_LABELS, ROLES } from './roles.js';
 import type { Change } from './schema.js';
@@ -15,11 +14,12 @@ const partnershipNames = (user: UserSummary, names: ReadonlyMap<string, string>)
 
 const formErrors = (fields: readonly FieldError[]) => ({ errors: errorSummaryItems(fields), fieldErrors: messagesByField(fields) });
 
-/** The sign-in form; after a failed attempt, the email given and the problems. */
-export const signInPage = (next: string, email?: string, fields: readonly FieldError[] = []) => ({
+/** The sign-in form; after a failed attempt, the email given and the problems; after a password reset, saying so. */
+export const signInPage = (next: string, email?: string, fields: readonly FieldError[] = [], reset = false) => ({
   title: 'Sign in',
   next,
   values: { email },
+  notice: reset ? 'Your password was changed. Sign in with your new password.' : undefined,
   ...formErrors(fields),
 });
 
@@ -31,10 +31,13 @@ export interface UsersPageInput {
   values: Readonly<Partial<Record<'email' | 'name' | 'role' | 'partnership', string>>>;
   fields: readonly FieldError[];
   notice?: string;
+  /** The id of a user just added: the page says so. */
+  added?: string;
 }
 
 /** The users of the administrator's partnerships, and the form to add one. */
-export function usersPage({ users, partnerships, values, fields, notice }: UsersPageInput) {
+export function usersPage({ users, partnerships, values, fields, notice, added }: UsersPageInput) {
+  const newUser = added ? users.find((u) => u.id === added) : undefined;
   const names = new Map(partnerships.map((p) => [p.id, p.name]));
   const rows: TableRow[] = users.map((u) => [
     { text: u.email },
@@ -46,7 +49,9 @@ export function usersPage({ users, partnerships, values, fields, notice }: Users
   ]);
   return {
     title: 'Users',
-    notice,
+    notice: newUser
+      ? `${newUser.email} was added as ${roleLabel(newUser.role)}. Give them their password in person or by phone, or make them a password reset link on their page.`
+      : notice,
     rows,
     // The least privileged role unless another was chosen.
     roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: (values.role ?? LEAST_PRIVILEGED_ROLE) === r })),
@@ -55,21 +60,6 @@ export function usersPage({ users, partnerships, values, fields, notice }: Users
     ...formErrors(fields),
   };
 }
-
-/** The latest audit entries, newest first. */
-export const auditPage = (entries: readonly AuditRow[]) => ({
-  title: 'Audit log',
-  caption: `Latest ${entries.length} entries`,
-  rows: entries.map(
-    (e): TableRow => [
-      { text: formatLondon(e.at, 'short') },
-      { text: e.actor },
-      { text: e.action },
-      { text: e.entity + (e.entityId ? ` ${e.entityId}` : '') },
-      { text: JSON.stringify(e.detail) },
-    ],
-  ),
-});
 
 const CHANGE_NOTICES: Record<Change, string> = {
   disabled: 'The user is disabled and signed out. They cannot sign in until enabled again.',
@@ -117,3 +107,17 @@ export const ownPasswordPage = (changed: boolean, fields: readonly FieldError[] 
   notice: changed ? 'Your password was changed. You were signed out everywhere else.' : undefined,
   ...formErrors(fields),
 });
+
+/** The one-time reset link, shown once to the administrator who made it. */
+export const resetLinkPage = (user: { id: string; email: string; name: string }, link: string, expiresAt: string) => ({
+  title: `Password reset link for ${user.email}`,
+  user: { id: user.id, email: user.email, name: user.name },
+  link,
+  expires: formatLondon(expiresAt, 'datetime'),
+});
+
+/** The page a reset link opens: the new-password form, or why the link no longer works. */
+export const resetPasswordPage = (state: { token: string; email?: string; fields?: readonly FieldError[] } | { invalid: string }) =>
+  'invalid' in state
+    ? { title: 'This link no longer works', invalid: state.invalid, ...formErrors([]) }
+    : { title: 'Choose a new password', token: state.token, email: state.email, invalid: undefined, ...formErrors(state.fields ?? []) };

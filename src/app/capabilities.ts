@@ -1,5 +1,6 @@
 import { accountsCapability } from '../accounts/capability.js';
 import { analysisCapability } from '../analysis/capability.js';
+import { auditCapability } from '../audit/capability.js';
 import { backupCapability } from '../backup/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
@@ -19,6 +20,7 @@ export const CAPABILITIES: readonly Capability[] = [
   surveysCapability,
   responsesCapability,
   analysisCapability,
+  auditCapability,
   backupCapability,
   statementsCapability,
 ];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyReply } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { auditPage, signInPage } from '../accounts/viewModels.js';
+import { ownPasswordPage, signInPage } from '../accounts/viewModels.js';
 import { SOURCE_ROOT } from '../platform/repositoryPaths.js';
 import { errorPage } from './sitePages.js';
 
@@ -28,8 +28,8 @@ describe('PageContexts', () => {
   it('refuses at compile time a context that does not fit its template', () => {
     // Never called: tsc (npm run typecheck) fails if a line marked @ts-expect-error compiles.
     const wrongContexts = (reply: FastifyReply) => [
-      // @ts-expect-error the audit log's view model is not the sign-in page's
-      reply.view('accounts/views/sign-in.njk', auditPage([])),
+      // @ts-expect-error the own-password page's view model is not the sign-in page's
+      reply.view('accounts/views/sign-in.njk', ownPasswordPage(false)),
       // @ts-expect-error every page has a title (the layout's <title>)
       reply.view('static-page.njk', { paragraphs: [] }),
       // @ts-expect-error no such template

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_imports.js';
 import * as m0007 from './migrations/0007_consultation_details.js';
 import * as m0008 from './migrations/0008_statements.js';
 import * as m0009 from './migrations/0009_weighting_margins.js';
+import * as m0010 from './migrations/0010_password_resets.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_consultation_details': m0007,
   '0008_statements': m0008,
   '0009_weighting_margins': m0009,
+  '0010_password_resets': m0010,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

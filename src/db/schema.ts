@@ -50,6 +50,16 @@ export interface AuditLogTable {
   detail: string; // JSON
 }
 
+/** A one-time password reset link (migration 0010): the SHA-256 of its token, one per user. */
+export interface PasswordResetsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  /** Who made it, as the audit log names them. */
+  created_by: string;
+}
+
 export interface WardsTable {
   partnership_id: string;
   code: string;
@@ -202,6 +212,7 @@ export interface Database {
   partnership_members: PartnershipMembersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  password_resets: PasswordResetsTable;
   wards: WardsTable;
   lsoas: LsoasTable;
   plan_themes: PlanThemesTable;

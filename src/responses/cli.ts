@@ -47,7 +47,7 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
     .action((id: string, o: { format: string; out: string; labels?: boolean }) =>
       cli.withDatabase(async (handle) => {
         if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
-        const [{ findConsultationForCli, loadSurveyDefinition }, { writeCsv, writeXlsx }, { listWards }] = await Promise.all([
+        const [{ findConsultationForCli, loadSurveyDefinition }, { exportResponses }, { listWards }] = await Promise.all([
           import('../consultations/index.js'),
           import('./exportResponses.js'),
           import('../partnerships/index.js'),
@@ -60,11 +60,13 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           definition: await loadSurveyDefinition(handle.db, c, c.surveyVersion),
           labels: o.labels === true,
           wards: o.labels ? await listWards(handle.db, c.partnershipId) : [],
-        };
+          actor: cliActor(),
+          format: o.format,
+        } as const;
         const tmp = `${o.out}.part`;
-        await (o.format === 'csv' ? writeCsv : writeXlsx)(source, fs.createWriteStream(tmp));
+        const { rows } = await exportResponses(source, fs.createWriteStream(tmp));
         fs.renameSync(tmp, o.out);
-        say(`Wrote ${o.out}`);
+        say(`Wrote ${rows} responses to ${o.out}`);
       }),
     );
 }

@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { csvLine, xlsxCell } from '../platform/csvSafe.js';
+import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { recordedDownload } from '../platform/recordedDownload.js';
 import type { AnswerValue, Column, SurveyDefinition, Ward } from '../surveys/index.js';
 import { answerToCell, columnsFor } from '../surveys/index.js';
 import { eachResponse } from './queries/listResponses.js';
@@ -18,6 +20,8 @@ export interface ExportSource {
   labels?: boolean;
   /** The partnership's wards, whose names stand for their codes when `labels` is set. */
   wards?: readonly Ward[];
+  /** Counts the rows written, for the record of the download. */
+  written?: { rows: number };
 }
 
 const FIXED = { first: ['reference'], last: ['channel', 'submitted_at'] };
@@ -48,6 +52,7 @@ async function* exportRows(source: ExportSource): AsyncGenerator<(string | numbe
     ? (c: Column, v: AnswerValue | undefined) => labelCell(c, v, wardNames)
     : (_c: Column, v: AnswerValue | undefined) => answerToCell(v);
   for await (const r of eachResponse(source.db, source.partnershipId, source.consultationId)) {
+    if (source.written) source.written.rows++;
     yield [r.reference, ...columns.map((c) => cell(c, r.answers[c.code])), r.channel, r.submittedAt];
   }
 }
@@ -83,4 +88,29 @@ export async function writeXlsx(source: ExportSource, out: NodeJS.WritableStream
   for await (const row of exportRows(source)) sheet.addRow(row.map(xlsxCell)).commit();
   sheet.commit();
   await workbook.commit();
+}
+
+/**
+ * A download of every response (web or command line): the file, and its audit entry (who, the format, the rows)
+ * recorded before the file ends.
+ */
+export async function exportResponses(
+  source: ExportSource & { actor: Actor; format: 'csv' | 'xlsx' },
+  out: NodeJS.WritableStream,
+): Promise<{ rows: number }> {
+  const written = { rows: 0 };
+  await recordedDownload(
+    out,
+    (relay) => (source.format === 'csv' ? writeCsv : writeXlsx)({ ...source, written }, relay),
+    (complete) =>
+      recordAudit(source.db, {
+        actor: source.actor,
+        action: 'responses.export',
+        entity: 'consultation',
+        entityId: source.consultationId,
+        partnershipId: source.partnershipId,
+        detail: { format: source.format, labels: source.labels === true, rows: written.rows, ...(complete ? {} : { complete: false }) },
+      }),
+  );
+  return written;
 }

@@ -2,7 +2,7 @@
 
 export { CHANNELS, type Channel, channelLabel, KEYED_IN_CHANNELS } from './channels.js';
 export { enterResponse } from './enterResponse.js';
-export { exportHeader, writeCsv, writeXlsx } from './exportResponses.js';
+export { exportHeader, exportResponses, writeCsv, writeXlsx } from './exportResponses.js';
 export { ResponseWriter } from './groupCommit.js';
 export { DuplicateImport, ImportRejected, importResponses } from './importResponses.js';
 export { importHeader, writeImportTemplate } from './importTemplate.js';

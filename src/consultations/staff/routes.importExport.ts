@@ -8,13 +8,12 @@ import type { TableRow } from '../../platform/pageContexts.js';
 import { parseRequest } from '../../platform/validation.js';
 import {
   DuplicateImport,
+  exportResponses,
   ImportRejected,
   importHeader,
   importUploadedFile,
   TableFormatError,
-  writeCsv,
   writeImportTemplate,
-  writeXlsx,
 } from '../../responses/index.js';
 import { loadSurveyDefinition } from '../queries/loadConsultation.js';
 import { consultationRequest, importedQuery, importFields } from '../schema.js';
@@ -31,12 +30,13 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/staff/consultations/:id/export.${format}`, async (request, reply) => {
       const { id } = parseRequest(consultationRequest, request).params;
-      const { consultation } = await staffConsultation(db, request.user, id, 'responses:read');
+      const { consultation, principal } = await staffConsultation(db, request.user, id, 'responses:read');
       const definition = await loadSurveyDefinition(db, consultation, consultation.surveyVersion);
       reply.type(TYPES[format]).header('content-disposition', `attachment; filename="${consultation.slug}-responses.${format}"`);
       reply.hijack();
       reply.raw.writeHead(200, reply.getHeaders() as Record<string, string>);
-      await (format === 'csv' ? writeCsv : writeXlsx)({ db, partnershipId: consultation.partnershipId, consultationId: id, definition }, reply.raw);
+      const source = { db, partnershipId: consultation.partnershipId, consultationId: id, definition, actor: actorOf(principal), format };
+      await exportResponses(source, reply.raw);
       return reply;
     });
   }

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import type { CliContext } from '../app/capability.js';
+import { CliError, printJson, say } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
+
+export function registerAuditCommands(program: Command, cli: CliContext) {
+  const audit = program.command('audit').description('the audit log');
+  audit
+    .command('export')
+    .description('write the audit log, newest first, as the staff page describes it; the download is itself recorded')
+    .requiredOption('--format <format>', 'csv or xlsx')
+    .requiredOption('--out <file>', 'where to write the file')
+    .option('--partnership <id>', "one partnership's entries (id or slug); without it every entry, install-wide ones included")
+    .action((o: { format: string; out: string; partnership?: string }) =>
+      cli.withDatabase(async (handle) => {
+        if (o.format !== 'csv' && o.format !== 'xlsx') throw new CliError(`Unknown format "${o.format}": use csv or xlsx`);
+        const [{ auditContext }, { exportAuditLog }] = await Promise.all([import('./readAuditLog.js'), import('./exportAuditLog.js')]);
+        const partnershipId = o.partnership ? await cli.resolvePartnershipId(handle, o.partnership) : undefined;
+        const context = await auditContext(handle.db, partnershipId ? [partnershipId] : 'all', {});
+        const tmp = `${o.out}.part`;
+        const { rows } = await exportAuditLog({
+          db: handle.db,
+          actor: cliActor(),
+          context,
+          format: o.format,
+          out: fs.createWriteStream(tmp),
+          partnershipId: partnershipId ?? null,
+          filters: partnershipId ? { partnership: partnershipId } : {},
+        });
+        fs.renameSync(tmp, o.out);
+        printJson({ file: o.out, rows });
+        say(`Wrote ${rows} entries to ${o.out}`);
+      }),
+    );
+}

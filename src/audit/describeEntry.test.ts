@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { type AuditNames, describeAction, describeEntry } from './describeEntry.js';
+import type { AuditEntry } from './queries/auditEntries.js';
+
+const names: AuditNames = {
+  users: new Map([
+    ['u1', { name: 'Jane Smith', email: 'jane@anytown.example' }],
+    ['u2', { name: '', email: 'officer@anytown.example' }],
+  ]),
+  consultations: new Map([['c1', 'Crime Survey 2024']]),
+  partnerships: new Map([['p1', 'Anytown Community Safety Partnership']]),
+};
+
+const entry = (over: Partial<AuditEntry>): AuditEntry => ({
+  id: 'e1',
+  at: '2026-02-05T10:30:00.000Z',
+  actorId: 'u1',
+  actor: 'jane@anytown.example',
+  partnershipId: 'p1',
+  action: 'session.sign-in',
+  entity: 'user',
+  entityId: 'u1',
+  detail: {},
+  ...over,
+});
+
+describe('describeEntry', () => {
+  it('names the actor, the action and the record in plain English', () => {
+    expect(
+      describeEntry(entry({ action: 'responses.import', entity: 'consultation', entityId: 'c1', detail: { importId: 'x', rows: 450 } }), names),
+    ).toEqual({
+      id: 'e1',
+      at: '2026-02-05T10:30:00.000Z',
+      who: 'Jane Smith (jane@anytown.example)',
+      what: 'Imported 450 responses',
+      record: 'Consultation “Crime Survey 2024”',
+      partnership: 'Anytown Community Safety Partnership',
+      action: 'responses.import',
+    });
+  });
+
+  it('describes the command line, failed sign-ins and users no longer here', () => {
+    const cli = describeEntry(
+      entry({ actorId: null, actor: 'cli:root', action: 'user.create', entityId: 'gone', detail: { email: 'old@anytown.example', role: 'viewer' } }),
+      names,
+    );
+    expect([cli.who, cli.what, cli.record]).toEqual(['Command line (root)', 'Added the user as Viewer', 'User old@anytown.example']);
+    const failed = describeEntry(
+      entry({ actorId: null, actor: 'jane@anytown.example', action: 'session.sign-in-failed', detail: { email: 'jane@anytown.example' } }),
+      names,
+    );
+    expect([failed.who, failed.what, failed.record]).toEqual([
+      'jane@anytown.example',
+      'Failed to sign in: wrong email address or password',
+      'User Jane Smith (jane@anytown.example)',
+    ]);
+    const removed = describeEntry(
+      entry({
+        actorId: 'u2',
+        entity: 'consultation',
+        entityId: 'deleted',
+        action: 'consultation.create',
+        detail: { title: 'Old survey', template: 'crime-survey' },
+      }),
+      names,
+    );
+    expect([removed.who, removed.what, removed.record]).toEqual([
+      'officer@anytown.example',
+      'Created the consultation from the Crime Survey (public) template',
+      'Consultation “Old survey”',
+    ]);
+  });
+
+  it('says what each download and change was, with counts and formats', () => {
+    expect(describeAction('responses.export', { format: 'csv', rows: 1234 })).toBe('Downloaded 1,234 responses (CSV)');
+    expect(describeAction('responses.export', { format: 'xlsx', rows: 1, complete: false })).toBe('Downloaded 1 response (XLSX), not finished');
+    expect(describeAction('invitations.export', { format: 'csv', rows: 12 })).toBe('Downloaded 12 invitation links (CSV)');
+    expect(describeAction('audit.export', { format: 'xlsx', rows: 1 })).toBe('Downloaded 1 audit log entry (XLSX)');
+    expect(describeAction('user.role', { email: 'x', from: 'viewer', to: 'analyst' })).toBe('Changed the role from Viewer to Analyst');
+    expect(describeAction('user.password', { own: true })).toBe('Changed their own password');
+    expect(describeAction('user.password', { own: false })).toBe('Set a new password for the user');
+    expect(describeAction('partnership.set_suppression_minimum', { from: 10, to: 15 })).toBe('Changed the smallest base shown from 10 to 15');
+    expect(describeAction('survey.edit', { fromVersion: 1, toVersion: 2, summary: 'changed concerns' })).toBe(
+      'Edited the survey (version 1 to 2): changed concerns',
+    );
+    expect(describeAction('invitations.create', { count: 1, emails: ['a@b'] })).toBe('Created 1 invitation link');
+    expect(describeAction('response.enter', { reference: 'ABCD', channel: 'paper' })).toBe('Keyed in a response (Paper)');
+  });
+
+  it('shows an action it does not know by its code and details', () => {
+    expect(describeAction('response.withdraw', { reference: 'ABCD', reason: 'duplicate' })).toBe(
+      'response.withdraw (reference: ABCD; reason: duplicate)',
+    );
+    expect(describeAction('something.new', {})).toBe('something.new');
+  });
+});

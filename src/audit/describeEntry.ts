@@ -1,0 +1,169 @@
+/**
+ * An audit entry in plain English: who did it (name and email, not an id), what they did ("Imported 450 responses")
+ * and what it was done to (a consultation's title, a user's name, the partnership's name). Pure: the names come in.
+ * A new action is described here; one this file does not know is shown by its code and its details.
+ */
+import { isRole, ROLE_LABELS } from '../accounts/index.js';
+import { channelLabel } from '../responses/index.js';
+import { TEMPLATES } from '../surveys/index.js';
+import type { AuditEntry } from './queries/auditEntries.js';
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** The names the log refers to by id, within the reader's partnerships. */
+export interface AuditNames {
+  users: ReadonlyMap<string, Person>;
+  consultations: ReadonlyMap<string, string>;
+  partnerships: ReadonlyMap<string, string>;
+}
+
+export interface DescribedEntry {
+  id: string;
+  at: string;
+  who: string;
+  what: string;
+  record: string;
+  partnership: string;
+  action: string;
+}
+
+const count = (n: unknown, one: string, many = `${one}s`) => {
+  const value = typeof n === 'number' ? n : Number(n ?? 0);
+  return `${value.toLocaleString('en-GB')} ${value === 1 ? one : many}`;
+};
+const text = (value: unknown) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
+const roleName = (role: unknown) => (typeof role === 'string' && isRole(role) ? ROLE_LABELS[role] : text(role));
+const formatName = (format: unknown) => (typeof format === 'string' && format ? ` (${format.toUpperCase()})` : '');
+const templateName = (id: unknown) =>
+  typeof id === 'string' && Object.hasOwn(TEMPLATES, id) ? TEMPLATES[id as keyof typeof TEMPLATES].name : text(id);
+
+type Detail = Record<string, unknown>;
+
+/** What each known action says, from its detail. */
+const ACTIONS: Record<string, (d: Detail) => string> = {
+  'session.sign-in': () => 'Signed in',
+  'session.sign-in-failed': () => 'Failed to sign in: wrong email address or password',
+  'session.sign-out': () => 'Signed out',
+  'user.create': (d) => `Added the user as ${roleName(d.role)}`,
+  'user.role': (d) => `Changed the role from ${roleName(d.from)} to ${roleName(d.to)}`,
+  'user.disable': () => 'Disabled the user and signed them out',
+  'user.enable': () => 'Enabled the user',
+  'user.password': (d) => (d.own ? 'Changed their own password' : 'Set a new password for the user'),
+  'user.remove': () => 'Removed the user',
+  'user.password-reset-link': () => 'Created a one-time password reset link',
+  'user.password-reset': () => 'Set a new password with a reset link',
+  'partnership.create': () => 'Created the partnership',
+  'partnership.set_suppression_minimum': (d) => `Changed the smallest base shown from ${text(d.from)} to ${text(d.to)}`,
+  'consultation.create': (d) => `Created the consultation from the ${templateName(d.template)} template`,
+  'consultation.schedule': () => 'Scheduled the consultation',
+  'consultation.open': () => 'Opened the consultation',
+  'consultation.close': () => 'Closed the consultation',
+  'consultation.mark-analysed': () => 'Marked the consultation as analysed',
+  'consultation.publish': () => 'Published the results',
+  'survey.edit': (d) => `Edited the survey (version ${text(d.fromVersion)} to ${text(d.toVersion)})${d.summary ? `: ${text(d.summary)}` : ''}`,
+  'invitations.create': (d) => `Created ${count(d.count, 'invitation link')}`,
+  'invitations.export': (d) => `Downloaded ${count(d.rows, 'invitation link')}${formatName(d.format)}`,
+  'responses.import': (d) => `Imported ${count(d.rows, 'response')}`,
+  'responses.export': (d) => `Downloaded ${count(d.rows, 'response')}${formatName(d.format)}${d.complete === false ? ', not finished' : ''}`,
+  'response.enter': (d) => `Keyed in a response (${channelLabel(text(d.channel))})`,
+  'audit.export': (d) => `Downloaded ${count(d.rows, 'audit log entry', 'audit log entries')}${formatName(d.format)}`,
+  'database.backup': () => 'Backed up the database',
+  'database.restore': () => 'Restored the database from a backup',
+};
+
+/** Short names for the action filter, in the order offered. */
+export const ACTION_NAMES: Record<string, string> = {
+  'session.sign-in': 'Signed in',
+  'session.sign-in-failed': 'Failed sign-in',
+  'session.sign-out': 'Signed out',
+  'user.create': 'Added a user',
+  'user.role': 'Changed a role',
+  'user.disable': 'Disabled a user',
+  'user.enable': 'Enabled a user',
+  'user.password': 'Set or changed a password',
+  'user.password-reset-link': 'Created a password reset link',
+  'user.password-reset': 'Reset a password with a link',
+  'user.remove': 'Removed a user',
+  'partnership.create': 'Created a partnership',
+  'partnership.set_suppression_minimum': 'Changed the smallest base',
+  'consultation.create': 'Created a consultation',
+  'consultation.schedule': 'Scheduled a consultation',
+  'consultation.open': 'Opened a consultation',
+  'consultation.close': 'Closed a consultation',
+  'consultation.mark-analysed': 'Marked a consultation analysed',
+  'consultation.publish': 'Published results',
+  'survey.edit': 'Edited a survey',
+  'invitations.create': 'Created invitation links',
+  'invitations.export': 'Downloaded invitation links',
+  'responses.import': 'Imported responses',
+  'responses.export': 'Downloaded responses',
+  'response.enter': 'Keyed in a response',
+  'audit.export': 'Downloaded the audit log',
+};
+
+/** Groups of actions offered as one choice in the filter. */
+export const ACTION_GROUPS: Record<string, { name: string; actions: readonly string[] }> = {
+  'sign-ins': { name: 'Sign-ins, failed sign-ins and sign-outs', actions: ['session.sign-in', 'session.sign-in-failed', 'session.sign-out'] },
+  downloads: { name: 'Downloads of personal data', actions: ['responses.export', 'invitations.export', 'audit.export'] },
+  users: {
+    name: 'Changes to users',
+    actions: Object.keys(ACTION_NAMES).filter((a) => a.startsWith('user.')),
+  },
+};
+
+/** An action this file does not know: its code and its details as "key: value". */
+function fallback(action: string, detail: Detail): string {
+  const parts = Object.entries(detail).map(([k, v]) => `${k}: ${text(v)}`);
+  return parts.length ? `${action} (${parts.join('; ')})` : action;
+}
+
+export const describeAction = (action: string, detail: Detail): string => ACTIONS[action]?.(detail) ?? fallback(action, detail);
+
+const personName = (p: Person) => (p.name ? `${p.name} (${p.email})` : p.email);
+
+/** Who acted: a known user by name and email; the command line as such; otherwise the label recorded (an email). */
+export function describeActor(entry: Pick<AuditEntry, 'actorId' | 'actor'>, names: AuditNames): string {
+  const known = entry.actorId ? names.users.get(entry.actorId) : undefined;
+  if (known) return personName(known);
+  if (entry.actor.startsWith('cli:')) return `Command line (${entry.actor.slice(4)})`;
+  return entry.actor;
+}
+
+/** What the entry is about, by its name. */
+export function describeRecord(entry: Pick<AuditEntry, 'entity' | 'entityId' | 'detail'>, names: AuditNames): string {
+  const { entity, entityId: id, detail } = entry;
+  switch (entity) {
+    case 'user': {
+      const user = id ? names.users.get(id) : undefined;
+      if (user) return `User ${personName(user)}`;
+      return detail.email ? `User ${text(detail.email)}` : 'A user no longer here';
+    }
+    case 'consultation':
+      return `Consultation “${(id && names.consultations.get(id)) || text(detail.title) || 'no longer here'}”`;
+    case 'partnership':
+      return `Partnership ${(id && names.partnerships.get(id)) || text(detail.name)}`;
+    case 'response':
+      return `Response ${text(detail.reference) || id}`;
+    case 'database':
+      return 'The database';
+    case 'audit_log':
+      return 'The audit log';
+    default:
+      return id ? `${entity} ${id}` : entity;
+  }
+}
+
+export function describeEntry(entry: AuditEntry, names: AuditNames): DescribedEntry {
+  return {
+    id: entry.id,
+    at: entry.at,
+    who: describeActor(entry, names),
+    what: describeAction(entry.action, entry.detail),
+    record: describeRecord(entry, names),
+    partnership: entry.partnershipId ? (names.partnerships.get(entry.partnershipId) ?? '') : '',
+    action: entry.action,
+  };
+}
