@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_answer_columns.js';
 import * as m0004 from './migrations/0004_suppression_minimum.js';
 import * as m0005 from './migrations/0005_member_answers.js';
 import * as m0006 from './migrations/0006_imports.js';
+import * as m0011 from './migrations/0011_response_versions.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_suppression_minimum': m0004,
   '0005_member_answers': m0005,
   '0006_imports': m0006,
+  '0011_response_versions': m0011,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */
