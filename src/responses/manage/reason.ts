@@ -7,6 +7,7 @@ export const REASON_MAX_LENGTH = 1000;
 export function checkReason(typed: string, missing: string): { text: string; error?: FieldError } {
   const text = typed.trim();
   if (!text) return { text, error: { field: 'reason', message: missing } };
-  if (text.length > REASON_MAX_LENGTH) return { text, error: { field: 'reason', message: `The reason must be ${REASON_MAX_LENGTH} characters or fewer` } };
+  if (text.length > REASON_MAX_LENGTH)
+    return { text, error: { field: 'reason', message: `The reason must be ${REASON_MAX_LENGTH} characters or fewer` } };
   return { text };
 }

@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema.js';
 import { conflict, validationFailed } from '../../platform/errors.js';
 import { type Actor, recordAudit } from '../../platform/recordAudit.js';
 import { bumpResponsesRevision } from '../queries/importRecords.js';
-import { checkReason } from './reason.js';
 import { storedResponse } from './queries/storedResponse.js';
+import { checkReason } from './reason.js';
 
 export interface WithdrawResponseOptions {
   db: Kysely<Database>;
