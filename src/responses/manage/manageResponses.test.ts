@@ -154,7 +154,7 @@ describeEachEngine('managing responses', ({ handle }) => {
       refusal(correctResponse({ db: handle().db, actor: officer, ...key(), reference, fromVersion: 1, answers: typed, reason, definition, wards }));
     const bad = await attempt({ ...answers('nowhere', 'fairly_safe') }, '  ');
     expect(bad.code).toBe('validation_failed');
-    expect(bad.fields.map((f) => f.field)).toEqual(['ward', 'reason']);
+    expect(bad.fields.map((f) => f.field)).toEqual(['ward', '_reason']);
     expect(bad.fields[1]?.message).toBe('Enter why you are correcting this response');
     const same = await attempt(answers('wyken', 'fairly_safe'), 'No change');
     expect(same.fields).toEqual([{ field: 'form', message: 'No answer was changed: change an answer, or cancel' }]);
@@ -202,7 +202,7 @@ describeEachEngine('managing responses', ({ handle }) => {
       await responsesPage(handle().db, key(), { channel: 'online', ward: { question: 'ward', code: 'earlsdon' } }, { offset: 0, limit: 1 })
     ).rows.map((r) => r.reference);
     const missing = await refusal(withdrawResponse({ db: handle().db, actor: officer, ...key(), reference: reference!, reason: ' ' }));
-    expect(missing.fields).toEqual([{ field: 'reason', message: 'Enter why you are withdrawing this response' }]);
+    expect(missing.fields).toEqual([{ field: '_reason', message: 'Enter why you are withdrawing this response' }]);
 
     await withdrawResponse({ db: handle().db, actor: officer, ...key(), reference: reference!, reason: 'Duplicate of a paper response' });
     expect(await safeDark()).toEqual({ n: before.n - 1, veryUnsafe: before.veryUnsafe, fairlySafe: (before.fairlySafe ?? 0) - 1 });
