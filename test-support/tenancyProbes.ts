@@ -93,6 +93,24 @@ export const PROBES: Probe[] = [
   ),
   refused('GET /api/v1/consultations/:id/responses', (b) => `/api/v1/consultations/${b.crime.id}/responses`),
 
+  // Managing one of B's responses: the list, the response, its correction and withdrawal pages; then correcting,
+  // withdrawing and restoring it (in that order, so B's own admin can do each).
+  ...consultationPages((b) => b.crime.id, ['/responses']),
+  ...['', '/correct', '/withdraw'].map((tail) =>
+    refused(`GET /staff/consultations/:id/responses/:reference${tail}`, (b) => `${crime(b)}/responses/${b.crimeReference}${tail}`),
+  ),
+  refused(
+    'POST /staff/consultations/:id/responses/:reference/correct',
+    (b) => `${crime(b)}/responses/${b.crimeReference}/correct`,
+    (b) => ({ _version: '1', _reason: 'Planted', ward: firstWard(b), ...crimeRow }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/responses/:reference/withdraw',
+    (b) => `${crime(b)}/responses/${b.crimeReference}/withdraw`,
+    () => ({ _reason: 'Planted' }),
+  ),
+  refused('POST /staff/consultations/:id/responses/:reference/restore', (b) => `${crime(b)}/responses/${b.crimeReference}/restore`),
+
   // The survey builder, on the members' survey.
   builder('GET'),
   builder('GET /json'),

@@ -26,6 +26,8 @@ export interface TenantB {
     row: string;
   };
   adminEmail: string;
+  /** The reference of one of the Crime Survey's responses, for the routes that manage a response. */
+  crimeReference: string;
   /** A user of B's who is not its admin, for the user management routes. */
   userId: string;
 }
@@ -77,7 +79,14 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
   const admin = await buildUser({ db, role: 'admin', partnershipId, server });
   const user = await buildUser({ db, role: 'viewer', partnershipId });
   const builder = builderTargets(await loadSurveyDefinition(db, members, members.surveyVersion));
-  const b: TenantB = { partnership, crime, members, draft, builder, adminEmail: admin.email, userId: user.id };
+  const { reference: crimeReference } = await db
+    .selectFrom('responses')
+    .select('reference')
+    .where('partnership_id', '=', partnershipId)
+    .where('consultation_id', '=', crime.id)
+    .orderBy('reference')
+    .executeTakeFirstOrThrow();
+  const b: TenantB = { partnership, crime, members, draft, builder, adminEmail: admin.email, crimeReference, userId: user.id };
   return { b, admin };
 }
 
