@@ -1,19 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { crimeAnswers } from '../test-support/consultations.js';
 import { buildConsultation, buildResponses } from '../test-support/factories.js';
 import { ResponsesPages } from './pages/ResponsesPages.js';
 import { SignInPage } from './pages/SignInPage.js';
 import { launchBrowser } from './support/browser.js';
 import { type DemoApp, startDemoApp } from './support/demoApp.js';
 import { closeAfterTests } from './support/teardown.js';
-
-const crime = (ward: string, safeDark: string) => ({
-  ward,
-  safe_day: 'very_safe',
-  safe_dark: safeDark,
-  safe_centre_day: 'fairly_safe',
-  safe_centre_dark: 'very_unsafe',
-});
 
 describe('managing responses in Chromium, JavaScript off', () => {
   let app: DemoApp;
@@ -29,8 +22,12 @@ describe('managing responses in Chromium, JavaScript off', () => {
       title: 'Crime Survey 2027',
     });
     consultationId = consultation.id;
-    await buildResponses({ handle: app.handle, consultation, answers: [crime('earlsdon', 'a_bit_unsafe'), crime('wyken', 'very_safe')] });
-    await buildResponses({ handle: app.handle, consultation, answers: [crime('foleshill', 'fairly_safe')], channel: 'paper' });
+    await buildResponses({
+      handle: app.handle,
+      consultation,
+      answers: [crimeAnswers('earlsdon', 'a_bit_unsafe'), crimeAnswers('wyken', 'very_safe')],
+    });
+    await buildResponses({ handle: app.handle, consultation, answers: [crimeAnswers('foleshill', 'fairly_safe')], channel: 'paper' });
   });
   const sessions = closeAfterTests(() => ({ browser, app }));
 

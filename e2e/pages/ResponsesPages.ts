@@ -29,15 +29,7 @@ export class ResponsesPages extends BasePage {
 
   /** A summary list (the first on the page unless given) as key to value. */
   async summary(index = 0): Promise<Record<string, string>> {
-    const list = this.page.locator('.govuk-summary-list').nth(index);
-    const entries: [string, string][] = [];
-    for (const row of await list.locator('.govuk-summary-list__row').all()) {
-      entries.push([
-        (await row.locator('.govuk-summary-list__key').innerText()).trim(),
-        (await row.locator('.govuk-summary-list__value').innerText()).trim(),
-      ]);
-    }
-    return Object.fromEntries(entries);
+    return this.summaryListOf(this.page.locator('.govuk-summary-list').nth(index));
   }
 
   async notice(): Promise<string | null> {

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openConsultation } from '../../../test-support/consultations.js';
+import { crimeAnswers, openConsultation } from '../../../test-support/consultations.js';
 import { describeEachEngine } from '../../../test-support/databases.js';
 import { buildResponses, buildUser } from '../../../test-support/factories.js';
 import { HttpClient, startTestServer, type TestServer } from '../../../test-support/httpClient.js';
 import { DEMO_PASSWORD } from '../../partnerships/demo/coventry.js';
-
-const crime = (ward: string, safeDark: string) => ({
-  ward,
-  safe_day: 'very_safe',
-  safe_dark: safeDark,
-  safe_centre_day: 'fairly_safe',
-  safe_centre_dark: 'very_unsafe',
-});
 
 describeEachEngine('responses pages', ({ handle }) => {
   let server: TestServer;
@@ -43,8 +35,8 @@ describeEachEngine('responses pages', ({ handle }) => {
   beforeAll(async () => {
     ({ consultationId, partnershipId } = await openConsultation(handle(), 'crime-survey', 'Responses survey'));
     const consultation = { id: consultationId, partnershipId, surveyVersion: 1 };
-    await buildResponses({ handle: handle(), consultation, answers: [crime('earlsdon', 'a_bit_unsafe')] });
-    await buildResponses({ handle: handle(), consultation, answers: [crime('wyken', 'fairly_safe')], channel: 'paper' });
+    await buildResponses({ handle: handle(), consultation, answers: [crimeAnswers('earlsdon', 'a_bit_unsafe')] });
+    await buildResponses({ handle: handle(), consultation, answers: [crimeAnswers('wyken', 'fairly_safe')], channel: 'paper' });
     const references = await db().selectFrom('responses').select(['reference', 'channel']).where('consultation_id', '=', consultationId).execute();
     online = references.find((r) => r.channel === 'online')!.reference;
     paper = references.find((r) => r.channel === 'paper')!.reference;
@@ -76,7 +68,7 @@ describeEachEngine('responses pages', ({ handle }) => {
 
     // Posts: refused to a viewer, another partnership, the signed out, and (restore) an analyst; nothing changes.
     const posts: [string, Record<string, string>][] = [
-      [`${base()}/${paper}/correct`, { _version: '1', _reason: 'Planted', ...crime('wyken', 'very_unsafe') }],
+      [`${base()}/${paper}/correct`, { _version: '1', _reason: 'Planted', ...crimeAnswers('wyken', 'very_unsafe') }],
       [`${base()}/${paper}/withdraw`, { _reason: 'Planted' }],
       [`${base()}/${paper}/restore`, {}],
     ];
@@ -136,7 +128,13 @@ describeEachEngine('responses pages', ({ handle }) => {
     expect(form.html).toContain('any question may be left blank');
     let _csrf = await analyst.csrfFrom(`${base()}/${paper}/correct`);
     const missing = await body(
-      await analyst.postForm(`${base()}/${paper}/correct`, { _csrf, _version: '1', _reason: ' ', ...crime('wyken', 'very_unsafe'), safe_day: '' }),
+      await analyst.postForm(`${base()}/${paper}/correct`, {
+        _csrf,
+        _version: '1',
+        _reason: ' ',
+        ...crimeAnswers('wyken', 'very_unsafe'),
+        safe_day: '',
+      }),
     );
     expect(missing.status).toBe(422);
     expect(missing.html).toContain('Enter why you are correcting this response');
@@ -149,7 +147,7 @@ describeEachEngine('responses pages', ({ handle }) => {
         _csrf,
         _version: '1',
         _reason: 'Keyed from the wrong form',
-        ...crime('wyken', 'very_unsafe'),
+        ...crimeAnswers('wyken', 'very_unsafe'),
         safe_day: '',
       }),
     );
@@ -167,7 +165,7 @@ describeEachEngine('responses pages', ({ handle }) => {
     // The same form again, from version 1: someone else's correction is not overwritten.
     _csrf = await analyst.csrfFrom(`${base()}/${paper}/correct`);
     const stale = await body(
-      await analyst.postForm(`${base()}/${paper}/correct`, { _csrf, _version: '1', _reason: 'Again', ...crime('wyken', 'very_safe') }),
+      await analyst.postForm(`${base()}/${paper}/correct`, { _csrf, _version: '1', _reason: 'Again', ...crimeAnswers('wyken', 'very_safe') }),
     );
     expect(stale.status).toBe(409);
     expect(stale.html).toContain('was changed by someone else');

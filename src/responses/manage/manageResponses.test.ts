@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { openConsultation } from '../../../test-support/consultations.js';
+import { crimeAnswers, openConsultation } from '../../../test-support/consultations.js';
 import { describeEachEngine } from '../../../test-support/databases.js';
 import { buildResponses, buildUser } from '../../../test-support/factories.js';
 import { analyseStoredConsultation } from '../../analysis/index.js';
@@ -17,13 +17,7 @@ import { responseVersions } from './queries/responseVersions.js';
 import { restoreResponse } from './restoreResponse.js';
 import { withdrawResponse } from './withdrawResponse.js';
 
-const answers = (ward: string, safeDark: string) => ({
-  ward,
-  safe_day: 'very_safe',
-  safe_dark: safeDark,
-  safe_centre_day: 'fairly_safe',
-  safe_centre_dark: 'very_unsafe',
-});
+const answers = crimeAnswers;
 
 async function refusal(work: Promise<unknown>): Promise<AppError> {
   const error = await work.then(
