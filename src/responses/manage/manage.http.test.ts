@@ -207,4 +207,24 @@ describeEachEngine('responses pages', ({ handle }) => {
     expect((await body(await admin.postForm(`${base()}/${online}/restore`, { _csrf }))).status).toBe(409);
     expect(await auditActions()).toEqual(['response.correct', 'response.restore', 'response.withdraw']);
   });
+
+  it('pages a long list with GOV.UK pagination that keeps the filter', async () => {
+    const { consultationId: id } = await openConsultation(handle(), 'crime-survey', 'A long list');
+    const consultation = { id, partnershipId, surveyVersion: 1 };
+    await buildResponses({
+      handle: handle(),
+      consultation,
+      answers: Array.from({ length: 52 }, () => crimeAnswers('wyken', 'fairly_safe')),
+      channel: 'email',
+    });
+    await buildResponses({ handle: handle(), consultation, answers: [crimeAnswers('wyken', 'fairly_safe')] });
+    const first = await body(await analyst.get(`/staff/consultations/${id}/responses?channel=email`));
+    expect(first.html).toContain('Showing 1 to 50 of 52 responses, newest first.');
+    expect(first.html).toContain('govuk-pagination');
+    const next = /<a class="govuk-link govuk-pagination__link" href="([^"]+)" rel="next">/.exec(first.html)?.[1]?.replaceAll('&amp;', '&');
+    expect(next).toBe(`/staff/consultations/${id}/responses?channel=email&page=2`);
+    const second = await body(await analyst.get(next!));
+    expect(second.html).toContain('Showing 51 to 52 of 52 responses, newest first.');
+    expect((second.html.match(/<tr class="govuk-table__row">/g) ?? []).length).toBe(3);
+  });
 });
