@@ -110,6 +110,7 @@ export const PROBES: Probe[] = [
     () => ({ _reason: 'Planted' }),
   ),
   refused('POST /staff/consultations/:id/responses/:reference/restore', (b) => `${crime(b)}/responses/${b.crimeReference}/restore`),
+  refused('GET /api/v1/consultations/:id/responses/:reference', (b) => `/api/v1/consultations/${b.crime.id}/responses/${b.crimeReference}`),
 
   // The survey builder, on the members' survey.
   builder('GET'),

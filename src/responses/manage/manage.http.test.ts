@@ -208,6 +208,28 @@ describeEachEngine('responses pages', ({ handle }) => {
     expect(await auditActions()).toEqual(['response.correct', 'response.restore', 'response.withdraw']);
   });
 
+  it('shows one response to scripts through the API, with its earlier versions, to the same roles', async () => {
+    const api = `/api/v1/consultations/${consultationId}/responses/${paper.toLowerCase()}`;
+    const answer = await analyst.get(api);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      reference: paper,
+      channel: 'paper',
+      version: 2,
+      withdrawn: null,
+      answers: { safe_dark: 'very_unsafe', safe_day: null },
+      earlierVersions: [{ version: 1, surveyVersion: 1, reason: 'Keyed from the wrong form', answers: { safe_dark: 'fairly_safe' } }],
+    });
+    const statuses: [HttpClient, number][] = [
+      [admin, 200],
+      [viewer, 403],
+      [otherAdmin, 403],
+      [signedOut, 401],
+    ];
+    for (const [client, status] of statuses) expect((await body(await client.get(api))).status).toBe(status);
+    expect((await body(await admin.get(`/api/v1/consultations/${consultationId}/responses/ZZZZ-ZZZZ-ZZ`))).status).toBe(404);
+  });
+
   it('pages a long list with GOV.UK pagination that keeps the filter', async () => {
     const { consultationId: id } = await openConsultation(handle(), 'crime-survey', 'A long list');
     const consultation = { id, partnershipId, surveyVersion: 1 };

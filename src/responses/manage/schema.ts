@@ -39,4 +39,6 @@ export const responsePageRequest = z.object({ params: responseParams });
 /** The correction form: the questions' fields (read as key-in reads them), `_version` and `_reason`. */
 export const correctRequest = z.object({ params: responseParams, body: formBody });
 export const withdrawRequest = z.object({ params: responseParams, body: z.object({ _reason: formField }) });
+/** GET /api/v1/consultations/{id}/responses/{reference}. */
+export const apiResponseRequest = z.object({ params: z.object({ id: z.string(), reference: reference.meta({ examples: ['K7M2-9QXA-3F'] }) }) });
 export const restoreRequest = z.object({ params: responseParams, body: z.object({}).passthrough() });
