@@ -73,11 +73,11 @@ export function listView({ consultation, partnership, query, found, page, defini
         { html: html`<a class="govuk-link" href="${responseUrl(consultation, r.reference)}">${r.reference}</a>` },
         { text: channelLabel(r.channel) },
         { text: formatLondon(r.submittedAt, 'short') },
-        { text: wardQuestion ? wardName(wards, r.answers[wardQuestion]) || 'Not answered' : '' },
+        ...(wardQuestion ? [{ text: wardName(wards, r.answers[wardQuestion]) || 'Not answered' }] : []),
         r.withdrawn ? { html: WITHDRAWN_TAG } : { text: 'Counted' },
       ],
     ),
-    hasWard: wardQuestion !== undefined,
+    head: [{ text: 'Reference' }, { text: 'Channel' }, { text: 'Received' }, ...(wardQuestion ? [{ text: 'Ward' }] : []), { text: 'Status' }],
     pagination:
       last > 1
         ? {
