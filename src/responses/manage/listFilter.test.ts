@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nextDay, pageNumbers, readFilter } from './listFilter.js';
-import type { ResponsesListQuery } from './schema.js';
+import { responsesListRequest } from './schema.js';
 
-const blank: ResponsesListQuery = {
-  channel: '',
-  ward: '',
-  'from-day': '',
-  'from-month': '',
-  'from-year': '',
-  'to-day': '',
-  'to-month': '',
-  'to-year': '',
-  page: '',
-};
+/** The form as sent with every field empty. */
+const blank = responsesListRequest.shape.query.parse({});
 const context = { wardQuestion: 'ward', wardCodes: ['earlsdon', 'wyken'] };
 
 describe('the responses list filter', () => {

@@ -3,21 +3,11 @@ import type { Consultation } from '../../consultations/index.js';
 import type { Partnership } from '../../partnerships/index.js';
 import type { SurveyDefinition } from '../../surveys/index.js';
 import { listView } from './pages.js';
-import type { ResponsesListQuery } from './schema.js';
+import { responsesListRequest } from './schema.js';
 
 const consultation = { id: 'c1', title: 'Survey' } as Consultation;
 const partnership = {} as Partnership;
-const query: ResponsesListQuery = {
-  channel: 'paper',
-  ward: '',
-  'from-day': '',
-  'from-month': '',
-  'from-year': '',
-  'to-day': '',
-  'to-month': '',
-  'to-year': '',
-  page: '2',
-};
+const query = responsesListRequest.shape.query.parse({ channel: 'paper', page: '2' });
 const survey = (withWard: boolean): SurveyDefinition => ({
   schemaVersion: 1,
   title: 'Survey',
