@@ -23,6 +23,15 @@ export const VALID_CRIME_ANSWERS = {
   feel_safer: 'Better street lighting on the way home from the station',
 };
 
+/** The crime survey's required answers, from a ward, feeling a given way after dark. */
+export const crimeAnswers = (ward: string, safeDark: string) => ({
+  ward,
+  safe_day: 'very_safe',
+  safe_dark: safeDark,
+  safe_centre_day: 'fairly_safe',
+  safe_centre_dark: 'very_unsafe',
+});
+
 /** A complete, valid members'-survey answer set for the demo partnership (its three plan themes). */
 export const VALID_MEMBERS_ANSWERS = {
   ward: 'earlsdon',

@@ -150,6 +150,24 @@ export const PROBES: Probe[] = [
     (b) => `/staff/consultations/${b.closed.id}/reopen`,
     () => ({ reason: 'Planted' }),
   ),
+  // Managing one of B's responses: the list, the response, its correction and withdrawal pages; then correcting,
+  // withdrawing and restoring it (in that order, so B's own admin can do each).
+  ...consultationPages((b) => b.crime.id, ['/responses']),
+  ...['', '/correct', '/withdraw'].map((tail) =>
+    refused(`GET /staff/consultations/:id/responses/:reference${tail}`, (b) => `${crime(b)}/responses/${b.crimeReference}${tail}`),
+  ),
+  refused(
+    'POST /staff/consultations/:id/responses/:reference/correct',
+    (b) => `${crime(b)}/responses/${b.crimeReference}/correct`,
+    (b) => ({ _version: '1', _reason: 'Planted', ward: firstWard(b), ...crimeRow }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/responses/:reference/withdraw',
+    (b) => `${crime(b)}/responses/${b.crimeReference}/withdraw`,
+    () => ({ _reason: 'Planted' }),
+  ),
+  refused('POST /staff/consultations/:id/responses/:reference/restore', (b) => `${crime(b)}/responses/${b.crimeReference}/restore`),
+  refused('GET /api/v1/consultations/:id/responses/:reference', (b) => `/api/v1/consultations/${b.crime.id}/responses/${b.crimeReference}`),
 
   // The survey builder, on the members' survey.
   builder('GET'),

@@ -32,6 +32,8 @@ export interface TenantB {
   adminEmail: string;
   /** The token of a personal link to B's members' survey (for the links download). */
   invitationToken: string;
+  /** The reference of one of the Crime Survey's responses, for the routes that manage a response. */
+  crimeReference: string;
   /** A user of B's who is not its admin, for the user management routes. */
   userId: string;
 }
@@ -92,7 +94,25 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     invitees: [{ name: 'Cllr Betaford', email: 'cllr@betaford.example' }],
   });
   const invitationToken = created[0]?.link.split('/').at(-1) ?? '';
-  const b: TenantB = { partnership, crime, members, draft, closed, builder, adminEmail: admin.email, invitationToken, userId: user.id };
+  const { reference: crimeReference } = await db
+    .selectFrom('responses')
+    .select('reference')
+    .where('partnership_id', '=', partnershipId)
+    .where('consultation_id', '=', crime.id)
+    .orderBy('reference')
+    .executeTakeFirstOrThrow();
+  const b: TenantB = {
+    partnership,
+    crime,
+    members,
+    draft,
+    closed,
+    builder,
+    adminEmail: admin.email,
+    invitationToken,
+    crimeReference,
+    userId: user.id,
+  };
   return { b, admin };
 }
 

@@ -44,6 +44,18 @@ export class BasePage {
     await Promise.all([this.page.waitForURL((url) => url.pathname === '/'), this.signOutButton.click()]);
   }
 
+  /** A GOV.UK summary list as key to value. */
+  protected async summaryListOf(list: Locator): Promise<Record<string, string>> {
+    const entries: [string, string][] = [];
+    for (const row of await list.locator('.govuk-summary-list__row').all()) {
+      entries.push([
+        (await row.locator('.govuk-summary-list__key').innerText()).trim(),
+        (await row.locator('.govuk-summary-list__value').innerText()).trim(),
+      ]);
+    }
+    return Object.fromEntries(entries);
+  }
+
   path(): string {
     return new URL(this.page.url()).pathname;
   }

@@ -4,15 +4,7 @@ import { BasePage } from './BasePage.js';
 export class UserPage extends BasePage {
   /** The summary list as key to value: Email address, Name, Role, Status, Partnerships. */
   async details(): Promise<Record<string, string>> {
-    const rows = this.page.locator('.govuk-summary-list__row');
-    const entries: [string, string][] = [];
-    for (const row of await rows.all()) {
-      entries.push([
-        (await row.locator('.govuk-summary-list__key').innerText()).trim(),
-        (await row.locator('.govuk-summary-list__value').innerText()).trim(),
-      ]);
-    }
-    return Object.fromEntries(entries);
+    return this.summaryListOf(this.page.locator('.govuk-summary-list'));
   }
 
   async notice(): Promise<string | null> {

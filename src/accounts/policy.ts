@@ -14,6 +14,8 @@ export type Action =
   | 'consultation:manage'
   | 'responses:enter'
   | 'responses:read'
+  /** Restoring a withdrawn response (withdrawing is 'responses:enter'). */
+  | 'responses:restore'
   | 'results:view-any-time'
   /** Asking for a small-number suppression threshold under the partnership's minimum (never under 3). */
   | 'results:lower-suppression'
@@ -30,6 +32,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'partnership:create',
     'partnership:settings',
     'results:lower-suppression',
+    'responses:restore',
     'user:manage',
     'audit:view',
     'survey:answer-members',

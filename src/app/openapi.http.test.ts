@@ -8,6 +8,7 @@ import { registeredRoutes } from '../../test-support/registeredRoutes.js';
 import { loadDemo } from '../demo/loadDemo.js';
 import { DEMO_PASSWORD } from '../partnerships/demo/coventry.js';
 import { cliActor } from '../platform/recordAudit.js';
+import { withdrawResponse } from '../responses/manage/withdrawResponse.js';
 
 interface OpenApiDocument {
   components: { schemas: Record<string, unknown> };
@@ -76,6 +77,24 @@ describeEachEngine('the OpenAPI document', ({ handle }) => {
     await call(admin, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark&by=channel&weighted=on&margins=${margins}`);
     await call(admin, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark`);
     await call(anonymous, 'get', crosstab, `/api/v1/consultations/${closed}/crosstab?xq=safe_dark&by=sex`);
+    // One response, withdrawn so that its withdrawal is shown too (asked last: the analysis above counts it).
+    const one = '/api/v1/consultations/{id}/responses/{reference}';
+    const { reference } = await handle()
+      .db.selectFrom('responses')
+      .select('reference')
+      .where('consultation_id', '=', closed)
+      .executeTakeFirstOrThrow();
+    await withdrawResponse({
+      db: handle().db,
+      actor: cliActor(),
+      partnershipId: demo.partnershipId,
+      consultationId: closed,
+      reference,
+      reason: 'A test',
+    });
+    await call(admin, 'get', one, `/api/v1/consultations/${closed}/responses/${reference}`);
+    await call(admin, 'get', one, `/api/v1/consultations/${closed}/responses/ZZZZ-ZZZZ-ZZ`);
+    await call(anonymous, 'get', one, `/api/v1/consultations/${closed}/responses/${reference}`);
   });
   afterAll(() => server.close());
 

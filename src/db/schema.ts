@@ -141,6 +141,13 @@ export interface ResponsesTable {
   idempotency_key: string | null;
   import_id: string | null;
   is_demo: number;
+  /** 1, plus one for each correction (migration 0011); earlier answers are in response_versions. */
+  version: Generated<number>;
+  /** Set while the response is withdrawn: it then counts for nothing (responses/queries/countedResponses.ts). */
+  withdrawn_at: string | null;
+  /** Who withdrew it, as the audit log names them. */
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
   // PostgreSQL only: insert_xact (xid8, the inserting transaction), read by responsesArrivedAfter in raw SQL.
 }
 
@@ -178,6 +185,20 @@ export interface MemberResponsesTable {
   user_id: string;
   response_reference: string;
   created_at: string;
+}
+
+/** Answers a correction replaced: version N holds the answers the response had as version N (migration 0011). */
+export interface ResponseVersionsTable {
+  partnership_id: string;
+  response_id: string;
+  version: number;
+  survey_version: number;
+  answers: string; // JSON: Answers
+  /** The user who made the correction that replaced these answers (null from the command line), and their audit name. */
+  changed_by_id: string | null;
+  changed_by: string;
+  changed_at: string;
+  reason: string;
 }
 
 /** An import of a file of responses; its rows count only once it is complete (migration 0006). */
@@ -225,4 +246,5 @@ export interface Database {
   imports: ImportsTable;
   partnership_statements: PartnershipStatementsTable;
   weighting_margins: WeightingMarginsTable;
+  response_versions: ResponseVersionsTable;
 }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
+import { registerResponseManagementCommands } from './manage/cli.js';
 
 export function registerResponseCommands(program: Command, cli: CliContext) {
   const responses = program.command('responses').description('survey responses');
@@ -69,4 +70,6 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
         say(`Wrote ${rows} responses to ${o.out}`);
       }),
     );
+
+  registerResponseManagementCommands(responses, cli);
 }
