@@ -5,7 +5,6 @@ import { conflict, type FieldError, validationFailed } from '../../platform/erro
 import { type Actor, recordAudit } from '../../platform/recordAudit.js';
 import { type Answers, type SurveyDefinition, validateAnswers, type Ward } from '../../surveys/index.js';
 import { bumpResponsesRevision } from '../queries/importRecords.js';
-import { definitionFor } from './paperAnswers.js';
 import { storedResponse } from './queries/storedResponse.js';
 import { checkReason } from './reason.js';
 
@@ -45,7 +44,11 @@ export async function correctResponse(options: CorrectResponseOptions): Promise<
     if (current.version !== options.fromVersion) {
       throw conflict(`Response ${reference} was changed by someone else after you opened it. Open it again to see its answers now.`);
     }
-    const checked = validateAnswers(definitionFor(options.definition, current.channel), options.answers, { wards: options.wards });
+    const checked = validateAnswers(options.definition, options.answers, {
+      wards: options.wards,
+      // A response that did not come through the online form may leave any question blank, as it came back.
+      keyedIn: current.channel !== 'online',
+    });
     const problems: FieldError[] = checked.ok ? [] : [...checked.errors];
     if (reason.error) problems.push(reason.error);
     if (!checked.ok || reason.error) throw validationFailed(problems);
