@@ -137,7 +137,7 @@ export const PROBES: Probe[] = [
 
   // Changing a consultation after creating it: details, confirming a stage change, reopening, previewing.
   ...consultationPages((b) => b.draft.id, ['/details', '/preview']),
-  refused('GET /staff/consultations/:id/stage/:action', (b) => `/staff/consultations/${b.draft.id}/stage/close`),
+  refused('GET /staff/consultations/:id/stage/:action', (b) => `/staff/consultations/${b.crime.id}/stage/close`),
   refused('GET /staff/consultations/:id/preview/questions/:screen', (b) => `/staff/consultations/${b.draft.id}/preview/questions/where_you_live`),
   refused(
     'POST /staff/consultations/:id/details',

@@ -90,7 +90,9 @@ describeEachEngine("the members' survey", ({ handle }) => {
     const againHtml = await again.text();
     expect(againHtml).toContain('You have already answered this survey');
     expect(againHtml).toMatch(
-      new RegExp(`You sent your response on \\d{1,2} \\w+ \\d{4} at \\d{1,2}:\\d{2} [ap]m\\. Your reference number is ${reference}\\.`),
+      new RegExp(
+        `You sent your response on \\d{1,2} \\w+ \\d{4} at (midnight|midday|\\d{1,2}(:\\d{2})?[ap]m)\\. Your reference number is ${reference}\\.`,
+      ),
     );
     expect(await (await client.get(`${mbase}/check`)).text()).toContain('You have already answered this survey');
     expect(await (await client.get(mbase)).text()).toContain(`Your reference number is ${reference}.`);

@@ -84,6 +84,11 @@ export const importedQuery = z.object({
   params: consultationParams,
   query: z.object({ imported: z.coerce.number().int().min(0).max(10_000_000).optional().catch(undefined) }),
 });
+/** A download of every response: codes for scripts, or `labels=yes` for people (question text and option labels). */
+export const exportQuery = z.object({
+  params: consultationParams,
+  query: z.object({ labels: z.enum(['yes']).optional().catch(undefined) }),
+});
 /** The import form's fields sent before its file. */
 export const importFields = z.object({ allowDuplicate: z.enum(['yes']).optional().catch(undefined) });
 /** GET /api/v1/partnerships/{id}/consultations (its parameter named as the API documents it). */

@@ -116,6 +116,14 @@ describeEachEngine('staff consultation pages', ({ handle }) => {
     const lines = (await csv.text()).trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(',wyken,');
+    const labelled = await analyst.get(`/staff/consultations/${id}/export.csv?labels=yes`);
+    expect(labelled.headers.get('content-disposition')).toContain('-responses-labelled.csv');
+    const [labelHeader, labelRow] = (await labelled.text()).trim().split('\n');
+    expect(labelHeader).toContain('reference,');
+    expect(labelHeader).toContain('How safe do you feel walking alone in this area… during the day?');
+    expect(labelHeader).not.toContain('safe_day');
+    expect(labelRow).toContain(',Wyken,');
+    expect(labelRow).toContain(',Very safe,');
     const xlsx = await analyst.get(`/staff/consultations/${id}/export.xlsx`);
     expect(xlsx.status).toBe(200);
     expect(

@@ -109,7 +109,7 @@ export async function exportResponses(
         entity: 'consultation',
         entityId: source.consultationId,
         partnershipId: source.partnershipId,
-        detail: { format: source.format, labels: source.labels === true, rows: written.rows, ...(complete ? {} : { complete: false }) },
+        detail: { format: source.format, ...(source.labels ? { labels: true } : {}), rows: written.rows, ...(complete ? {} : { complete: false }) },
       }),
   );
   return written;

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../accounts/index.js';
 import type { Services } from '../../app/services.js';
+import { listWards } from '../../partnerships/index.js';
 import { notFound } from '../../platform/errors.js';
 import type { TableRow } from '../../platform/pageContexts.js';
 import { parseRequest } from '../../platform/validation.js';
@@ -16,7 +17,7 @@ import {
   writeImportTemplate,
 } from '../../responses/index.js';
 import { loadSurveyDefinition } from '../queries/loadConsultation.js';
-import { consultationRequest, importedQuery, importFields } from '../schema.js';
+import { consultationRequest, exportQuery, importedQuery, importFields } from '../schema.js';
 import { importView } from './pages.js';
 import { staffConsultation } from './staffConsultation.js';
 
@@ -29,13 +30,26 @@ export async function importExportRoutes(app: FastifyInstance, { services }: { s
 
   for (const format of ['csv', 'xlsx'] as const) {
     app.get(`/staff/consultations/:id/export.${format}`, async (request, reply) => {
-      const { id } = parseRequest(consultationRequest, request).params;
+      const { params, query } = parseRequest(exportQuery, request);
+      const { id } = params;
       const { consultation, principal } = await staffConsultation(db, request.user, id, 'responses:read');
       const definition = await loadSurveyDefinition(db, consultation, consultation.surveyVersion);
-      reply.type(TYPES[format]).header('content-disposition', `attachment; filename="${consultation.slug}-responses.${format}"`);
+      const labels = query.labels === 'yes';
+      const wards = labels ? await listWards(db, consultation.partnershipId) : [];
+      const name = `${consultation.slug}-responses${labels ? '-labelled' : ''}.${format}`;
+      reply.type(TYPES[format]).header('content-disposition', `attachment; filename="${name}"`);
       reply.hijack();
       reply.raw.writeHead(200, reply.getHeaders() as Record<string, string>);
-      const source = { db, partnershipId: consultation.partnershipId, consultationId: id, definition, actor: actorOf(principal), format };
+      const source = {
+        db,
+        partnershipId: consultation.partnershipId,
+        consultationId: id,
+        definition,
+        labels,
+        wards,
+        actor: actorOf(principal),
+        format,
+      };
       await exportResponses(source, reply.raw);
       return reply;
     });
