@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
+import { OWNER_ONLY, writeAtomically } from '../platform/writeAtomically.js';
 
 export function registerAuditCommands(program: Command, cli: CliContext) {
   const audit = program.command('audit').description('the audit log');
@@ -18,17 +19,22 @@ export function registerAuditCommands(program: Command, cli: CliContext) {
         const [{ auditContext }, { exportAuditLog }] = await Promise.all([import('./readAuditLog.js'), import('./exportAuditLog.js')]);
         const partnershipId = o.partnership ? await cli.resolvePartnershipId(handle, o.partnership) : undefined;
         const context = await auditContext(handle.db, partnershipId ? [partnershipId] : 'all', {});
-        const tmp = `${o.out}.part`;
-        const { rows } = await exportAuditLog({
-          db: handle.db,
-          actor: cliActor(),
-          context,
-          format: o.format,
-          out: fs.createWriteStream(tmp),
-          partnershipId: partnershipId ?? null,
-          filters: partnershipId ? { partnership: partnershipId } : {},
+        const format = o.format;
+        // Names and email addresses: readable by the operator only, and never seen half-written.
+        const { rows } = await writeAtomically(o.out, {
+          replace: true,
+          mode: OWNER_ONLY,
+          write: (partial) =>
+            exportAuditLog({
+              db: handle.db,
+              actor: cliActor(),
+              context,
+              format,
+              out: fs.createWriteStream(partial),
+              partnershipId: partnershipId ?? null,
+              filters: partnershipId ? { partnership: partnershipId } : {},
+            }),
         });
-        fs.renameSync(tmp, o.out);
         printJson({ file: o.out, rows });
         say(`Wrote ${rows} entries to ${o.out}`);
       }),

@@ -5,7 +5,6 @@ import {
   newerBackupReason,
   parseCopiedMigrationNames,
   parsePgToolMajor,
-  partialPathFor,
   pgDumpMismatch,
   splitPassword,
 } from './backupFormat.js';
@@ -88,12 +87,5 @@ describe('PostgreSQL client versions', () => {
       password: 's@cret',
     });
     expect(splitPassword('postgres://postgres@127.0.0.1:5432/x')).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/x', password: undefined });
-  });
-});
-
-describe('partialPathFor', () => {
-  it('is a hidden name in the same directory', () => {
-    expect(partialPathFor('/var/backups/saferplan.sqlite', 'a1b2')).toBe('/var/backups/.saferplan.sqlite.partial-a1b2');
-    expect(partialPathFor('out.dump', 'a1b2')).toBe('.out.dump.partial-a1b2');
   });
 });

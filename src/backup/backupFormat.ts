@@ -73,9 +73,3 @@ export function splitPassword(url: string): { url: string; password: string | un
   parsed.password = '';
   return { url: parsed.toString(), password };
 }
-
-/** Where a file is written before it is complete: beside it (same file system, so the final rename is atomic) and hidden. */
-export function partialPathFor(file: string, token: string): string {
-  const slash = file.lastIndexOf('/');
-  return `${file.slice(0, slash + 1)}.${file.slice(slash + 1)}.partial-${token}`;
-}

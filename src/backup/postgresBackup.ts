@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../db/database.js';
 import { CliError } from '../platform/cli.js';
+import { OWNER_ONLY, writeAtomically } from '../platform/writeAtomically.js';
 import type { BackupReport } from './backupDatabase.js';
 import { detectBackupFormat, pgDumpMismatch } from './backupFormat.js';
 import { connectionFor, pgToolMajor, runPgTool } from './pgTools.js';
@@ -9,7 +10,6 @@ import { exportSnapshot, serverVersionNum } from './queries/postgresSnapshot.js'
 import { tableRowCounts } from './queries/tableRowCounts.js';
 import { readHeader } from './readHeader.js';
 import { headlineCounts } from './rowCounts.js';
-import { OWNER_ONLY, writeAtomically } from './writeAtomically.js';
 
 /** pg_dump in a custom-format archive, from a snapshot this command holds, so the counts it reports are those of the archive. */
 export async function backupPostgres(url: string, out: string, replace: boolean): Promise<BackupReport> {

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CliError } from '../platform/cli.js';
+import { OWNER_ONLY, writeAtomically } from '../platform/writeAtomically.js';
 import type { BackupReport } from './backupDatabase.js';
 import { inspectSqliteFile } from './queries/inspectSqliteFile.js';
 import { headlineCounts } from './rowCounts.js';
-import { OWNER_ONLY, writeAtomically } from './writeAtomically.js';
 
 /**
  * VACUUM INTO on a connection of its own: one read transaction, so the copy is a consistent snapshot and, in WAL

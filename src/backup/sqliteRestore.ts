@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import { MIGRATION_NAMES } from '../db/migrate.js';
 import { CliError } from '../platform/cli.js';
+import { writeAtomically } from '../platform/writeAtomically.js';
 import { newerBackupReason } from './backupFormat.js';
 import { inspectSqliteFile } from './queries/inspectSqliteFile.js';
 import { refuseUnlessEmpty } from './refuseUnlessEmpty.js';
-import { writeAtomically } from './writeAtomically.js';
 
 /** Puts a verified SQLite backup in place of `target` in one rename; the stale -wal and -shm of the old file go first. */
 export async function restoreSqlite(file: string, target: string, force: boolean): Promise<void> {

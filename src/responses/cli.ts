@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
 import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
+import { OWNER_ONLY, writeAtomically } from '../platform/writeAtomically.js';
 import { registerResponseManagementCommands } from './manage/cli.js';
 
 export function registerResponseCommands(program: Command, cli: CliContext) {
@@ -64,9 +65,12 @@ export function registerResponseCommands(program: Command, cli: CliContext) {
           actor: cliActor(),
           format: o.format,
         } as const;
-        const tmp = `${o.out}.part`;
-        const { rows } = await exportResponses(source, fs.createWriteStream(tmp));
-        fs.renameSync(tmp, o.out);
+        // Personal data: readable by the operator only, and never seen half-written.
+        const { rows } = await writeAtomically(o.out, {
+          replace: true,
+          mode: OWNER_ONLY,
+          write: (partial) => exportResponses(source, fs.createWriteStream(partial)),
+        });
         say(`Wrote ${rows} responses to ${o.out}`);
       }),
     );

@@ -56,6 +56,26 @@ describeEachEngine('ResponseWriter (group commit)', ({ handle }) => {
       await writer.close();
     }
   });
+
+  it("lets a submission go before an import's rows: it waits for one small import commit at most", async () => {
+    const { partnershipId, consultationId } = await openConsultation(handle(), 'crime-survey', 'Priority');
+    const writer = new ResponseWriter(handle());
+    try {
+      let bulkStored = 0;
+      const bulk = Array.from({ length: 1000 }, () => writer.write(row(partnershipId, consultationId, null), 'bulk').then(() => bulkStored++));
+      const storedBefore = (p: Promise<unknown>) => p.then(() => bulkStored);
+      // Queued after the import's rows, it is committed before any of them.
+      expect(await storedBefore(writer.write(row(partnershipId, consultationId, null)))).toBe(0);
+      // Arriving while an import commit is under way, it goes next: after that commit, before the rest.
+      await bulk[150];
+      const arrivedAt = bulkStored;
+      expect(await storedBefore(writer.write(row(partnershipId, consultationId, null)))).toBeLessThanOrEqual(arrivedAt + 50);
+      await Promise.all(bulk);
+      expect(bulkStored).toBe(1000);
+    } finally {
+      await writer.close();
+    }
+  });
 });
 
 it('refuses, rather than silently loses, responses for an in-memory SQLite database', async () => {

@@ -25,6 +25,11 @@ const keyReused = () =>
 
 /** At most this many rows a transaction, so one burst never makes a single commit (and its wait) unbounded. */
 const MAX_BATCH = 2000;
+/** An import's rows go in commits this small, and only when no submission is waiting: a submission waits for one at most. */
+const BULK_BATCH = 50;
+
+/** `now` for a person waiting on the answer; `bulk` for an import's rows, which give way to them. */
+export type WritePriority = 'now' | 'bulk';
 
 /**
  * Group commit: submissions arriving while the previous batch is being committed are written together in one
@@ -35,6 +40,7 @@ const MAX_BATCH = 2000;
  */
 export class ResponseWriter {
   private queue: Pending[] = [];
+  private bulk: Pending[] = [];
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private readonly committer: Committer;
@@ -43,9 +49,9 @@ export class ResponseWriter {
     this.committer = committerFor(handle);
   }
 
-  write(row: ResponseRow): Promise<StoredResponse> {
+  write(row: ResponseRow, priority: WritePriority = 'now'): Promise<StoredResponse> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ row, id: crypto.randomUUID(), reference: newReference(), resolve, reject });
+      (priority === 'bulk' ? this.bulk : this.queue).push({ row, id: crypto.randomUUID(), reference: newReference(), resolve, reject });
       // While a batch is committing, the queue is the next batch: it goes as soon as that commit returns.
       if (!this.scheduled && !this.flushing) {
         this.scheduled = true;
@@ -69,8 +75,9 @@ export class ResponseWriter {
   }
 
   private startFlush(): void {
-    if (this.flushing || this.queue.length === 0) return;
-    this.flushing = this.commit(this.queue.splice(0, MAX_BATCH));
+    if (this.flushing) return;
+    if (this.queue.length > 0) this.flushing = this.commit(this.queue.splice(0, MAX_BATCH));
+    else if (this.bulk.length > 0) this.flushing = this.commit(this.bulk.splice(0, BULK_BATCH));
   }
 
   private async commit(batch: Pending[]): Promise<void> {

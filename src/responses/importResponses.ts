@@ -81,17 +81,17 @@ export interface ImportResponsesOptions {
 }
 
 const MAX_PROBLEMS = 1000;
-/** Rows validated between two turns of the event loop: requests keep being answered during an import. */
-const ROWS_PER_TURN = 500;
-/** Rows handed to the response writer at a time: each commit is short, and submissions queue between them. */
-const ROWS_PER_WRITE = 1000;
+/** Longest the import reads and validates before letting waiting requests be answered (a turn of the event loop). */
+const TURN_MS = 4;
+/** Rows read back from the staging file at a time; the writer commits them in small batches, after any waiting submission. */
+const ROWS_PER_WRITE = 250;
 /** How often a running import shows it is alive (removeAbandonedImports.ts). */
 const TOUCH_EVERY_MS = 5000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * All or nothing, without holding the database: every row is read and validated first, outside any transaction,
- * and staged in a temporary file. Then the rows are written through the response writer a thousand at a time, as
+ * and staged in a temporary file. Then the rows are written through the response writer 250 at a time, as
  * rows of an import that does not count yet (queries/countedResponses.ts), and one short transaction makes them all
  * count at once, with the audit entry. A failure removes what was written; a killed import is removed at the next
  * start (removeAbandonedImports.ts). Nobody waits for more than one short commit, whatever the file's size.
@@ -118,13 +118,17 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
   return withUploadDirectory(async (dir) => {
     const staged = new StagedRows(dir);
     let rowsRead = 0;
+    let turnStarted = performance.now();
     try {
       for await (const { rowNumber, cells } of readTable(options.file, options.format, limitsFor(definition))) {
         rowsRead++;
         const row = toRow(rowNumber, cells);
         if (row && problems.length === 0) await staged.add(row);
         if (problems.length >= MAX_PROBLEMS) break;
-        if (rowsRead % ROWS_PER_TURN === 0) await nextTurn();
+        if (performance.now() - turnStarted > TURN_MS) {
+          await nextTurn();
+          turnStarted = performance.now();
+        }
       }
     } finally {
       await staged.finish();
@@ -152,7 +156,7 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       let touched = Date.now();
       for await (const rows of staged.chunks(ROWS_PER_WRITE)) {
         // Every write settled before going on (or giving up): none may land after a failure's clean-up.
-        const failed = (await Promise.allSettled(rows.map((row) => writer.write(row)))).find((r) => r.status === 'rejected');
+        const failed = (await Promise.allSettled(rows.map((row) => writer.write(row, 'bulk')))).find((r) => r.status === 'rejected');
         if (failed) throw failed.reason;
         written += rows.length;
         if (Date.now() - touched > TOUCH_EVERY_MS) {

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliError } from '../platform/cli.js';
-import { partialPathFor } from './backupFormat.js';
+import { CliError } from './cli.js';
 
 export interface AtomicWrite<T> {
   /** Replace the file if it exists; otherwise an existing file is refused, even one that appears while writing. */
@@ -15,7 +14,14 @@ export interface AtomicWrite<T> {
   beforePublish?: () => void;
 }
 
+/** For files holding personal data or password hashes: readable by their owner only. */
 export const OWNER_ONLY = 0o600;
+
+/** Where a file is written before it is complete: beside it (same file system, so the final rename is atomic) and hidden. */
+export function partialPathFor(file: string, token: string): string {
+  const slash = file.lastIndexOf('/');
+  return `${file.slice(0, slash + 1)}.${file.slice(slash + 1)}.partial-${token}`;
+}
 
 export const refusalToOverwrite = (file: string) => new CliError(`${file} already exists: choose another file name, or add --force to replace it`);
 
