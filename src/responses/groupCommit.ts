@@ -25,8 +25,12 @@ const keyReused = () =>
 
 /** At most this many rows a transaction, so one burst never makes a single commit (and its wait) unbounded. */
 const MAX_BATCH = 2000;
-/** An import's rows go in commits this small, and only when no submission is waiting: a submission waits for one at most. */
-const BULK_BATCH = 50;
+/**
+ * An import's rows go only when no submission is waiting, in commits this small while submissions are arriving (one
+ * waits for one such commit at most), larger when none has come for a second (an import alone goes faster).
+ */
+const BULK_BATCH = { busy: 50, quiet: 500 };
+const QUIET_AFTER_MS = 1000;
 
 /** `now` for a person waiting on the answer; `bulk` for an import's rows, which give way to them. */
 export type WritePriority = 'now' | 'bulk';
@@ -41,6 +45,7 @@ export type WritePriority = 'now' | 'bulk';
 export class ResponseWriter {
   private queue: Pending[] = [];
   private bulk: Pending[] = [];
+  private lastSubmissionAt = 0;
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private readonly committer: Committer;
@@ -51,7 +56,12 @@ export class ResponseWriter {
 
   write(row: ResponseRow, priority: WritePriority = 'now'): Promise<StoredResponse> {
     return new Promise((resolve, reject) => {
-      (priority === 'bulk' ? this.bulk : this.queue).push({ row, id: crypto.randomUUID(), reference: newReference(), resolve, reject });
+      const pending = { row, id: crypto.randomUUID(), reference: newReference(), resolve, reject };
+      if (priority === 'bulk') this.bulk.push(pending);
+      else {
+        this.queue.push(pending);
+        this.lastSubmissionAt = performance.now();
+      }
       // While a batch is committing, the queue is the next batch: it goes as soon as that commit returns.
       if (!this.scheduled && !this.flushing) {
         this.scheduled = true;
@@ -77,7 +87,10 @@ export class ResponseWriter {
   private startFlush(): void {
     if (this.flushing) return;
     if (this.queue.length > 0) this.flushing = this.commit(this.queue.splice(0, MAX_BATCH));
-    else if (this.bulk.length > 0) this.flushing = this.commit(this.bulk.splice(0, BULK_BATCH));
+    else if (this.bulk.length > 0) {
+      const quiet = performance.now() - this.lastSubmissionAt > QUIET_AFTER_MS;
+      this.flushing = this.commit(this.bulk.splice(0, quiet ? BULK_BATCH.quiet : BULK_BATCH.busy));
+    }
   }
 
   private async commit(batch: Pending[]): Promise<void> {
