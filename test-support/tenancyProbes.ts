@@ -208,7 +208,16 @@ export const PROBES: Probe[] = [
   // Theme coding (src/coding/) of B's commented consultation: pages, then changes B's own admin can make in this order.
   ...consultationPages(
     (b) => b.coding.consultation.id,
-    ['/coding', '/coding/codebook', '/coding/answers', '/coding/blind', '/coding/agreement', '/coding/codings.csv'],
+    [
+      '/coding',
+      '/coding/codebook',
+      '/coding/answers',
+      '/coding/blind',
+      '/coding/agreement',
+      '/coding/codings.csv',
+      '/coding/results',
+      '/coding/results.csv',
+    ],
   ),
   ...['', '/split'].map((tail) =>
     refused(`GET /staff/consultations/:id/coding/codebook/:themeId${tail}`, (b) => `${coding(b)}/codebook/${b.coding.splitId}${tail}`),

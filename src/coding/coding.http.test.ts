@@ -153,7 +153,7 @@ describeEachEngine('theme coding pages', ({ handle }) => {
   });
 
   it('codes one answer at a time: several themes, a note, quotable, then on to the next answer not coded', async () => {
-    const ordered = (await refs()).filter((r) => r.text !== undefined);
+    const ordered = (await refs()).filter((r) => typeof r.text === 'string');
     firstCoded = ordered[0]?.text ?? '';
     const first = ordered[0]?.reference ?? '';
     const path = `${home()}/answers/${first}/feel_safer`;
@@ -355,5 +355,54 @@ describeEachEngine('theme coding pages', ({ handle }) => {
       expect.arrayContaining(['feel_safer,foot_patrols', 'feel_safer,drugs']),
     );
     expect(await audits('coding.export')).toEqual([{ rows: lines.length - 1 }]);
+  });
+
+  it('counts each theme among those who answered, by ward, weighted when asked, with the chosen quotes', async () => {
+    // Small numbers: a base under 3 is not shown (the partnership's threshold, lowered for this small test).
+    await db().updateTable('partnerships').set({ suppression_minimum: 3 }).where('id', '=', p.id).execute();
+    const res = await analyst.get(`${home()}/results`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('6 people answered this question');
+    expect(html).toContain('Foot patrols');
+    expect(html).toMatch(/Drugs<\/th>\s*<td[^>]*>33\.3% \(2 of 6\)/);
+    expect(html).toContain('Chosen quotes');
+    expect(html).toContain(firstCoded);
+    const byWard = await (await analyst.get(`${home()}/results?by=ward`)).text();
+    expect(byWard).toContain('By ward');
+    // Three wards with two (or fewer) answers each: under the threshold, so not shown.
+    expect(byWard).toContain('Fewer than');
+    const badBy = await analyst.get(`${home()}/results?by=shoe_size`);
+    expect(badBy.status).toBe(422);
+    expect(await badBy.text()).toContain('shoe_size is not a breakdown this survey offers');
+    const unweighted = await analyst.get(`${home()}/results?weighted=on`);
+    expect(unweighted.status).toBe(422);
+    expect(await unweighted.text()).toContain('Save the partnership’s weighting margins first');
+    await db()
+      .insertInto('weighting_margins')
+      .values(p.wards.map((w, position) => ({ partnership_id: p.id, position, variable: 'ward', value: w.name, population: 1000 * (position + 1) })))
+      .execute();
+    const weighted = await analyst.get(`${home()}/results?weighted=on`);
+    expect(weighted.status).toBe(200);
+    expect(await weighted.text()).toContain('weighted to the partnership’s population margins');
+    const csv = await (await analyst.get(`${home()}/results.csv?by=ward&weighted=on`)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('question,theme,theme_name,group,base,count,percent,ci_low,ci_high,weighted_percent,weighted_ci_low,weighted_ci_high');
+    expect(lines.find((l) => l.startsWith('feel_safer,drugs,Drugs,All,6,2,33.33,'))).toBeDefined();
+    expect(lines.some((l) => /,Ward: [^,]+,fewer than \d+$/.test(l))).toBe(true);
+  });
+
+  it('shows the results to every role once the consultation is closed, and never to another partnership', async () => {
+    for (const role of ROLES) {
+      const res = await staff.get(role)?.get(`${home()}/results`);
+      expect(res?.status, role).toBe(200);
+      const html = (await res?.text()) ?? '';
+      expect(html).toContain('Themes raised');
+      expect(html.includes('Theme coding</a>'), role).toBe(role === 'admin' || role === 'analyst');
+    }
+    const other = (await buildUser({ db: db(), role: 'admin', server })).client;
+    const refused = await other.get(`${home()}/results.csv`);
+    expect(refused.status).toBe(403);
+    await refused.text();
   });
 });

@@ -1,5 +1,15 @@
 // The coding pages and their view models (see platform/pageContexts.ts).
-import type { agreementPage, answerPage, answersPage, blindPage, codebookPage, overviewPage, splitPage, themePage } from './viewModels.js';
+import type {
+  agreementPage,
+  answerPage,
+  answersPage,
+  blindPage,
+  codebookPage,
+  overviewPage,
+  resultsPage,
+  splitPage,
+  themePage,
+} from './viewModels.js';
 
 declare module '../platform/pageContexts.js' {
   interface PageContexts {
@@ -11,5 +21,6 @@ declare module '../platform/pageContexts.js' {
     'coding/views/answer.njk': ReturnType<typeof answerPage>;
     'coding/views/blind.njk': ReturnType<typeof blindPage>;
     'coding/views/agreement.njk': ReturnType<typeof agreementPage>;
+    'coding/views/results.njk': ReturnType<typeof resultsPage>;
   }
 }

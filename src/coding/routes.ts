@@ -1,10 +1,11 @@
 /** The coding pages: codebook, coding answers one at a time or in a list, the blind sample, agreement, the export. Thin. */
 import type { FastifyInstance } from 'fastify';
-import { actorOf, authorize, type Principal } from '../accounts/index.js';
+import { actorOf, authorize, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { loadConsultation } from '../consultations/index.js';
 import { findPartnership } from '../partnerships/index.js';
-import { attempt, notFound } from '../platform/errors.js';
+import { csvLine } from '../platform/csvSafe.js';
+import { attempt, type FieldError, forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
 import { agreement } from './agreement.js';
 import { mergeThemes, removeTheme, splitTheme } from './changeCodebook.js';
@@ -13,6 +14,7 @@ import { drawBlindSample } from './drawBlindSample.js';
 import { exportCodingsCsv } from './exportCodings.js';
 import { filterAnswers, filterQuery, nextAnswer } from './filterAnswers.js';
 import { codingCounts } from './queries/listThemes.js';
+import { themeResultsOf } from './queries/themeResultsOf.js';
 import { EMPTY_STATE, unitStates } from './queries/unitStates.js';
 import { saveTheme } from './saveTheme.js';
 import {
@@ -23,6 +25,7 @@ import {
   bulkRequest,
   codeRequest,
   codingPageRequest,
+  resultsRequest,
   sampleRequest,
   splitRequest,
   themeActionRequest,
@@ -31,7 +34,18 @@ import {
   themeRequest,
 } from './schema.js';
 import type { CodingPass } from './units.js';
-import { agreementPage, answerPage, answersPage, blindPage, codebookPage, overviewPage, splitPage, themePage } from './viewModels.js';
+import {
+  agreementPage,
+  answerPage,
+  answersPage,
+  blindPage,
+  codebookPage,
+  overviewPage,
+  resultsPage,
+  resultsTable,
+  splitPage,
+  themePage,
+} from './viewModels.js';
 import { loadWorkspace, type Workspace } from './workspace.js';
 
 /** What a `done` in the query string says on the page it lands on (never the query's own text). */
@@ -359,6 +373,51 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
     const w = await loadWorkspace(db, c.actor, c.consultation);
     const blind = await unitStates(db, c.consultation.partnershipId, c.consultation.id, 'blind');
     return reply.view('coding/views/agreement.njk', agreementPage(c.b, agreement(w.themes, w.sample, w.states, blind), w.sample.size));
+  });
+
+  // Results: anyone who may see the consultation's results (as the analysis dashboard decides).
+  async function resultsFor(
+    user: Principal | undefined,
+    id: string,
+    query: { question?: string | undefined; by?: string | undefined; weighted?: 'on' | undefined },
+  ) {
+    const consultation = await loadConsultation(db, id);
+    if (!consultation) throw notFound('Consultation');
+    authorize(user, 'consultation:view', consultation.partnershipId);
+    if (!can(user, 'results:view', consultation)) throw forbidden('The results of this consultation are not available to you yet');
+    const partnership = await findPartnership(db, consultation.partnershipId);
+    if (!partnership) throw notFound('Partnership');
+    const request = { question: query.question || undefined, by: query.by || undefined, weighted: query.weighted === 'on' };
+    let outcome = await themeResultsOf(db, consultation, request);
+    let fields: FieldError[] = [];
+    // A choice the survey cannot give is said on the page, which shows what it can.
+    if (!outcome.ok && outcome.field !== 'question') {
+      fields = [{ field: outcome.field, message: outcome.message }];
+      outcome = await themeResultsOf(db, consultation, { question: request.question, weighted: false });
+    }
+    if (!outcome.ok) throw validationFailed([{ field: outcome.field, message: outcome.message }]);
+    return { b: { consultation, partnership }, outcome, fields, request, canCode: can(user, 'coding:code', consultation.partnershipId) };
+  }
+
+  app.get('/staff/consultations/:id/coding/results', async (request, reply) => {
+    const { params, query } = parseRequest(resultsRequest, request);
+    const r = await resultsFor(request.user, params.id, query);
+    const view = resultsPage(r.b, r.outcome, {
+      suppressBelow: r.b.partnership.suppressionMinimum,
+      canCode: r.canCode,
+      weightedAsked: r.request.weighted,
+      fields: r.fields,
+    });
+    return reply.status(r.fields.length ? 422 : 200).view('coding/views/results.njk', view);
+  });
+
+  app.get('/staff/consultations/:id/coding/results.csv', async (request, reply) => {
+    const { params, query } = parseRequest(resultsRequest, request);
+    const r = await resultsFor(request.user, params.id, query);
+    if (r.fields.length) throw validationFailed(r.fields);
+    const { header, rows } = resultsTable(r.outcome, r.b.partnership.suppressionMinimum);
+    reply.header('content-disposition', `attachment; filename="themes-${r.b.consultation.slug}-${r.outcome.question.code}.csv"`);
+    return reply.type('text/csv; charset=utf-8').send([csvLine(header), ...rows.map((row) => csvLine(row))].join(''));
   });
 
   app.get('/staff/consultations/:id/coding/codings.csv', async (request, reply) => {

@@ -9,9 +9,11 @@ import type { Agreement } from './agreement.js';
 import { filterAnswers, filterQuery, isCoded, PAGE_SIZE } from './filterAnswers.js';
 import { codebookTree, type Theme } from './queries/listThemes.js';
 import type { TextAnswer, TextQuestion } from './queries/textAnswers.js';
+import type { ThemeResultsOutcome } from './queries/themeResultsOf.js';
 import { EMPTY_STATE, type UnitState } from './queries/unitStates.js';
 import type { AnswerFilters } from './schema.js';
 import { ENORMOUS_CHARACTERS, TEXT_FLAG_LABELS, type TextFlag } from './textFlags.js';
+import type { ThemeCell } from './themeResults.js';
 import type { CodingPass } from './units.js';
 import type { Workspace } from './workspace.js';
 
@@ -314,4 +316,113 @@ export function agreementPage(b: Base, a: Agreement, sampleSize: number) {
       ],
     ),
   };
+}
+
+type ResultsOk = Extract<ThemeResultsOutcome, { ok: true }>;
+const oneDp = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${x.toFixed(1)}%`);
+const interval = (ci: readonly [number, number] | null | undefined) => (ci ? `${ci[0].toFixed(1)} to ${ci[1].toFixed(1)}` : '–');
+
+/** A cell's text: its percentage and count, or nothing shown when its base is under the suppression threshold. */
+function cellText(c: ThemeCell, weighted: boolean, suppressBelow: number) {
+  if (c.base > 0 && c.base < suppressBelow) return { text: `Fewer than ${suppressBelow} answered`, suppressed: true };
+  const pctText = weighted ? oneDp(c.weightedPercent) : oneDp(c.percent);
+  return { text: `${pctText} (${c.count} of ${c.base})`, suppressed: false };
+}
+
+export function resultsPage(
+  b: Base,
+  r: ResultsOk,
+  opts: { suppressBelow: number; canCode: boolean; weightedAsked: boolean; fields?: readonly FieldError[] },
+) {
+  const nameOf = new Map(r.rows.map((row) => [row.theme.id, row.theme.name]));
+  const results = `/staff/consultations/${b.consultation.id}/coding/results`;
+  const query = new URLSearchParams({
+    question: r.question.code,
+    ...(r.breakdown ? { by: r.breakdown.code } : {}),
+    ...(r.weighted ? { weighted: 'on' } : {}),
+  });
+  const used = r.rows.filter((row) => row.overall.count > 0);
+  return {
+    ...base(b, `Themes raised: ${b.consultation.title}`, opts.fields),
+    canCode: opts.canCode,
+    question: r.question,
+    questionItems: r.questions.map((q) => ({ value: q.code, text: q.label, selected: q.code === r.question.code })),
+    breakdownItems: [
+      { value: '', text: 'None' },
+      ...r.breakdowns.map((x) => ({ value: x.code, text: x.label, selected: x.code === r.breakdown?.code })),
+    ],
+    weightedItems: [{ value: 'on', text: 'Weighted to the partnership’s population margins', checked: opts.weightedAsked }],
+    weighted: r.weighted,
+    respondents: r.respondents,
+    coded: r.coded,
+    suppressBelow: opts.suppressBelow,
+    csvHref: `${results}.csv?${query}`,
+    head: [
+      { text: 'Theme' },
+      { text: r.weighted ? 'Weighted % of those who answered (answers)' : '% of those who answered (answers)', format: 'numeric' as const },
+      { text: '95% interval', format: 'numeric' as const },
+    ],
+    rows: used.map(
+      (row): TableRow => [
+        { text: `${row.theme.depth ? '— ' : ''}${row.theme.name}` },
+        { text: cellText(row.overall, r.weighted, opts.suppressBelow).text, format: 'numeric' },
+        { text: interval(r.weighted ? row.overall.weightedCi95 : row.overall.ci95), format: 'numeric' },
+      ],
+    ),
+    breakdown: r.breakdown
+      ? {
+          label: r.breakdown.label,
+          head: [{ text: 'Theme' }, ...r.breakdown.levels.map((l) => ({ text: l.label, format: 'numeric' as const }))],
+          rows: used.map(
+            (row): TableRow => [
+              { text: `${row.theme.depth ? '— ' : ''}${row.theme.name}` },
+              ...row.groups.map((g) => ({ text: cellText(g, r.weighted, opts.suppressBelow).text, format: 'numeric' as const })),
+            ],
+          ),
+        }
+      : null,
+    quotes: used
+      .map((row) => ({
+        theme: row.theme.name,
+        quotes: r.quotes.filter((q) => q.themeIds.includes(row.theme.id)).map((q) => ({ reference: q.reference, text: q.text })),
+      }))
+      .filter((t) => t.quotes.length),
+    otherQuotes: r.quotes
+      .filter((q) => q.themeIds.every((id) => !nameOf.has(id)) || q.themeIds.length === 0)
+      .map((q) => ({ reference: q.reference, text: q.text })),
+  };
+}
+
+/** The results as a table for the CSV download: a row per theme and group (All first), the theme's code with its name; small bases not shown. */
+export function resultsTable(r: ResultsOk, suppressBelow: number): { header: string[]; rows: (string | number)[][] } {
+  const header = ['question', 'theme', 'theme_name', 'group', 'base', 'count', 'percent', 'ci_low', 'ci_high'];
+  if (r.weighted) header.push('weighted_percent', 'weighted_ci_low', 'weighted_ci_high');
+  const round = (x: number | null | undefined) => (x === null || x === undefined ? '' : Math.round(x * 100) / 100);
+  const rows: (string | number)[][] = [];
+  for (const row of r.rows) {
+    const cells = [
+      { group: 'All', c: row.overall },
+      ...row.groups.map((c, j) => ({ group: `${r.breakdown?.label}: ${r.breakdown?.levels[j]?.label}`, c })),
+    ];
+    for (const { group, c } of cells) {
+      if (c.base > 0 && c.base < suppressBelow) {
+        rows.push([r.question.code, row.theme.code, row.theme.name, group, `fewer than ${suppressBelow}`]);
+        continue;
+      }
+      const line: (string | number)[] = [
+        r.question.code,
+        row.theme.code,
+        row.theme.name,
+        group,
+        c.base,
+        c.count,
+        round(c.percent),
+        round(c.ci95?.[0]),
+        round(c.ci95?.[1]),
+      ];
+      if (r.weighted) line.push(round(c.weightedPercent), round(c.weightedCi95?.[0]), round(c.weightedCi95?.[1]));
+      rows.push(line);
+    }
+  }
+  return { header, rows };
 }
