@@ -115,6 +115,69 @@ describeEachEngine('theme coding pages', ({ handle }) => {
     await refused.text();
   });
 
+  it('refuses partners, members and viewers every coding page and change, changing nothing', async () => {
+    const theme = await themeId('drugs');
+    const ref = (await refs()).find((r) => typeof r.text === 'string')?.reference ?? '';
+    const gets = [
+      '',
+      '/codebook',
+      `/codebook/${theme}`,
+      `/codebook/${theme}/split`,
+      '/answers',
+      `/answers/${ref}/feel_safer`,
+      '/blind',
+      `/blind/${ref}/feel_safer`,
+      '/agreement',
+      '/codings.csv',
+    ];
+    const posts: [string, [string, string][]][] = [
+      [
+        '/codebook',
+        [
+          ['name', 'Planted'],
+          ['code', ''],
+          ['description', ''],
+          ['parentId', ''],
+        ],
+      ],
+      [
+        `/codebook/${theme}`,
+        [
+          ['name', 'Planted'],
+          ['code', 'drugs'],
+          ['description', ''],
+          ['parentId', ''],
+        ],
+      ],
+      [`/codebook/${theme}/merge`, [['into', await themeId('other')]]],
+      [`/codebook/${theme}/remove`, []],
+      [`/codebook/${theme}/split`, [['names', 'A\nB']]],
+      ['/answers/bulk', [['theme', theme]]],
+      [`/answers/${ref}/feel_safer`, [['themes', theme]]],
+      [`/blind/${ref}/feel_safer`, [['themes', theme]]],
+      ['/blind/sample', [['size', '1']]],
+    ];
+    const before = await db().selectFrom('audit_log').select('id').where('partnership_id', '=', p.id).execute();
+    for (const role of ['partner', 'member', 'viewer'] as const) {
+      const client = staff.get(role) as HttpClient;
+      const csrf = await client.csrfFrom('/staff');
+      for (const tail of gets) {
+        const res = await client.get(`${home()}${tail}`);
+        expect(res.status, `${role} GET ${tail}`).toBe(403);
+        await res.text();
+      }
+      for (const [tail, fields] of posts) {
+        const res = await client.request('POST', `${home()}${tail}`, {
+          body: new URLSearchParams([['_csrf', csrf], ...fields]).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        expect(res.status, `${role} POST ${tail}`).toBe(403);
+        await res.text();
+      }
+    }
+    expect(await db().selectFrom('audit_log').select('id').where('partnership_id', '=', p.id).execute()).toEqual(before);
+  });
+
   it('shows each free-text question with its answers, counting only the answers given', async () => {
     const html = await (await analyst.get(home())).text();
     expect(html).toContain('What one thing would make you feel safer?');

@@ -24,7 +24,7 @@ export const answerFilters = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type AnswerFilters = z.output<typeof answerFilters>;
-export const answersRequest = z.object({ params: consultation, query: answerFilters });
+export const answersRequest = z.object({ params: consultation, query: answerFilters.extend({ done: z.string().max(50).optional() }) });
 export const bulkRequest = z.object({
   params: consultation,
   body: z.object({
