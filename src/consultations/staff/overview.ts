@@ -101,6 +101,7 @@ export function overviewContext({ consultation, partnership, principal, counts, 
     canManage,
     canEnter: can(principal, 'responses:enter', partnershipId),
     canRead: can(principal, 'responses:read', partnershipId),
+    canCode: can(principal, 'coding:code', partnershipId),
   };
 }
 export type OverviewPage = ReturnType<typeof overviewContext>;
