@@ -28,7 +28,14 @@ export type Action =
   | 'engagement:manage';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view'];
-const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read', 'results:view-any-time', 'engagement:manage'];
+const OFFICER: readonly Action[] = [
+  ...STAFF,
+  'consultation:manage',
+  'responses:enter',
+  'responses:read',
+  'results:view-any-time',
+  'engagement:manage',
+];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [

@@ -96,8 +96,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('dots', 'integer', (c) => c.notNull())
     .addColumn('voted_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('workshop_votes_pk', ['partnership_id', 'workshop_id', 'stakeholder_id', 'candidate_id'])
-    .addForeignKeyConstraint('workshop_votes_candidate_fk', ['partnership_id', 'candidate_id'], 'workshop_candidates', ['partnership_id', 'id'], (c) =>
-      c.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'workshop_votes_candidate_fk',
+      ['partnership_id', 'candidate_id'],
+      'workshop_candidates',
+      ['partnership_id', 'id'],
+      (c) => c.onDelete('cascade'),
     )
     .execute();
 }
