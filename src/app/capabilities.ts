@@ -8,6 +8,7 @@ import { responsesCapability } from '../responses/capability.js';
 import { stakeholdersCapability } from '../stakeholders/capability.js';
 import { statementsCapability } from '../statements/capability.js';
 import { surveysCapability } from '../surveys/capability.js';
+import { workshopsCapability } from '../workshops/capability.js';
 import type { Capability } from './capability.js';
 
 /**
@@ -25,4 +26,5 @@ export const CAPABILITIES: readonly Capability[] = [
   backupCapability,
   statementsCapability,
   stakeholdersCapability,
+  workshopsCapability,
 ];

@@ -135,17 +135,15 @@ export async function stakeholderRoutes(app: FastifyInstance, { services }: { se
       removeStakeholder({ db, actor: actorOf(principal), partnershipId: partnership.id, id: stakeholder.id }),
     );
     if (removed.ok) return reply.redirect(`${register(partnership.id)}?done=removed`, 303);
-    return reply
-      .status(409)
-      .view(
-        'stakeholders/views/stakeholder.njk',
-        stakeholderFormPage({
-          partnership,
-          stakeholder,
-          values: valuesOf(stakeholder),
-          fields: [{ field: 'organisation', message: removed.error.message }],
-        }),
-      );
+    return reply.status(409).view(
+      'stakeholders/views/stakeholder.njk',
+      stakeholderFormPage({
+        partnership,
+        stakeholder,
+        values: valuesOf(stakeholder),
+        fields: [{ field: 'organisation', message: removed.error.message }],
+      }),
+    );
   });
 
   app.get('/staff/partnerships/:id/email-settings', async (request, reply) => {
