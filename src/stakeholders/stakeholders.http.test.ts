@@ -28,7 +28,7 @@ describeEachEngine('stakeholder register', ({ handle }) => {
     return s;
   };
   const post = (role: Role, path: string, form: Record<string, string>) => as(role).client.postForm(path, { _csrf: as(role).csrf, ...form });
-  const upload = (role: Role, csv: string | Uint8Array, name = 'contacts.csv') => {
+  const upload = (role: Role, csv: string | Uint8Array<ArrayBuffer>, name = 'contacts.csv') => {
     const form = new FormData();
     form.append('file', new Blob([csv], { type: 'text/csv' }), name);
     return as(role).client.postMultipart(`${base()}/import?_csrf=${encodeURIComponent(as(role).csrf)}`, form);

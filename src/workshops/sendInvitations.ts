@@ -12,6 +12,7 @@ import { loadSmtpConnection, type SendOutcome, sendMessages } from '../stakehold
 import { loadWorkshopDetail } from './queries/loadWorkshop.js';
 import { themeName } from './themes.js';
 import { hashVotingToken, newVotingToken } from './token.js';
+import { longDate } from './viewModels.js';
 
 export interface InvitationOutcome {
   stakeholderId: string;
@@ -48,7 +49,7 @@ export async function sendWorkshopInvitations(o: {
       text: [
         `Dear ${attendee.contactName},`,
         '',
-        `You are invited to the ${o.partnershipName} workshop "${workshop.title}" (${theme}) on ${workshop.heldOn}.`,
+        `You are invited to the ${o.partnershipName} workshop "${workshop.title}" (${theme}) on ${longDate(workshop.heldOn)}.`,
         '',
         'During the workshop you can vote for the priorities you think matter most, from your phone, with this personal link:',
         `${o.baseUrl}/w/${token}`,
