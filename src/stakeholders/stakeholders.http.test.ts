@@ -121,6 +121,17 @@ describeEachEngine('stakeholder register', ({ handle }) => {
     expect(saved.status).toBe(303);
     await saved.text();
     expect((await rows())[0]?.role).toBe('Chief Inspector');
+    for (const role of ['partner', 'member', 'viewer'] as const) {
+      const page = await as(role).client.get(`${base()}/${id}`);
+      expect(page.status).toBe(403);
+      await page.text();
+      for (const tail of ['', '/remove']) {
+        const res = await post(role, `${base()}/${id}${tail}`, { ...CONTACT, role: 'Planted' });
+        expect(res.status, `${role} ${tail}`).toBe(403);
+        await res.text();
+      }
+    }
+    expect((await rows()).map((r) => r.role)).toEqual(['Chief Inspector']);
     const removed = await post('admin', `${base()}/${id}/remove`, {});
     expect(removed.status).toBe(303);
     await removed.text();

@@ -369,6 +369,68 @@ describeEachEngine('workshops', ({ handle }) => {
     });
   });
 
+  it('refuses partners, members and viewers every route that changes a workshop, and changes nothing', async () => {
+    const snapshot = async () =>
+      Promise.all(
+        (['workshops', 'workshop_attendees', 'workshop_items', 'workshop_candidates', 'workshop_votes'] as const).map((t) =>
+          db().selectFrom(t).selectAll().where('partnership_id', '=', p.id).execute(),
+        ),
+      );
+    const before = await snapshot();
+    const [item] = await db().selectFrom('workshop_items').select('id').where('partnership_id', '=', p.id).execute();
+    const [candidate] = await db().selectFrom('workshop_candidates').select('id').where('partnership_id', '=', p.id).execute();
+    const gets = [
+      `/staff/partnerships/${p.id}/workshops/new`,
+      `${workshopPath}/edit`,
+      `${workshopPath}/capture`,
+      `${workshopPath}/items/${item?.id}`,
+    ];
+    const posts: [string, Record<string, string>][] = [
+      [`/staff/partnerships/${p.id}/workshops/new`, { ...WORKSHOP, consultationId: consultation.id }],
+      [`${workshopPath}/edit`, { ...WORKSHOP, title: 'Planted', consultationId: consultation.id }],
+      [`${workshopPath}/attendees`, { attendees: people['sophie@example.org'] ?? '' }],
+      [`${workshopPath}/attendance`, {}],
+      [`${workshopPath}/invitations`, { invite: people['sophie@example.org'] ?? '' }],
+      [`${workshopPath}/capture`, { text: 'Planted' }],
+      [`${workshopPath}/items/${item?.id}`, { text: 'Planted' }],
+      [`${workshopPath}/items/${item?.id}/remove`, {}],
+      [`${workshopPath}/candidates`, { candidate: 'Planted' }],
+      [`${workshopPath}/candidates/${candidate?.id}/remove`, {}],
+      [`${workshopPath}/voting`, { to: 'open' }],
+    ];
+    const sentBefore = smtp.received.length;
+    for (const role of ['partner', 'member', 'viewer'] as const) {
+      for (const path of gets) {
+        const res = await as(role).client.get(path);
+        expect(res.status, `${role} GET ${path}`).toBe(403);
+        await res.text();
+      }
+      for (const [path, form] of posts) {
+        const res = await post(role, path, form);
+        expect(res.status, `${role} POST ${path}`).toBe(403);
+        expect(await res.text()).toContain('forbidden');
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(smtp.received.length).toBe(sentBefore);
+  });
+
+  it('rate-limits the personal voting link like other public forms', async () => {
+    const limited = await startTestServer(handle(), { submissionRateLimit: 2 });
+    try {
+      const client = new HttpClient(limited.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await client.get(`/w/${tokens['sophie@example.org']}`);
+        statuses.push(res.status);
+        await res.text();
+      }
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('lists the items beside the consultation’s survey on the evidence page, with a link to its analysis', async () => {
     const html = await (await as('partner').client.get(`/staff/partnerships/${p.id}/workshop-evidence`)).text();
     expect(html).toContain('Crime survey 2024');
