@@ -96,7 +96,8 @@ export async function loadDemoWorkshops({ handle, actor, loaded }: DemoContext):
   const { db } = handle;
   if (await db.selectFrom('workshops').select('id').where('partnership_id', '=', partnershipId).executeTakeFirst()) return {};
   const register = await listStakeholders(db, partnershipId);
-  const consultationId = typeof loaded.crimeSurveyId === 'string' ? loaded.crimeSurveyId : null;
+  // The consultations step's result: { consultations: { crimeSurveyId, membersSurveyId } }.
+  const consultationId = (loaded.consultations as { crimeSurveyId?: string } | undefined)?.crimeSurveyId ?? null;
   const at = nowIso();
   await db.transaction().execute(async (trx) => {
     for (const w of WORKSHOPS) {
