@@ -77,6 +77,20 @@ const STATEMENT_FORMS = {
   },
 };
 
+const workshop = (b: TenantB) => `/staff/partnerships/${b.partnership.id}/workshops/${b.engagement.workshopId}`;
+const PLANTED_CONTACT = { organisation: 'Planted Org', sector: 'faith', contactName: 'Planted Person', phone: '', role: '' };
+const PLANTED_WORKSHOP = {
+  title: 'Planted workshop',
+  'heldOn-day': '1',
+  'heldOn-month': '10',
+  'heldOn-year': '2024',
+  theme: 'custom',
+  customTheme: 'Planted theme',
+  evidence: '',
+  evidenceLinks: '',
+  dots: '3',
+};
+
 export const PROBES: Probe[] = [
   // The partnership's own pages and API.
   refused('GET /staff/partnerships/:id', partnershipPath('')),
@@ -287,6 +301,103 @@ export const PROBES: Probe[] = [
   ),
   refused('POST /staff/users/:id/remove', (b) => `/staff/users/${b.userId}/remove`),
 
+  // The stakeholder register and email settings; workshops, their capture, items, priorities and voting (voting last,
+  // as opening it ends changes to the priorities).
+  ...[
+    '/stakeholders',
+    '/stakeholders/new',
+    '/stakeholders/import',
+    '/stakeholders/template.csv',
+    '/email-settings',
+    '/workshops',
+    '/workshops/new',
+    '/workshop-evidence',
+  ].map((tail) => refused(`GET /staff/partnerships/:id${tail}`, partnershipPath(tail))),
+  refused(
+    'GET /staff/partnerships/:id/stakeholders/:sid',
+    (b) => `/staff/partnerships/${b.partnership.id}/stakeholders/${b.engagement.stakeholderId}`,
+  ),
+  refused('POST /staff/partnerships/:id/stakeholders/new', partnershipPath('/stakeholders/new'), () => ({
+    ...PLANTED_CONTACT,
+    email: 'planted@elsewhere.example',
+  })),
+  refused(
+    'POST /staff/partnerships/:id/stakeholders/:sid',
+    (b) => `/staff/partnerships/${b.partnership.id}/stakeholders/${b.engagement.stakeholderId}`,
+    () => ({ ...PLANTED_CONTACT, email: 'contact@betaford.example' }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/stakeholders/:sid/remove',
+    (b) => `/staff/partnerships/${b.partnership.id}/stakeholders/${b.engagement.removableId}/remove`,
+  ),
+  {
+    route: 'POST /staff/partnerships/:id/stakeholders/import',
+    kind: 'refused',
+    request: (b) => ({
+      path: `/staff/partnerships/${b.partnership.id}/stakeholders/import`,
+      csv: 'organisation,sector,contact_name,email,phone,role\nPlanted Org,faith,Planted,planted-import@elsewhere.example,,\n',
+    }),
+  },
+  refused('POST /staff/partnerships/:id/email-settings', partnershipPath('/email-settings'), () => ({
+    host: '127.0.0.1',
+    port: '9',
+    security: 'none',
+    username: '',
+    password: '',
+    fromAddress: 'csp@betaford.example',
+  })),
+  refused('POST /staff/partnerships/:id/workshops/new', partnershipPath('/workshops/new'), (b) => ({
+    ...PLANTED_WORKSHOP,
+    consultationId: b.crime.id,
+  })),
+  ...['', '/edit', '/capture'].map((tail) => refused(`GET /staff/partnerships/:id/workshops/:wid${tail}`, (b) => `${workshop(b)}${tail}`)),
+  refused('GET /staff/partnerships/:id/workshops/:wid/items/:tid', (b) => `${workshop(b)}/items/${b.engagement.itemId}`),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/edit',
+    (b) => `${workshop(b)}/edit`,
+    (b) => ({ ...PLANTED_WORKSHOP, consultationId: b.crime.id }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/attendees',
+    (b) => `${workshop(b)}/attendees`,
+    (b) => ({ attendees: b.engagement.stakeholderId }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/attendance',
+    (b) => `${workshop(b)}/attendance`,
+    (b) => ({ attended: b.engagement.stakeholderId }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/invitations',
+    (b) => `${workshop(b)}/invitations`,
+    (b) => ({ invite: b.engagement.stakeholderId }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/capture',
+    (b) => `${workshop(b)}/capture`,
+    () => ({ text: 'Planted item' }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/items/:tid',
+    (b) => `${workshop(b)}/items/${b.engagement.itemId}`,
+    () => ({ text: 'Planted text' }),
+  ),
+  refused('POST /staff/partnerships/:id/workshops/:wid/items/:tid/remove', (b) => `${workshop(b)}/items/${b.engagement.removableItemId}/remove`),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/candidates',
+    (b) => `${workshop(b)}/candidates`,
+    () => ({ candidate: 'Planted priority' }),
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/candidates/:tid/remove',
+    (b) => `${workshop(b)}/candidates/${b.engagement.removableCandidateId}/remove`,
+  ),
+  refused(
+    'POST /staff/partnerships/:id/workshops/:wid/voting',
+    (b) => `${workshop(b)}/voting`,
+    () => ({ to: 'open' }),
+  ),
+
   // Routes within the user's own partnerships: B must not appear, and B cannot be chosen.
   ...['/staff', '/staff/users', '/staff/audit', '/staff/audit/export.csv', '/staff/audit/export.xlsx', '/api/v1/partnerships'].map(
     (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
@@ -336,6 +447,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'POST /p/:slug/:cslug/check': 'the public form',
   'GET /p/:slug/:cslug/confirmation': 'the public form',
   'GET /p/:slug/:cslug/invitation/:token': 'a personal invitation link',
+  'GET /w/:token': "a workshop attendee's personal voting link (the token is the credential and decides the workshop; rate-limited)",
+  'POST /w/:token': "a workshop attendee's personal voting link (the token is the credential and decides the workshop; rate-limited)",
 };
 
 export interface ProbeAnswer {

@@ -7,7 +7,11 @@ import { createInvitations } from '../src/consultations/invitations/createInvita
 import type { DbHandle } from '../src/db/database.js';
 import type { Database } from '../src/db/schema.js';
 import { cliActor } from '../src/platform/recordAudit.js';
+import { addStakeholder } from '../src/stakeholders/manageStakeholders.js';
+import { saveSmtpSettings } from '../src/stakeholders/smtpSettings.js';
 import type { SurveyDefinition } from '../src/surveys/index.js';
+import { addText } from '../src/workshops/manageItems.js';
+import { createWorkshop, setAttendees } from '../src/workshops/manageWorkshops.js';
 import { type BuiltPartnership, buildConsultation, buildPartnership, buildResponses, buildUser } from './factories.js';
 import type { TestServer } from './httpClient.js';
 
@@ -39,6 +43,58 @@ export interface TenantB {
   userId: string;
   /** A closed consultation with comments and a codebook, for the coding routes (src/coding/). */
   coding: CodingTargets;
+  /** B's stakeholders and workshop, for the register and workshop routes. */
+  engagement: EngagementTargets;
+}
+
+/** Ids in B's register and workshop: a contact to change, one to remove, the workshop, two items, two priorities, a voting token. */
+export interface EngagementTargets {
+  stakeholderId: string;
+  removableId: string;
+  workshopId: string;
+  itemId: string;
+  removableItemId: string;
+  candidateId: string;
+  removableCandidateId: string;
+}
+
+/** B's register (two contacts), a workshop with one on its list, two items, two priorities and SMTP settings pointing nowhere. */
+async function buildEngagement(db: Kysely<Database>, partnershipId: string, consultationId: string): Promise<EngagementTargets> {
+  const actor = cliActor();
+  const base = { db, actor, partnershipId };
+  const contact = { organisation: 'Betaford Police', sector: 'police', phone: '', role: '' };
+  const stakeholderId = await addStakeholder({ ...base, fields: { ...contact, contactName: 'Betaford Contact', email: 'contact@betaford.example' } });
+  const removableId = await addStakeholder({ ...base, fields: { ...contact, contactName: 'Betaford Other', email: 'other@betaford.example' } });
+  const workshopId = await createWorkshop({
+    ...base,
+    fields: {
+      title: 'Betaford workshop',
+      heldOn: '2024-09-10',
+      theme: 'place',
+      customTheme: '',
+      consultationId,
+      evidence: '',
+      evidenceLinks: '',
+      dots: '3',
+    },
+  });
+  await setAttendees({ ...base, workshopId, stakeholderIds: [stakeholderId] });
+  const text = (kind: 'item' | 'candidate', t: string) => addText({ ...base, workshopId, kind, text: t });
+  // Unreachable on purpose: B's admin sending invitations gets each person's failure on a page, and nothing changes.
+  await saveSmtpSettings({
+    ...base,
+    secret: 'unused-secret-unused-secret-unused',
+    fields: { host: '127.0.0.1', port: '9', security: 'none', username: '', password: '', fromAddress: 'csp@betaford.example' },
+  });
+  return {
+    stakeholderId,
+    removableId,
+    workshopId,
+    itemId: await text('item', 'Betaford item'),
+    removableItemId: await text('item', 'Betaford second item'),
+    candidateId: await text('candidate', 'Betaford priority'),
+    removableCandidateId: await text('candidate', 'Betaford second priority'),
+  };
 }
 
 /** B's coded consultation: a commented answer, one in the blind sample, and themes to edit, merge into, split and remove. */
@@ -141,6 +197,7 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     .orderBy('reference')
     .executeTakeFirstOrThrow();
   const coding = await buildCodingTargets(handle, partnershipId);
+  const engagement = await buildEngagement(db, partnershipId, crime.id);
   const b: TenantB = {
     coding,
     partnership,
@@ -153,6 +210,7 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     invitationToken,
     crimeReference,
     userId: user.id,
+    engagement,
   };
   return { b, admin };
 }
@@ -176,6 +234,13 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'unit_reviews',
     'codings',
     'blind_samples',
+    'stakeholders',
+    'smtp_settings',
+    'workshops',
+    'workshop_attendees',
+    'workshop_items',
+    'workshop_candidates',
+    'workshop_votes',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

@@ -12,6 +12,18 @@ describe('policy', () => {
     expect(can(user('admin'), 'partnership:view', 'p2')).toBe(false);
   });
 
+  it('lets admins and analysts manage stakeholders and workshops in their partnership, and every staff role read workshops', () => {
+    for (const role of ['admin', 'analyst'] as const) {
+      expect(can(user(role), 'engagement:manage', 'p1')).toBe(true);
+      expect(can(user(role), 'engagement:manage', 'p2')).toBe(false);
+    }
+    for (const role of ['partner', 'member', 'viewer'] as const) expect(can(user(role), 'engagement:manage', 'p1')).toBe(false);
+    for (const role of ['admin', 'analyst', 'partner', 'member', 'viewer'] as const) {
+      expect(can(user(role), 'workshops:view', 'p1')).toBe(true);
+      expect(can(user(role), 'workshops:view', 'p2')).toBe(false);
+    }
+  });
+
   it('gives other roles no administration', () => {
     for (const role of ['analyst', 'partner', 'member', 'viewer'] as const) {
       expect(can(user(role), 'user:manage')).toBe(false);

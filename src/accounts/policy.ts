@@ -23,10 +23,21 @@ export type Action =
   /** Coding free-text answers with themes, editing the codebook, the blind sample (src/coding/). */
   | 'coding:code'
   /** Reopening a closed consultation (with a reason): administrators only. */
-  | 'consultation:reopen';
+  | 'consultation:reopen'
+  /** Reading a workshop's items and vote totals, and the partnership's workshop evidence. */
+  | 'workshops:view'
+  /** The stakeholder register (contacts' personal data), workshops, live capture, invitations and voting. */
+  | 'engagement:manage';
 
-const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view'];
-const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read', 'results:view-any-time'];
+const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view'];
+const OFFICER: readonly Action[] = [
+  ...STAFF,
+  'consultation:manage',
+  'responses:enter',
+  'responses:read',
+  'results:view-any-time',
+  'engagement:manage',
+];
 
 const GRANTS: Record<Role, readonly Action[]> = {
   admin: [

@@ -6,8 +6,10 @@ import { codingCapability } from '../coding/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { responsesCapability } from '../responses/capability.js';
+import { stakeholdersCapability } from '../stakeholders/capability.js';
 import { statementsCapability } from '../statements/capability.js';
 import { surveysCapability } from '../surveys/capability.js';
+import { workshopsCapability } from '../workshops/capability.js';
 import type { Capability } from './capability.js';
 
 /**
@@ -25,4 +27,6 @@ export const CAPABILITIES: readonly Capability[] = [
   backupCapability,
   statementsCapability,
   codingCapability,
+  stakeholdersCapability,
+  workshopsCapability,
 ];

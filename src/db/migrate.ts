@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_weighting_margins.js';
 import * as m0010 from './migrations/0010_password_resets.js';
 import * as m0011 from './migrations/0011_response_versions.js';
 import * as m0013 from './migrations/0013_coding.js';
+import * as m0014 from './migrations/0014_workshops.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_password_resets': m0010,
   '0011_response_versions': m0011,
   '0013_coding': m0013,
+  '0014_workshops': m0014,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

@@ -298,6 +298,80 @@ export interface BlindSamplesTable {
   drawn_by: string;
 }
 
+/** A contact in a partnership's stakeholder register (migration 0014). */
+export interface StakeholdersTable {
+  partnership_id: string;
+  id: string;
+  organisation: string;
+  sector: string; // stakeholders/sectors.ts
+  contact_name: string;
+  email: string; // lower case, unique in the partnership
+  phone: string;
+  role: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The SMTP server a partnership's invitations go through (migration 0014); the password sealed (stakeholders/sealing.ts). */
+export interface SmtpSettingsTable {
+  partnership_id: string;
+  host: string;
+  port: number;
+  security: string; // 'tls' | 'starttls' | 'none'
+  username: string;
+  password_sealed: string | null;
+  from_address: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** A partner workshop (migration 0014). */
+export interface WorkshopsTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string | null;
+  title: string;
+  held_on: string; // YYYY-MM-DD
+  theme: string; // 'place' | 'victim' | 'offender' | 'custom'
+  custom_theme: string | null;
+  evidence: string;
+  evidence_links: string; // JSON: { text, href }[]
+  dots: number;
+  voting: string; // 'not_open' | 'open' | 'closed'
+  created_at: string;
+}
+
+/** A stakeholder invited to a workshop: their personal link (hash only) and attendance (migration 0014). */
+export interface WorkshopAttendeesTable {
+  partnership_id: string;
+  workshop_id: string;
+  stakeholder_id: string;
+  token_hash: string | null;
+  invited_at: string | null;
+  attended: number; // 0/1
+}
+
+/** A workshop item (one idea) or candidate priority (migration 0014). */
+export interface WorkshopTextTable {
+  partnership_id: string;
+  id: string;
+  workshop_id: string;
+  text: string;
+  position: number;
+  created_at: string;
+  created_by: string;
+}
+
+/** An attendee's dots on one candidate priority (migration 0014). */
+export interface WorkshopVotesTable {
+  partnership_id: string;
+  workshop_id: string;
+  stakeholder_id: string;
+  candidate_id: string;
+  dots: number;
+  voted_at: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -324,4 +398,11 @@ export interface Database {
   unit_reviews: UnitReviewsTable;
   codings: CodingsTable;
   blind_samples: BlindSamplesTable;
+  stakeholders: StakeholdersTable;
+  smtp_settings: SmtpSettingsTable;
+  workshops: WorkshopsTable;
+  workshop_attendees: WorkshopAttendeesTable;
+  workshop_items: WorkshopTextTable;
+  workshop_candidates: WorkshopTextTable;
+  workshop_votes: WorkshopVotesTable;
 }

@@ -25,6 +25,32 @@ describeEachEngine('loadDemo', ({ handle }) => {
     expect(Number(flagged.n)).toBe(696 + 12);
   });
 
+  it('gives the demo a stakeholder register and three past workshops, one per theme, fed into the Crime Survey, with items and votes', async () => {
+    const { db } = handle();
+    const stakeholders = await db.selectFrom('stakeholders').select(['sector', 'email']).execute();
+    expect(new Set(stakeholders.map((s) => s.sector)).size).toBe(10);
+    expect(stakeholders.every((s) => s.email.endsWith('@example.org'))).toBe(true);
+    const workshops = await db
+      .selectFrom('workshops')
+      .innerJoin('consultations', (j) =>
+        j.onRef('consultations.partnership_id', '=', 'workshops.partnership_id').onRef('consultations.id', '=', 'workshops.consultation_id'),
+      )
+      .select(['workshops.theme', 'consultations.template'])
+      .orderBy('workshops.held_on')
+      .execute();
+    expect(workshops).toEqual(['place', 'victim', 'offender'].map((theme) => ({ theme, template: 'crime-survey' })));
+    const count = async (table: 'workshop_items' | 'workshop_candidates' | 'workshop_votes') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect([await count('workshop_items'), await count('workshop_candidates'), await count('workshop_votes')]).toEqual([16, 9, 30]);
+  });
+
   it('loads nothing twice', async () => {
     await loadDemo(handle(), cliActor());
     const n = await handle()
@@ -32,5 +58,25 @@ describeEachEngine('loadDemo', ({ handle }) => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(696 + 12);
+    expect(
+      Number(
+        (
+          await handle()
+            .db.selectFrom('workshops')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(3);
+    expect(
+      Number(
+        (
+          await handle()
+            .db.selectFrom('stakeholders')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(15);
   });
 });
