@@ -1,0 +1,15 @@
+// The suggestions capability's published API: pure models, no I/O (docs/suggestions.md).
+export { type CandidateTheme, type ClusterOptions, clusterAnswers } from './clusterAnswers.js';
+export { type F1Report, multiLabelF1 } from './metrics.js';
+export { type Sentiment, type SentimentScore, scoreSentiment } from './sentiment.js';
+export {
+  type CodedAnswer,
+  type Suggestion,
+  type SuggestOptions,
+  suggestThemes,
+  type ThemeDefinition,
+  type ThemeModel,
+  type TrainingOptions,
+  themeProbabilities,
+  trainThemeModel,
+} from './themeClassifier.js';
