@@ -81,6 +81,13 @@ export const PROBES: Probe[] = [
   refused('GET /staff/partnerships/:id', partnershipPath('')),
   refused('GET /staff/partnerships/:id/settings', partnershipPath('/settings')),
   refused('POST /staff/partnerships/:id/settings', partnershipPath('/settings'), () => ({ suppressionMinimum: '3' })),
+  refused('GET /staff/partnerships/:id/llm', partnershipPath('/llm')),
+  refused('POST /staff/partnerships/:id/llm', partnershipPath('/llm'), () => ({
+    baseUrl: 'http://127.0.0.1:9/v1',
+    model: 'planted',
+    apiKey: 'planted-key',
+  })),
+  refused('POST /staff/partnerships/:id/llm/remove', partnershipPath('/llm/remove')),
   ...(
     [
       ['/accessibility-statement', STATEMENT_FORMS.accessibility],

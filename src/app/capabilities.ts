@@ -6,6 +6,7 @@ import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { responsesCapability } from '../responses/capability.js';
 import { statementsCapability } from '../statements/capability.js';
+import { suggestionsCapability } from '../suggestions/capability.js';
 import { surveysCapability } from '../surveys/capability.js';
 import type { Capability } from './capability.js';
 
@@ -23,4 +24,5 @@ export const CAPABILITIES: readonly Capability[] = [
   auditCapability,
   backupCapability,
   statementsCapability,
+  suggestionsCapability,
 ];

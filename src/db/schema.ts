@@ -227,6 +227,17 @@ export interface PartnershipStatementsTable {
   updated_by: string;
 }
 
+/** A partnership's optional LLM for theme suggestions (suggestions/; migration 0015). */
+export interface LlmSettingsTable {
+  partnership_id: string;
+  base_url: string;
+  model: string;
+  /** AES-256-GCM, key derived from SESSION_SECRET: iv.tag.ciphertext in base64url; null when no key is needed (Ollama). */
+  api_key_sealed: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   users: UsersTable;
@@ -247,4 +258,5 @@ export interface Database {
   partnership_statements: PartnershipStatementsTable;
   weighting_margins: WeightingMarginsTable;
   response_versions: ResponseVersionsTable;
+  llm_settings: LlmSettingsTable;
 }

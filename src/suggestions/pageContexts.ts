@@ -1,0 +1,8 @@
+// The suggestions pages and their view models (see platform/pageContexts.ts).
+import type { llmSettingsPage } from './viewModels.js';
+
+declare module '../platform/pageContexts.js' {
+  interface PageContexts {
+    'suggestions/views/llm-settings.njk': ReturnType<typeof llmSettingsPage>;
+  }
+}
