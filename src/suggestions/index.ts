@@ -5,6 +5,14 @@ export { type LlmEndpoint, type LlmRunOptions, type LlmRunResult, type LlmStage,
 export { type F1Report, multiLabelF1 } from './metrics.js';
 export { type Sentiment, type SentimentScore, scoreSentiment } from './sentiment.js';
 export {
+  type AnswerSuggestions,
+  type DiscoveredTheme,
+  discoverThemes,
+  type ReferencedAnswer,
+  type SuggestForQuestionOptions,
+  suggestForQuestion,
+} from './suggestForQuestion.js';
+export {
   type CodedAnswer,
   type Suggestion,
   type SuggestOptions,
