@@ -43,6 +43,7 @@ const builder = (route: string, code?: keyof TenantB['builder'], form?: (t: Tena
 
 const partnershipPath = (tail: string) => (b: TenantB) => `/staff/partnerships/${b.partnership.id}${tail}`;
 const crime = (b: TenantB) => `/staff/consultations/${b.crime.id}`;
+const coding = (b: TenantB) => `/staff/consultations/${b.coding.consultation.id}/coding`;
 const firstWard = (b: TenantB) => b.partnership.wards[0]?.code ?? '';
 const dates = { 'opens-day': '1', 'opens-month': '1', 'opens-year': '2030', 'closes-day': '1', 'closes-month': '2', 'closes-year': '2030' };
 const crimeRow = { safe_day: 'very_safe', safe_dark: 'fairly_safe', safe_centre_day: 'very_safe', safe_centre_dark: 'a_bit_unsafe' };
@@ -210,6 +211,67 @@ export const PROBES: Probe[] = [
   refused('GET /staff/partnerships/:id/margins', partnershipPath('/margins')),
   refused('POST /staff/partnerships/:id/margins', partnershipPath('/margins'), () => ({ margins: 'variable,value,population\nsex,female,1' })),
   refused('GET /api/v1/consultations/:id/crosstab', (b) => `/api/v1/consultations/${b.crime.id}/crosstab?xq=safe_day&by=ward`),
+
+  // Theme coding (src/coding/) of B's commented consultation: pages, then changes B's own admin can make in this order.
+  ...consultationPages(
+    (b) => b.coding.consultation.id,
+    [
+      '/coding',
+      '/coding/codebook',
+      '/coding/answers',
+      '/coding/blind',
+      '/coding/agreement',
+      '/coding/codings.csv',
+      '/coding/results',
+      '/coding/results.csv',
+    ],
+  ),
+  ...['', '/split'].map((tail) =>
+    refused(`GET /staff/consultations/:id/coding/codebook/:themeId${tail}`, (b) => `${coding(b)}/codebook/${b.coding.splitId}${tail}`),
+  ),
+  refused('GET /staff/consultations/:id/coding/answers/:reference/:question', (b) => `${coding(b)}/answers/${b.coding.reference}/feel_safer`),
+  refused('GET /staff/consultations/:id/coding/blind/:reference/:question', (b) => `${coding(b)}/blind/${b.coding.blindReference}/feel_safer`),
+  refused(
+    'POST /staff/consultations/:id/coding/codebook',
+    (b) => `${coding(b)}/codebook`,
+    () => ({ name: 'Planted theme', code: '', description: '', parentId: '' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/codebook/:themeId',
+    (b) => `${coding(b)}/codebook/${b.coding.keepId}`,
+    () => ({ name: 'Planted lighting', code: 'street_lighting', description: 'Planted', parentId: '' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/answers/:reference/:question',
+    (b) => `${coding(b)}/answers/${b.coding.reference}/feel_safer`,
+    (b) => ({ themes: b.coding.keepId, note: 'Planted', next: 'stay' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/blind/:reference/:question',
+    (b) => `${coding(b)}/blind/${b.coding.blindReference}/feel_safer`,
+    (b) => ({ themes: b.coding.keepId, next: 'next' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/answers/bulk',
+    (b) => `${coding(b)}/answers/bulk`,
+    (b) => ({ units: b.coding.unitKey, theme: b.coding.splitId }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/codebook/:themeId/merge',
+    (b) => `${coding(b)}/codebook/${b.coding.mergeId}/merge`,
+    (b) => ({ into: b.coding.keepId }),
+  ),
+  refused('POST /staff/consultations/:id/coding/codebook/:themeId/remove', (b) => `${coding(b)}/codebook/${b.coding.removeId}/remove`),
+  refused(
+    'POST /staff/consultations/:id/coding/codebook/:themeId/split',
+    (b) => `${coding(b)}/codebook/${b.coding.splitId}/split`,
+    () => ({ names: 'Planted one\nPlanted two' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/blind/sample',
+    (b) => `${coding(b)}/blind/sample`,
+    () => ({ size: '1', question: '' }),
+  ),
 
   // A user of B's on the user management routes; removing them last, as B's own admin really does it.
   ...['', '/remove'].map((tail) => refused(`GET /staff/users/:id${tail}`, (b) => `/staff/users/${b.userId}${tail}`)),

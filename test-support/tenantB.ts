@@ -1,5 +1,6 @@
 /** Partnership B of the tenant-isolation suite: another partnership's real data, for partnership A's staff to aim at. */
 import type { Kysely } from 'kysely';
+import { drawBlindSample, openCodebook } from '../src/coding/index.js';
 import type { Consultation } from '../src/consultations/index.js';
 import { loadSurveyDefinition } from '../src/consultations/index.js';
 import { createInvitations } from '../src/consultations/invitations/createInvitations.js';
@@ -36,6 +37,44 @@ export interface TenantB {
   crimeReference: string;
   /** A user of B's who is not its admin, for the user management routes. */
   userId: string;
+  /** A closed consultation with comments and a codebook, for the coding routes (src/coding/). */
+  coding: CodingTargets;
+}
+
+/** B's coded consultation: a commented answer, one in the blind sample, and themes to edit, merge into, split and remove. */
+export interface CodingTargets {
+  consultation: Consultation;
+  reference: string;
+  blindReference: string;
+  unitKey: string;
+  keepId: string;
+  mergeId: string;
+  removeId: string;
+  splitId: string;
+}
+
+async function buildCodingTargets(handle: DbHandle, partnershipId: string): Promise<CodingTargets> {
+  const { db } = handle;
+  const consultation = await buildConsultation({ db, partnershipId, stage: 'closed', title: 'Betaford comments' });
+  const comments = ['Betaford needs more lights', 'Betaford needs more patrols', 'Betaford has speeding'];
+  await buildResponses({ handle, consultation, answers: comments.map((feel_safer) => ({ ...crimeAnswers(undefined), feel_safer })) });
+  const themes = await openCodebook(db, cliActor(), { partnershipId, consultationId: consultation.id });
+  await drawBlindSample({ db, actor: cliActor(), consultation, size: 1 });
+  const sampled = await db.selectFrom('blind_samples').select('unit_key').where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow();
+  const rows = await db.selectFrom('responses').select(['id', 'reference']).where('consultation_id', '=', consultation.id).execute();
+  const refOf = (unitKey: string) => rows.find((r) => unitKey.includes(r.id))?.reference ?? '';
+  const other = rows.find((r) => !sampled.unit_key.includes(r.id)) ?? rows[0];
+  const id = (code: string) => themes.find((t) => t.code === code)?.id ?? '';
+  return {
+    consultation,
+    reference: other?.reference ?? '',
+    blindReference: refOf(sampled.unit_key),
+    unitKey: `answer:${other?.id}:feel_safer`,
+    keepId: id('street_lighting'),
+    mergeId: id('burglary'),
+    removeId: id('vehicle_crime'),
+    splitId: id('police_visibility'),
+  };
 }
 
 /** Codes in a members' survey for the builder's routes: its first ranking and grid, and three long-text questions. */
@@ -101,7 +140,9 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     .where('consultation_id', '=', crime.id)
     .orderBy('reference')
     .executeTakeFirstOrThrow();
+  const coding = await buildCodingTargets(handle, partnershipId);
   const b: TenantB = {
+    coding,
     partnership,
     crime,
     members,
@@ -129,6 +170,12 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'partnership_members',
     'partnership_statements',
     'weighting_margins',
+    'codebooks',
+    'codebook_themes',
+    'coding_units',
+    'unit_reviews',
+    'codings',
+    'blind_samples',
     'llm_settings',
   ] as const;
   const rows: Record<string, string[]> = {};

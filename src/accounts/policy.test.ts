@@ -113,3 +113,12 @@ describe('policy on a consultation', () => {
     expect(offered(user('admin', ['p2']), 'draft')).toEqual([]);
   });
 });
+
+describe('policy: theme coding', () => {
+  it('lets admins and analysts of the partnership code free text, and no other role', () => {
+    expect(can(user('admin'), 'coding:code', 'p1')).toBe(true);
+    expect(can(user('analyst'), 'coding:code', 'p1')).toBe(true);
+    expect(can(user('analyst'), 'coding:code', 'p2')).toBe(false);
+    for (const role of ['partner', 'member', 'viewer'] as const) expect(can(user(role), 'coding:code', 'p1')).toBe(false);
+  });
+});

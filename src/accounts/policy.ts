@@ -20,6 +20,8 @@ export type Action =
   /** Asking for a small-number suppression threshold under the partnership's minimum (never under 3). */
   | 'results:lower-suppression'
   | 'survey:answer-members'
+  /** Coding free-text answers with themes, editing the codebook, the blind sample (src/coding/). */
+  | 'coding:code'
   /** Reopening a closed consultation (with a reason): administrators only. */
   | 'consultation:reopen';
 
@@ -37,8 +39,9 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'audit:view',
     'survey:answer-members',
     'consultation:reopen',
+    'coding:code',
   ],
-  analyst: OFFICER,
+  analyst: [...OFFICER, 'coding:code'],
   partner: STAFF,
   member: [...STAFF, 'survey:answer-members'],
   viewer: STAFF,

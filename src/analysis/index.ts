@@ -1,3 +1,9 @@
 // What analysis publishes to other capabilities. Import from here, not from files inside the folder.
 export { analyseStoredConsultation } from './analyseStoredConsultation.js';
+// The machinery theme coding's results reuse (src/coding/): the same table, breakdowns and weights as the dashboard.
+export { availableBreakdowns } from './crossTab.js';
+export { marginsText } from './marginsText.js';
+export { savedMargins } from './queries/savedMargins.js';
+export { buildResponseTable } from './responseTable.js';
 export type { BenchmarkInput } from './types.js';
+export { parseMargins, weightsFromMargins } from './weighting.js';

@@ -2,6 +2,7 @@ import { accountsCapability } from '../accounts/capability.js';
 import { analysisCapability } from '../analysis/capability.js';
 import { auditCapability } from '../audit/capability.js';
 import { backupCapability } from '../backup/capability.js';
+import { codingCapability } from '../coding/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { responsesCapability } from '../responses/capability.js';
@@ -24,5 +25,6 @@ export const CAPABILITIES: readonly Capability[] = [
   auditCapability,
   backupCapability,
   statementsCapability,
+  codingCapability,
   suggestionsCapability,
 ];

@@ -227,6 +227,77 @@ export interface PartnershipStatementsTable {
   updated_by: string;
 }
 
+/** A consultation's codebook, seeded when first opened (migration 0013, src/coding/). */
+export interface CodebooksTable {
+  partnership_id: string;
+  consultation_id: string;
+  seeded_at: string;
+  seeded_by: string;
+}
+
+/** A theme of a consultation's codebook; parent_id nests it one level under another theme. */
+export interface CodebookThemesTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string;
+  code: string;
+  name: string;
+  description: string;
+  parent_id: string | null;
+  position: number;
+  /** 'plan' | 'common' | 'added' | 'import' | 'split' */
+  origin: string;
+  created_at: string;
+}
+
+/** Something coded: kind 'answer' (response_id, question_code) or, later, 'workshop_item' (item_id). */
+export interface CodingUnitsTable {
+  partnership_id: string;
+  consultation_id: string;
+  unit_key: string;
+  kind: string;
+  response_id: string | null;
+  question_code: string | null;
+  item_id: string | null;
+  created_at: string;
+}
+
+/** A unit looked at in a pass ('primary' or 'blind'): its note and quotable flag, by whom and when. */
+export interface UnitReviewsTable {
+  partnership_id: string;
+  consultation_id: string;
+  unit_key: string;
+  pass: string;
+  note: string;
+  quotable: number;
+  reviewed_by_id: string | null;
+  reviewed_by: string;
+  reviewed_at: string;
+}
+
+/** One theme given to one unit in one pass. */
+export interface CodingsTable {
+  partnership_id: string;
+  consultation_id: string;
+  unit_key: string;
+  pass: string;
+  theme_id: string;
+  /** 'manual' | 'import' */
+  source: string;
+  coded_by_id: string | null;
+  coded_by: string;
+  coded_at: string;
+}
+
+/** The units drawn at random for a second analyst to code blind. */
+export interface BlindSamplesTable {
+  partnership_id: string;
+  consultation_id: string;
+  unit_key: string;
+  drawn_at: string;
+  drawn_by: string;
+}
+
 /** A partnership's optional LLM for theme suggestions (suggestions/; migration 0015). */
 export interface LlmSettingsTable {
   partnership_id: string;
@@ -258,5 +329,11 @@ export interface Database {
   partnership_statements: PartnershipStatementsTable;
   weighting_margins: WeightingMarginsTable;
   response_versions: ResponseVersionsTable;
+  codebooks: CodebooksTable;
+  codebook_themes: CodebookThemesTable;
+  coding_units: CodingUnitsTable;
+  unit_reviews: UnitReviewsTable;
+  codings: CodingsTable;
+  blind_samples: BlindSamplesTable;
   llm_settings: LlmSettingsTable;
 }

@@ -4,6 +4,7 @@ export { type AsbScoreResult, asbPerceptionScore } from './asbScore.js';
 export { type BenchmarkComparison, type BenchmarkFigure, compareWithBenchmark, type LocalProportion } from './benchmark.js';
 export { byGroup, type Estimator, estimate, type GroupEstimates, type Groups, type WeightedEstimate } from './byGroup.js';
 export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
+export { type AgreementTable, agreementTable, cohensKappa, cohensKappaMatrix, type KappaResult, pooledKappa } from './cohensKappa.js';
 export { type CalibrationMargin, createDesign, type SurveyDesign } from './design.js';
 export { chiSquareSurvival, fSurvival, normalTwoSidedP, Z95 } from './distributions.js';
 export { type McNemarResult, mcnemarTest, type PairedCounts, pairedCounts } from './mcnemar.js';
