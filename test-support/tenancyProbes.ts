@@ -267,6 +267,17 @@ export const PROBES: Probe[] = [
     (b) => `${coding(b)}/codebook/${b.coding.splitId}/split`,
     () => ({ names: 'Planted one\nPlanted two' }),
   ),
+  refused('GET /staff/consultations/:id/coding/suggestions', (b) => `${coding(b)}/suggestions?question=feel_safer`),
+  refused(
+    'POST /staff/consultations/:id/coding/suggestions/accept',
+    (b) => `${coding(b)}/suggestions/accept`,
+    (b) => ({ question: 'feel_safer', accept: `${b.coding.unitKey} ${b.coding.keepId}` }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/suggestions/themes',
+    (b) => `${coding(b)}/suggestions/themes`,
+    () => ({ question: 'feel_safer', name: 'Planted candidate', description: 'Planted' }),
+  ),
   refused(
     'POST /staff/consultations/:id/coding/blind/sample',
     (b) => `${coding(b)}/blind/sample`,
