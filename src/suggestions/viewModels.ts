@@ -33,6 +33,9 @@ export const llmSettingsPage = ({ partnership, saved, entered, fields = [], noti
   fieldErrors: messagesByField(fields),
 });
 
+/** Answers shown at a time: once they are accepted (so coded), the next ones appear. */
+const PAGE_SIZE = 50;
+
 const SENTIMENT_LABEL = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' } as const;
 const SENTIMENT_TAG = { negative: 'govuk-tag--red', neutral: 'govuk-tag--grey', positive: 'govuk-tag--green' } as const;
 const DONE = {
@@ -67,7 +70,9 @@ export function suggestionsPage({ consultation, questions, result, done, problem
     question: result?.question ?? null,
     codedExamples: result?.codedExamples ?? 0,
     done: done ? DONE[done] : null,
-    answers: (result?.suggestions ?? []).map((s, i) => ({
+    uncodedCount: result?.suggestions.length ?? 0,
+    shown: Math.min(PAGE_SIZE, result?.suggestions.length ?? 0),
+    answers: (result?.suggestions ?? []).slice(0, PAGE_SIZE).map((s, i) => ({
       reference: s.reference,
       text: s.answer.text,
       sentiment: { text: `${SENTIMENT_LABEL[s.sentiment]} (approximate)`, classes: SENTIMENT_TAG[s.sentiment] },
