@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../src/demo/loadDemo.js';
-import { cliActor } from '../src/platform/recordAudit.js';
+import { describe, expect, it } from 'vitest';
 import { SignInPage } from './pages/SignInPage.js';
 import { SuggestionsPage } from './pages/SuggestionsPage.js';
-import { launchBrowser } from './support/browser.js';
-import { type DemoApp, startDemoApp } from './support/demoApp.js';
-import { closeAfterTests } from './support/teardown.js';
+import { demoSuite } from './support/demoSuite.js';
 
 describe('suggested themes in Chromium', () => {
-  let app: DemoApp;
-  let browser: Browser;
-  let crimeSurveyId: string;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
-    ({ crimeSurveyId } = (await loadDemo(app.handle, cliActor())).consultations);
-  }, 150_000);
-  const sessions = closeAfterTests(() => ({ browser, app }));
+  const { suite, sessions } = demoSuite();
 
   it('lets an analyst tick and accept suggestions in bulk and add a candidate theme with JavaScript off, and passes axe', {
     timeout: 150_000,
   }, async () => {
+    const { app, browser, crimeSurveyId } = suite();
     const { page } = await sessions.open(browser, { javaScriptEnabled: false });
     await new SignInPage(page, app.url).open();
     await new SignInPage(page, app.url).signIn('analyst@saferplan.demo', app.demo.password);
