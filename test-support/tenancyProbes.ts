@@ -96,6 +96,13 @@ export const PROBES: Probe[] = [
   refused('GET /staff/partnerships/:id', partnershipPath('')),
   refused('GET /staff/partnerships/:id/settings', partnershipPath('/settings')),
   refused('POST /staff/partnerships/:id/settings', partnershipPath('/settings'), () => ({ suppressionMinimum: '3' })),
+  refused('GET /staff/partnerships/:id/llm', partnershipPath('/llm')),
+  refused('POST /staff/partnerships/:id/llm', partnershipPath('/llm'), () => ({
+    baseUrl: 'http://127.0.0.1:9/v1',
+    model: 'planted',
+    apiKey: 'planted-key',
+  })),
+  refused('POST /staff/partnerships/:id/llm/remove', partnershipPath('/llm/remove')),
   ...(
     [
       ['/accessibility-statement', STATEMENT_FORMS.accessibility],
@@ -273,6 +280,17 @@ export const PROBES: Probe[] = [
     'POST /staff/consultations/:id/coding/codebook/:themeId/split',
     (b) => `${coding(b)}/codebook/${b.coding.splitId}/split`,
     () => ({ names: 'Planted one\nPlanted two' }),
+  ),
+  refused('GET /staff/consultations/:id/coding/suggestions', (b) => `${coding(b)}/suggestions?question=feel_safer`),
+  refused(
+    'POST /staff/consultations/:id/coding/suggestions/accept',
+    (b) => `${coding(b)}/suggestions/accept`,
+    (b) => ({ question: 'feel_safer', accept: `${b.coding.unitKey} ${b.coding.keepId}` }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/coding/suggestions/themes',
+    (b) => `${coding(b)}/suggestions/themes`,
+    () => ({ question: 'feel_safer', name: 'Planted candidate', description: 'Planted' }),
   ),
   refused(
     'POST /staff/consultations/:id/coding/blind/sample',

@@ -241,6 +241,7 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'workshop_items',
     'workshop_candidates',
     'workshop_votes',
+    'llm_settings',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

@@ -8,6 +8,7 @@ import { partnershipsCapability } from '../partnerships/capability.js';
 import { responsesCapability } from '../responses/capability.js';
 import { stakeholdersCapability } from '../stakeholders/capability.js';
 import { statementsCapability } from '../statements/capability.js';
+import { suggestionsCapability } from '../suggestions/capability.js';
 import { surveysCapability } from '../surveys/capability.js';
 import { workshopsCapability } from '../workshops/capability.js';
 import type { Capability } from './capability.js';
@@ -29,4 +30,5 @@ export const CAPABILITIES: readonly Capability[] = [
   codingCapability,
   stakeholdersCapability,
   workshopsCapability,
+  suggestionsCapability,
 ];

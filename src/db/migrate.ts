@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_password_resets.js';
 import * as m0011 from './migrations/0011_response_versions.js';
 import * as m0013 from './migrations/0013_coding.js';
 import * as m0014 from './migrations/0014_workshops.js';
+import * as m0015 from './migrations/0015_llm_settings.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_response_versions': m0011,
   '0013_coding': m0013,
   '0014_workshops': m0014,
+  '0015_llm_settings': m0015,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

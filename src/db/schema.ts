@@ -325,6 +325,17 @@ export interface SmtpSettingsTable {
   updated_by: string;
 }
 
+/** A partnership's optional LLM for theme suggestions (suggestions/; migration 0015). */
+export interface LlmSettingsTable {
+  partnership_id: string;
+  base_url: string;
+  model: string;
+  /** AES-256-GCM, key derived from SESSION_SECRET: iv.tag.ciphertext in base64url; null when no key is needed (Ollama). */
+  api_key_sealed: string | null;
+  updated_at: string;
+  updated_by: string;
+}
+
 /** A partner workshop (migration 0014). */
 export interface WorkshopsTable {
   partnership_id: string;
@@ -405,4 +416,5 @@ export interface Database {
   workshop_items: WorkshopTextTable;
   workshop_candidates: WorkshopTextTable;
   workshop_votes: WorkshopVotesTable;
+  llm_settings: LlmSettingsTable;
 }

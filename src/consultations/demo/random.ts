@@ -1,3 +1,5 @@
+import { mulberry32 } from '../../platform/mulberry32.js';
+
 /** A tiny seeded PRNG (mulberry32) and the draws the demo generators need: same seed, same data. */
 export interface Random {
   /** Uniform in [0, 1). */
@@ -10,17 +12,6 @@ export interface Random {
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K;
   /** Up to n distinct keys, each draw proportional to the weights left. */
   sample<K extends string>(weights: Readonly<Record<K, number>>, n: number): K[];
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function createRandom(seed: number): Random {
