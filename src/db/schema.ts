@@ -312,7 +312,7 @@ export interface StakeholdersTable {
   updated_at: string;
 }
 
-/** The SMTP server a partnership's invitations go through (migration 0014); the password sealed (stakeholders/sealing.ts). */
+/** The SMTP server a partnership's invitations go through (migration 0014); the password sealed (platform/sealedSecret.ts). */
 export interface SmtpSettingsTable {
   partnership_id: string;
   host: string;
@@ -330,7 +330,7 @@ export interface LlmSettingsTable {
   partnership_id: string;
   base_url: string;
   model: string;
-  /** AES-256-GCM, key derived from SESSION_SECRET: iv.tag.ciphertext in base64url; null when no key is needed (Ollama). */
+  /** Sealed by platform/sealedSecret.ts (AES-256-GCM under SESSION_SECRET); null when no key is needed (Ollama). */
   api_key_sealed: string | null;
   updated_at: string;
   updated_by: string;

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { nowIso } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
+import { openSecret, sealSecret } from '../platform/sealedSecret.js';
 import { parseOrThrow } from '../platform/validation.js';
-import { seal, unseal } from './sealing.js';
 
 export const SMTP_SECURITY = ['tls', 'starttls', 'none'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
@@ -69,7 +69,7 @@ export async function loadSmtpSettings(db: Kysely<Database>, partnershipId: stri
 export async function loadSmtpConnection(db: Kysely<Database>, partnershipId: string, secret: string): Promise<SmtpConnection | undefined> {
   const row = await load(db, partnershipId);
   if (!row) return undefined;
-  const password = row.password_sealed === null ? undefined : unseal(secret, row.password_sealed);
+  const password = row.password_sealed === null ? undefined : openSecret(secret, 'smtp-password', row.password_sealed);
   return {
     host: row.host,
     port: row.port,
@@ -91,7 +91,8 @@ export async function saveSmtpSettings(o: {
   const f = parseOrThrow(smtpFields, o.fields);
   await o.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('smtp_settings').select('password_sealed').where('partnership_id', '=', o.partnershipId).executeTakeFirst();
-    const passwordSealed = f.clearPassword === 'yes' ? null : f.password ? seal(o.secret, f.password) : (before?.password_sealed ?? null);
+    const passwordSealed =
+      f.clearPassword === 'yes' ? null : f.password ? sealSecret(o.secret, 'smtp-password', f.password) : (before?.password_sealed ?? null);
     const row = {
       host: f.host,
       port: f.port,

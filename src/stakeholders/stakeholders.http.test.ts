@@ -5,7 +5,7 @@ import { describeEachEngine } from '../../test-support/databases.js';
 import { type BuiltPartnership, buildPartnership, buildUser } from '../../test-support/factories.js';
 import { type HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
 import type { Role } from '../accounts/roles.js';
-import { unseal } from './sealing.js';
+import { openSecret } from '../platform/sealedSecret.js';
 
 const HEADER = 'organisation,sector,contact_name,email,phone,role';
 const CONTACT = {
@@ -217,7 +217,7 @@ describeEachEngine('stakeholder register', ({ handle }) => {
     expect(page).not.toContain('sw0rdfish-secret');
     const stored = await handle().db.selectFrom('smtp_settings').selectAll().where('partnership_id', '=', p.id).executeTakeFirstOrThrow();
     expect(stored.password_sealed).not.toContain('sw0rdfish');
-    expect(unseal('saferplan-development-secret-not-for-production', stored.password_sealed ?? '')).toBe('sw0rdfish-secret');
+    expect(openSecret('saferplan-development-secret-not-for-production', 'smtp-password', stored.password_sealed ?? '')).toBe('sw0rdfish-secret');
 
     expect((await post('admin', path, { ...form, password: '', host: 'mail.example.org' })).status).toBe(303);
     const kept = await handle().db.selectFrom('smtp_settings').selectAll().where('partnership_id', '=', p.id).executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { openSecret } from '../../platform/sealedSecret.js';
 import type { LlmEndpoint } from '../llm/runLlmThemes.js';
-import { openApiKey } from '../settings/sealedKey.js';
 
 /** What the settings page shows: never the key, only whether one is saved. */
 export interface LlmSettingsView {
@@ -30,6 +30,6 @@ export async function loadLlmEndpoint(
 ): Promise<{ endpoint: LlmEndpoint; keyLost: boolean } | undefined> {
   const row = await db.selectFrom('llm_settings').selectAll().where('partnership_id', '=', partnershipId).executeTakeFirst();
   if (!row) return undefined;
-  const apiKey = row.api_key_sealed === null ? '' : openApiKey(row.api_key_sealed, secret);
+  const apiKey = row.api_key_sealed === null ? '' : openSecret(secret, 'llm-api-key', row.api_key_sealed);
   return { endpoint: { baseUrl: row.base_url, model: row.model, apiKey: apiKey ?? '' }, keyLost: apiKey === undefined };
 }

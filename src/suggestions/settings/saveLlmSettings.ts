@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/columnTypes.js';
 import type { Database } from '../../db/schema.js';
 import { type Actor, recordAudit } from '../../platform/recordAudit.js';
+import { sealSecret } from '../../platform/sealedSecret.js';
 import { parseOrThrow } from '../../platform/validation.js';
 import { type LlmSettingsInput, llmSettingsInput } from './llmSettingsSchema.js';
-import { sealApiKey } from './sealedKey.js';
 
 export interface SaveLlmSettingsOptions {
   db: Kysely<Database>;
@@ -25,7 +25,7 @@ export async function saveLlmSettings({ db, actor, partnershipId, secret, settin
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('llm_settings').selectAll().where('partnership_id', '=', partnershipId).executeTakeFirst();
     const keyChange = input.apiKey ? 'replaced' : input.removeKey && before?.api_key_sealed ? 'removed' : 'unchanged';
-    const sealed = input.apiKey ? sealApiKey(input.apiKey, secret) : input.removeKey ? null : (before?.api_key_sealed ?? null);
+    const sealed = input.apiKey ? sealSecret(secret, 'llm-api-key', input.apiKey) : input.removeKey ? null : (before?.api_key_sealed ?? null);
     const row = { base_url: input.baseUrl, model: input.model, api_key_sealed: sealed, updated_at: nowIso(), updated_by: actor.label };
     await trx
       .insertInto('llm_settings')
