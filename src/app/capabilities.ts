@@ -4,6 +4,7 @@ import { auditCapability } from '../audit/capability.js';
 import { backupCapability } from '../backup/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
+import { redactionCapability } from '../redaction/capability.js';
 import { responsesCapability } from '../responses/capability.js';
 import { statementsCapability } from '../statements/capability.js';
 import { surveysCapability } from '../surveys/capability.js';
@@ -23,4 +24,5 @@ export const CAPABILITIES: readonly Capability[] = [
   auditCapability,
   backupCapability,
   statementsCapability,
+  redactionCapability,
 ];

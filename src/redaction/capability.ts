@@ -1,0 +1,7 @@
+import type { Capability } from '../app/capability.js';
+import { registerRedactionCommands } from './cli.js';
+
+export const redactionCapability: Capability = {
+  name: 'redaction',
+  commands: registerRedactionCommands,
+};

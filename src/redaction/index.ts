@@ -1,0 +1,1 @@
+export { type Finding, findPersonalData, REDACTION_KINDS, type Redaction, type RedactionKind, redactText } from './redactText.js';
