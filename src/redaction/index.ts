@@ -1,1 +1,2 @@
+export { type RedactedAnswers, redactAnswers } from './redactAnswers.js';
 export { type Finding, findPersonalData, REDACTION_KINDS, type Redaction, type RedactionKind, redactText } from './redactText.js';

@@ -10,6 +10,7 @@ describe('redactText', () => {
     ['Email jo.bloggs@example.co.uk please', 'Email [email] please'],
     ['Call 07700 900123, (024) 7683 1234 or +44 (0)7700 900 456.', 'Call [phone], [phone] or [phone].'],
     ['Phone 07700900789 any time', 'Phone [phone] any time'],
+    ['Ask Sue (07700 900123) or me', 'Ask [name] ([phone]) or me'],
     ['Call 101 or 999, or 01234 56.', 'Call 101 or 999, or 01234 56.'],
     ['I live at 14 Acacia Avenue, CV2 4DX.', 'I live at [address], CV2 4...'],
     ['My postcode cv56ab is noisy', 'My postcode CV5 6.. is noisy'],

@@ -74,8 +74,9 @@ function findPatterns(text: string): Finding[] {
     const digits = m[0].replace(/\D/g, '');
     const national = m[0].trimStart().startsWith('+') ? `0${digits.slice(2).replace(/^0/, '')}` : digits;
     if (national.length !== 10 && national.length !== 11) continue;
-    const end = m.index + m[0].trimEnd().length;
-    found.push({ start: m.index, end, kind: 'phone', replacement: placeholder('phone') });
+    // "(07700 900123)": the bracket before is the sentence's, not the number's ("(024) 7683 1234").
+    const start = m[0].startsWith('(') && !m[0].includes(')') ? m.index + 1 : m.index;
+    found.push({ start, end: m.index + m[0].trimEnd().length, kind: 'phone', replacement: placeholder('phone') });
   }
   for (const m of matches(POSTCODE, text)) {
     const sector = `${(m[1] ?? '').toUpperCase()} ${m[2]}..`;

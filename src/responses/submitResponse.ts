@@ -2,8 +2,8 @@ import type { ConsultationRuntime, ConsultationRuntimeCache } from '../consultat
 import { fromBool, nowIso, toJson } from '../db/columnTypes.js';
 import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
-import { validateAnswers } from '../surveys/index.js';
 import type { Channel } from './channels.js';
+import { checkAnswers } from './checkAnswers.js';
 import type { ResponseWriter, StoredResponse } from './groupCommit.js';
 import type { ResponseRow } from './responseRow.js';
 
@@ -48,7 +48,7 @@ export async function prepareResponse(options: PrepareOptions): Promise<Response
   const { consultation, definition, wards } = runtime;
   const status = consultation.status;
   if (options.requireOpen ? status !== 'open' : status === 'draft' || status === 'scheduled') throw notOpenError(runtime);
-  const result = validateAnswers(definition, options.answers, { wards, keyedIn: options.keyedIn === true });
+  const result = checkAnswers(definition, options.answers, { wards, keyedIn: options.keyedIn === true });
   if (!result.ok) throw validationFailed(result.errors);
   return {
     partnership_id: consultation.partnershipId,
