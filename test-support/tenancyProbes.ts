@@ -81,6 +81,11 @@ export const PROBES: Probe[] = [
   refused('GET /staff/partnerships/:id', partnershipPath('')),
   refused('GET /staff/partnerships/:id/settings', partnershipPath('/settings')),
   refused('POST /staff/partnerships/:id/settings', partnershipPath('/settings'), () => ({ suppressionMinimum: '3' })),
+  refused('GET /staff/partnerships/:id/settings/redaction', partnershipPath('/settings/redaction')),
+  refused('POST /staff/partnerships/:id/settings/redaction', partnershipPath('/settings/redaction'), () => ({
+    keepOriginals: 'yes',
+    retentionDays: '30',
+  })),
   ...(
     [
       ['/accessibility-statement', STATEMENT_FORMS.accessibility],

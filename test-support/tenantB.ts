@@ -129,6 +129,8 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'partnership_members',
     'partnership_statements',
     'weighting_margins',
+    'redaction_settings',
+    'response_originals',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

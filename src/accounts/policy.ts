@@ -21,7 +21,9 @@ export type Action =
   | 'results:lower-suppression'
   | 'survey:answer-members'
   /** Reopening a closed consultation (with a reason): administrators only. */
-  | 'consultation:reopen';
+  | 'consultation:reopen'
+  /** Reading residents' free text as typed, before redaction, where the partnership keeps it: administrators only. */
+  | 'responses:read-originals';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view'];
 const OFFICER: readonly Action[] = [...STAFF, 'consultation:manage', 'responses:enter', 'responses:read', 'results:view-any-time'];
@@ -37,6 +39,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'audit:view',
     'survey:answer-members',
     'consultation:reopen',
+    'responses:read-originals',
   ],
   analyst: OFFICER,
   partner: STAFF,

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_statements.js';
 import * as m0009 from './migrations/0009_weighting_margins.js';
 import * as m0010 from './migrations/0010_password_resets.js';
 import * as m0011 from './migrations/0011_response_versions.js';
+import * as m0012 from './migrations/0012_redaction_originals.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_weighting_margins': m0009,
   '0010_password_resets': m0010,
   '0011_response_versions': m0011,
+  '0012_redaction_originals': m0012,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

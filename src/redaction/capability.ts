@@ -3,5 +3,6 @@ import { registerRedactionCommands } from './cli.js';
 
 export const redactionCapability: Capability = {
   name: 'redaction',
+  webRoutes: async () => [(await import('./routes.js')).redactionRoutes],
   commands: registerRedactionCommands,
 };

@@ -1,8 +1,10 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
 import type { CliContext } from '../app/capability.js';
+import { printJson, say } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
 
-export function registerRedactionCommands(program: Command, _cli: CliContext) {
+export function registerRedactionCommands(program: Command, cli: CliContext) {
   const text = program.command('text').description("residents' free text");
   text
     .command('redact')
@@ -20,4 +22,15 @@ export function registerRedactionCommands(program: Command, _cli: CliContext) {
       }
       process.stdout.write(out);
     });
+  text
+    .command('purge-originals')
+    .description("delete residents' text as typed once older than each partnership's retention period (also done when serve starts); audited")
+    .action(() =>
+      cli.withDatabase(async (handle) => {
+        const { purgeOriginals } = await import('./originals.js');
+        const purged = await purgeOriginals(handle.db, cliActor());
+        printJson({ purged });
+        say(`Deleted ${purged.reduce((n, p) => n + p.deleted, 0)} kept originals from ${purged.length} partnership(s)`);
+      }),
+    );
 }

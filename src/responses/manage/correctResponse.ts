@@ -3,6 +3,7 @@ import { fromJson, nowIso, toJson } from '../../db/columnTypes.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, type FieldError, validationFailed } from '../../platform/errors.js';
 import { type Actor, recordAudit } from '../../platform/recordAudit.js';
+import { keepOriginals } from '../../redaction/index.js';
 import type { Answers, SurveyDefinition, Ward } from '../../surveys/index.js';
 import { checkAnswers } from '../checkAnswers.js';
 import { bumpResponsesRevision } from '../queries/importRecords.js';
@@ -88,6 +89,7 @@ export async function correctResponse(options: CorrectResponseOptions): Promise<
       partnershipId,
       detail: { reference, consultationId, version, reason: reason.text, changed },
     });
+    await keepOriginals(trx, { partnershipId, responseId: current.id, originals: checked.originals });
     await bumpResponsesRevision(trx, partnershipId, consultationId);
     return { version, changed };
   });
