@@ -8,6 +8,7 @@ import { describeEachEngine } from '../../test-support/databases.js';
 import { ConsultationRuntimeCache } from '../consultations/index.js';
 import { submitMemberResponse } from '../consultations/members/submitMemberResponse.js';
 import { cliActor } from '../platform/recordAudit.js';
+import { setRedactionSettings } from '../redaction/index.js';
 import { enterResponse } from './enterResponse.js';
 import { ResponseWriter } from './groupCommit.js';
 import { importResponses } from './importResponses.js';
@@ -24,6 +25,25 @@ describeEachEngine('free text redacted when stored', ({ handle }) => {
     crime = await openConsultation(handle());
     runtimes = new ConsultationRuntimeCache(handle().db);
   });
+  const online = (writer: ResponseWriter, feel_safer: string) =>
+    submitResponse({
+      runtimes,
+      writer,
+      consultationId: crime.consultationId,
+      answers: { ...VALID_CRIME_ANSWERS, feel_safer },
+      channel: 'online',
+      requireOpen: true,
+    });
+  const keyIn = (feel_safer: string) =>
+    enterResponse({
+      handle: handle(),
+      runtimes,
+      actor: cliActor(),
+      partnershipId: crime.partnershipId,
+      consultationId: crime.consultationId,
+      answers: { ...VALID_CRIME_ANSWERS, feel_safer },
+      channel: 'paper',
+    });
   const answersOf = async (reference: string) =>
     JSON.parse(
       (await handle().db.selectFrom('responses').select('answers').where('reference', '=', reference).executeTakeFirstOrThrow()).answers,
@@ -32,14 +52,7 @@ describeEachEngine('free text redacted when stored', ({ handle }) => {
   it('online and through the API (submitResponse), leaving the other answers as they were', async () => {
     const writer = new ResponseWriter(handle());
     try {
-      const stored = await submitResponse({
-        runtimes,
-        writer,
-        consultationId: crime.consultationId,
-        answers: { ...VALID_CRIME_ANSWERS, feel_safer: SAID },
-        channel: 'online',
-        requireOpen: true,
-      });
+      const stored = await online(writer, SAID);
       const answers = await answersOf(stored.reference);
       expect(answers.feel_safer).toBe(STORED);
       expect(answers.postcode).toBe('CV5 6');
@@ -65,15 +78,7 @@ describeEachEngine('free text redacted when stored', ({ handle }) => {
   });
 
   it('keyed in by staff', async () => {
-    const { reference } = await enterResponse({
-      handle: handle(),
-      runtimes,
-      actor: cliActor(),
-      partnershipId: crime.partnershipId,
-      consultationId: crime.consultationId,
-      answers: { ...VALID_CRIME_ANSWERS, feel_safer: SAID },
-      channel: 'paper',
-    });
+    const { reference } = await keyIn(SAID);
     expect((await answersOf(reference)).feel_safer).toBe(STORED);
   });
 
@@ -97,16 +102,52 @@ describeEachEngine('free text redacted when stored', ({ handle }) => {
     fs.rmSync(dir, { recursive: true });
   });
 
-  it('corrected, the version kept holding what was stored before', async () => {
-    const { reference } = await enterResponse({
-      handle: handle(),
-      runtimes,
+  it('keeps the text as typed on each path when the partnership has turned that on, and only what was changed', async () => {
+    await setRedactionSettings(handle().db, { actor: cliActor(), partnershipId: crime.partnershipId, keepOriginals: true, retentionDays: 30 });
+    const keptFor = async (reference: string) => {
+      const { id } = await handle().db.selectFrom('responses').select('id').where('reference', '=', reference).executeTakeFirstOrThrow();
+      const rows = await handle().db.selectFrom('response_originals').select('answers').where('response_id', '=', id).orderBy('kept_at').execute();
+      return rows.map((r) => JSON.parse(r.answers));
+    };
+    const writer = new ResponseWriter(handle());
+    try {
+      const submitted = await online(writer, SAID);
+      expect(await keptFor(submitted.reference)).toEqual([{ feel_safer: SAID }]);
+      const clean = await submitResponse({
+        runtimes,
+        writer,
+        consultationId: crime.consultationId,
+        answers: VALID_CRIME_ANSWERS,
+        channel: 'online',
+        requireOpen: true,
+      });
+      expect(await keptFor(clean.reference)).toEqual([]);
+    } finally {
+      await writer.close();
+    }
+    const keyed = await keyIn(SAID);
+    expect(await keptFor(keyed.reference)).toEqual([{ feel_safer: SAID }]);
+    const runtime = await runtimes.get(crime.consultationId);
+    if (!runtime) throw new Error('no runtime');
+    await correctResponse({
+      db: handle().db,
       actor: cliActor(),
       partnershipId: crime.partnershipId,
       consultationId: crime.consultationId,
-      answers: { ...VALID_CRIME_ANSWERS, feel_safer: 'More lights' },
-      channel: 'paper',
+      reference: keyed.reference,
+      fromVersion: 1,
+      answers: { ...VALID_CRIME_ANSWERS, feel_safer: 'Email sue@example.com' },
+      reason: 'Typed again',
+      definition: runtime.definition,
+      wards: runtime.wards,
     });
+    expect(await keptFor(keyed.reference)).toEqual([{ feel_safer: SAID }, { feel_safer: 'Email sue@example.com' }]);
+    await setRedactionSettings(handle().db, { actor: cliActor(), partnershipId: crime.partnershipId, keepOriginals: false, retentionDays: 30 });
+    expect(await keptFor(keyed.reference)).toEqual([]);
+  });
+
+  it('corrected, the version kept holding what was stored before', async () => {
+    const { reference } = await keyIn('More lights');
     const runtime = await runtimes.get(crime.consultationId);
     if (!runtime) throw new Error('no runtime');
     const { changed } = await correctResponse({
