@@ -69,6 +69,9 @@ function matches(pattern: RegExp, text: string): RegExpExecArray[] {
 
 function findPatterns(text: string): Finding[] {
   const found: Finding[] = [];
+  // Every pattern but the email's needs a digit, and the email an @: most comments have neither.
+  const hasDigit = /\d/.test(text);
+  if (!hasDigit && !text.includes('@')) return found;
   for (const m of matches(EMAIL, text)) found.push({ start: m.index, end: m.index + m[0].length, kind: 'email', replacement: placeholder('email') });
   for (const m of matches(PHONE, text)) {
     const digits = m[0].replace(/\D/g, '');
@@ -115,14 +118,15 @@ function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const bare = raw.replace(/['’]s$/i, '').replace(/['’-]+$/, '');
-    const before = text.slice(0, m.index).trimEnd();
+    let before = m.index - 1;
+    while (before >= 0 && /\s/.test(text.charAt(before)) && text.charAt(before) !== '\n') before--;
     tokens.push({
       text: bare,
       key: bare.toLowerCase(),
       start: m.index,
       end: m.index + bare.length,
       capitalised: /^[A-Z][a-z'’]*(?:[A-Z][a-z]+)?$/.test(bare) || /^(?:Mc|Mac|O['’])[A-Z]/.test(bare),
-      sentenceStart: before === '' || /[.!?:;"“(\n]$/.test(before),
+      sentenceStart: before < 0 || /[.!?:;"“(\n]/.test(text.charAt(before)),
     });
   }
   return tokens;
@@ -138,11 +142,32 @@ const isFirstName = (key: string) =>
   FIRST_NAMES.has(key) || lexiconTags(key).some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName');
 const isSurname = (key: string) => SURNAMES.has(key) || lexiconTags(key).includes('LastName');
 
-/** compromise's tags for each word that starts at an offset, read only when the text has a name candidate. */
-function tagsByOffset(text: string): Map<number, Set<string>> {
+interface NlpTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: Set<string>;
+}
+
+/**
+ * compromise's tags for each word that starts at an offset, read only for the sentences that hold a name candidate:
+ * its cost grows with the text, and a long answer usually names nobody in most of its sentences.
+ */
+function tagsByOffset(text: string, at: readonly number[]): Map<number, Set<string>> {
   const tags = new Map<number, Set<string>>();
-  const sentences = nlp(text).json({ offset: true }) as { terms: { offset: { start: number }; tags: string[] }[] }[];
-  for (const s of sentences) for (const t of s.terms) tags.set(t.offset.start, new Set(t.tags));
+  for (const m of text.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/g)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!at.some((offset) => offset >= start && offset < end)) continue;
+    let offset = start;
+    for (const terms of (nlp(m[0]) as unknown as { docs: NlpTerm[][] }).docs) {
+      for (const term of terms) {
+        offset += term.pre.length;
+        if (term.text !== '') tags.set(offset, term.tags);
+        offset += term.text.length + term.post.length;
+      }
+    }
+  }
   return tags;
 }
 
@@ -158,11 +183,21 @@ function endsInPlaceOrBody(tokens: Token[], i: number): boolean {
 
 function findNames(text: string): Finding[] {
   const tokens = tokenize(text);
+  // Cheap checks first: most comments have no candidate, and then compromise is never called.
   const candidate = (t: Token, prev?: Token) =>
     !NOT_NAME_WORDS.has(t.key) &&
-    (t.capitalised ? isFirstName(t.key) || isSurname(t.key) || (prev !== undefined && TITLES.has(prev.key)) : FIRST_NAMES.has(t.key));
-  if (!tokens.some((t, i) => candidate(t, tokens[i - 1]))) return [];
-  const tags = tagsByOffset(text);
+    !PLACES.has(t.key) &&
+    (t.capitalised
+      ? isFirstName(t.key) || isSurname(t.key) || (prev !== undefined && TITLES.has(prev.key))
+      : FIRST_NAMES.has(t.key) && !WORD_NAMES.has(t.key) && prev !== undefined && PERSON_CUES.has(prev.key));
+  const candidates = tokens.filter(
+    (t, i) => candidate(t, tokens[i - 1]) && !/^(?:st|saint)$/.test(tokens[i - 1]?.key ?? '') && !endsInPlaceOrBody(tokens, i),
+  );
+  if (candidates.length === 0) return [];
+  const tags = tagsByOffset(
+    text,
+    candidates.map((t) => t.start),
+  );
   const tagged = (t: Token, tag: string) => tags.get(t.start)?.has(tag) === true;
   const protectedWord = (t: Token, i: number) =>
     PLACES.has(t.key) ||
