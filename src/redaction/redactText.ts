@@ -155,7 +155,8 @@ interface NlpTerm {
  */
 function tagsByOffset(text: string, at: readonly number[]): Map<number, Set<string>> {
   const tags = new Map<number, Set<string>>();
-  for (const m of text.matchAll(/[^.!?\n]+(?:[.!?]+|\n|$)/g)) {
+  // Sentences, and a sentence longer than 300 characters in pieces that end at a space, so no call gets a huge text.
+  for (const m of text.matchAll(/(?:[^.!?\n]{1,300}(?=[\s.!?]|$)|[^.!?\n]{1,300})[.!?]*\n?/g)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!at.some((offset) => offset >= start && offset < end)) continue;
