@@ -103,6 +103,11 @@ export const PROBES: Probe[] = [
     apiKey: 'planted-key',
   })),
   refused('POST /staff/partnerships/:id/llm/remove', partnershipPath('/llm/remove')),
+  refused('GET /staff/partnerships/:id/settings/redaction', partnershipPath('/settings/redaction')),
+  refused('POST /staff/partnerships/:id/settings/redaction', partnershipPath('/settings/redaction'), () => ({
+    keepOriginals: 'yes',
+    retentionDays: '30',
+  })),
   ...(
     [
       ['/accessibility-statement', STATEMENT_FORMS.accessibility],

@@ -242,6 +242,8 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'workshop_candidates',
     'workshop_votes',
     'llm_settings',
+    'redaction_settings',
+    'response_originals',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

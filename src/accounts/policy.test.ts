@@ -32,6 +32,12 @@ describe('policy', () => {
     }
   });
 
+  it("lets only admins read residents' text as typed, in their own partnerships", () => {
+    expect(can(user('admin'), 'responses:read-originals', 'p1')).toBe(true);
+    expect(can(user('admin'), 'responses:read-originals', 'p2')).toBe(false);
+    for (const role of ['analyst', 'partner', 'member', 'viewer'] as const) expect(can(user(role), 'responses:read-originals', 'p1')).toBe(false);
+  });
+
   it('throws unauthenticated without a user and forbidden without the grant', () => {
     expect(() => authorize(undefined, 'staff:home')).toThrow(expect.objectContaining({ code: 'unauthenticated', status: 401 }));
     const err = (() => {

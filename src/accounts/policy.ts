@@ -27,7 +27,9 @@ export type Action =
   /** Reading a workshop's items and vote totals, and the partnership's workshop evidence. */
   | 'workshops:view'
   /** The stakeholder register (contacts' personal data), workshops, live capture, invitations and voting. */
-  | 'engagement:manage';
+  | 'engagement:manage'
+  /** Reading residents' free text as typed, before redaction, where the partnership keeps it: administrators only. */
+  | 'responses:read-originals';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view'];
 const OFFICER: readonly Action[] = [
@@ -51,6 +53,7 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'survey:answer-members',
     'consultation:reopen',
     'coding:code',
+    'responses:read-originals',
   ],
   analyst: [...OFFICER, 'coding:code'],
   partner: STAFF,

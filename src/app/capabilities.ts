@@ -5,6 +5,7 @@ import { backupCapability } from '../backup/capability.js';
 import { codingCapability } from '../coding/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
+import { redactionCapability } from '../redaction/capability.js';
 import { responsesCapability } from '../responses/capability.js';
 import { stakeholdersCapability } from '../stakeholders/capability.js';
 import { statementsCapability } from '../statements/capability.js';
@@ -31,4 +32,5 @@ export const CAPABILITIES: readonly Capability[] = [
   stakeholdersCapability,
   workshopsCapability,
   suggestionsCapability,
+  redactionCapability,
 ];

@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { loadDemo } from '../demo/loadDemo.js';
 import { anyPartnership, type DemoLoadResult } from '../partnerships/index.js';
 import { cliActor } from '../platform/recordAudit.js';
+import { purgeOriginals } from '../redaction/index.js';
 import { removeAbandonedImports, removeStaleUploadDirectories } from '../responses/index.js';
 import { buildAssets } from './assets.js';
 import type { Config } from './config.js';
@@ -30,6 +31,8 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
   await migrateToLatest(handle);
   await removeStaleUploadDirectories();
   await removeAbandonedImports(handle);
+  // The retention rule for residents' text as typed (docs/redaction.md), applied at every start.
+  await purgeOriginals(handle.db, { id: null, label: 'system:retention' });
   let demo: DemoLoadResult | undefined;
   if (demoWhenEmpty) {
     if (!(await anyPartnership(handle.db))) demo = await loadDemo(handle, cliActor());

@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { DbHandle } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import type { AppError } from '../platform/errors.js';
-import { newReference, prepareResponse } from '../responses/index.js';
+import { keepOriginals } from '../redaction/index.js';
+import { newReference, originalsOf, prepareResponse } from '../responses/index.js';
 import type { ConsultationRuntimeCache } from './runtime.js';
 
 export interface ClaimedResponseOptions {
@@ -27,6 +28,7 @@ export async function storeClaimedResponse(options: ClaimedResponseOptions, clai
   await options.handle.db.transaction().execute(async (trx) => {
     if (!(await claim(trx, { reference: stored.reference, submittedAt: stored.submitted_at }))) throw refused();
     await trx.insertInto('responses').values(stored).execute();
+    await keepOriginals(trx, { partnershipId: stored.partnership_id, responseId: stored.id, originals: originalsOf(row) });
   });
   return { reference: stored.reference };
 }

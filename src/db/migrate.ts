@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_statements.js';
 import * as m0009 from './migrations/0009_weighting_margins.js';
 import * as m0010 from './migrations/0010_password_resets.js';
 import * as m0011 from './migrations/0011_response_versions.js';
+import * as m0012 from './migrations/0012_redaction_originals.js';
 import * as m0013 from './migrations/0013_coding.js';
 import * as m0014 from './migrations/0014_workshops.js';
 import * as m0015 from './migrations/0015_llm_settings.js';
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009_weighting_margins': m0009,
   '0010_password_resets': m0010,
   '0011_response_versions': m0011,
+  '0012_redaction_originals': m0012,
   '0013_coding': m0013,
   '0014_workshops': m0014,
   '0015_llm_settings': m0015,

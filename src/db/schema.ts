@@ -201,6 +201,25 @@ export interface ResponseVersionsTable {
   reason: string;
 }
 
+/** Whether a partnership keeps residents' free text as typed, and for how long (migration 0012). Absent: not kept. */
+export interface RedactionSettingsTable {
+  partnership_id: string;
+  keep_originals: Generated<number>; // 0/1
+  retention_days: number;
+  changed_at: string;
+  /** The audit name of the admin who last changed it. */
+  changed_by: string;
+}
+
+/** Free-text answers as typed, before redaction, for a partnership that keeps them: admins only (migration 0012). */
+export interface ResponseOriginalsTable {
+  id: string;
+  partnership_id: string;
+  response_id: string;
+  answers: string; // JSON: question code -> the text as typed (only answers the redactor changed)
+  kept_at: string;
+}
+
 /** An import of a file of responses; its rows count only once it is complete (migration 0006). */
 export interface ImportsTable {
   partnership_id: string;
@@ -417,4 +436,6 @@ export interface Database {
   workshop_candidates: WorkshopTextTable;
   workshop_votes: WorkshopVotesTable;
   llm_settings: LlmSettingsTable;
+  redaction_settings: RedactionSettingsTable;
+  response_originals: ResponseOriginalsTable;
 }

@@ -5,9 +5,10 @@ import { validationFailed } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { londonDay, readUkDateTime } from '../platform/ukDate.js';
+import { keepOriginals } from '../redaction/index.js';
 import type { Channel } from './channels.js';
 import { newReference } from './reference.js';
-import { prepareResponse } from './submitResponse.js';
+import { originalsOf, prepareResponse } from './submitResponse.js';
 
 export interface EnterResponseOptions {
   handle: DbHandle;
@@ -47,6 +48,7 @@ export async function enterResponse(options: EnterResponseOptions): Promise<{ id
   const stored = { ...row, id: crypto.randomUUID(), reference: newReference() };
   await options.handle.db.transaction().execute(async (trx) => {
     await trx.insertInto('responses').values(stored).execute();
+    await keepOriginals(trx, { partnershipId: stored.partnership_id, responseId: stored.id, originals: originalsOf(row) });
     await recordAudit(trx, {
       actor: options.actor,
       action: 'response.enter',

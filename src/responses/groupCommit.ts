@@ -49,9 +49,12 @@ export class ResponseWriter {
   private scheduled = false;
   private flushing: Promise<void> | null = null;
   private readonly committer: Committer;
+  /** The database written to, for what is stored beside a response once it is durable (redaction's originals). */
+  readonly db: DbHandle['db'];
 
   constructor(handle: DbHandle) {
     this.committer = committerFor(handle);
+    this.db = handle.db;
   }
 
   write(row: ResponseRow, priority: WritePriority = 'now'): Promise<StoredResponse> {

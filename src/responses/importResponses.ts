@@ -5,8 +5,9 @@ import { AppError, notFound } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { londonDay, readUkDateTime } from '../platform/ukDate.js';
-import { type SurveyDefinition, validateAnswers } from '../surveys/index.js';
+import type { SurveyDefinition } from '../surveys/index.js';
 import { CHANNELS, type Channel } from './channels.js';
+import { checkAnswers } from './checkAnswers.js';
 import { fileSha256 } from './fileSha256.js';
 import { ResponseWriter } from './groupCommit.js';
 import {
@@ -201,7 +202,7 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       if (problem) problems.push({ row: rowNumber, column: 'submitted_at', message: problem });
       else if (when) submittedAt = when.instant;
     }
-    const result = validateAnswers(definition, answers, { wards, keyedIn: true });
+    const result = checkAnswers(definition, answers, { wards, keyedIn: true });
     if (!result.ok) {
       for (const e of result.errors) problems.push({ row: rowNumber, column: e.field, message: e.message });
       return undefined;

@@ -16,5 +16,5 @@ export { type ArrivedResponse, responsesArrivedAfter } from './queries/responses
 export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
 export { removeAbandonedImports } from './removeAbandonedImports.js';
-export { notOpenError, prepareResponse, submitResponse } from './submitResponse.js';
+export { notOpenError, originalsOf, prepareResponse, submitResponse } from './submitResponse.js';
 export { removeStaleUploadDirectories } from './uploadDirectory.js';

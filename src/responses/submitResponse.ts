@@ -2,8 +2,9 @@ import type { ConsultationRuntime, ConsultationRuntimeCache } from '../consultat
 import { fromBool, nowIso, toJson } from '../db/columnTypes.js';
 import { AppError, notFound, validationFailed } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
-import { validateAnswers } from '../surveys/index.js';
+import { keepOriginals } from '../redaction/index.js';
 import type { Channel } from './channels.js';
+import { checkAnswers } from './checkAnswers.js';
 import type { ResponseWriter, StoredResponse } from './groupCommit.js';
 import type { ResponseRow } from './responseRow.js';
 
@@ -48,9 +49,9 @@ export async function prepareResponse(options: PrepareOptions): Promise<Response
   const { consultation, definition, wards } = runtime;
   const status = consultation.status;
   if (options.requireOpen ? status !== 'open' : status === 'draft' || status === 'scheduled') throw notOpenError(runtime);
-  const result = validateAnswers(definition, options.answers, { wards, keyedIn: options.keyedIn === true });
+  const result = checkAnswers(definition, options.answers, { wards, keyedIn: options.keyedIn === true });
   if (!result.ok) throw validationFailed(result.errors);
-  return {
+  const row: ResponseRow = {
     partnership_id: consultation.partnershipId,
     consultation_id: consultation.id,
     survey_version: consultation.surveyVersion,
@@ -62,9 +63,19 @@ export async function prepareResponse(options: PrepareOptions): Promise<Response
     import_id: null,
     is_demo: fromBool(consultation.isDemo),
   };
+  if (Object.keys(result.originals).length > 0) ORIGINALS.set(row, result.originals);
+  return row;
 }
+
+/** The free text as typed of each row prepareResponse redacted, for the caller to keep if the partnership does. */
+const ORIGINALS = new WeakMap<ResponseRow, Record<string, string>>();
+export const originalsOf = (row: ResponseRow): Record<string, string> => ORIGINALS.get(row) ?? {};
 
 /** Validates against the survey's current version and stores the response durably (group commit); never edits a stored one. */
 export async function submitResponse(options: SubmitResponseOptions): Promise<StoredResponse> {
-  return options.writer.write(await prepareResponse(options));
+  const row = await prepareResponse(options);
+  const stored = await options.writer.write(row);
+  // After the response is durable: were this lost, only the original would be, never the redacted response.
+  await keepOriginals(options.writer.db, { partnershipId: row.partnership_id, responseId: stored.id, originals: originalsOf(row) });
+  return stored;
 }

@@ -3,7 +3,9 @@ import { fromJson, nowIso, toJson } from '../../db/columnTypes.js';
 import type { Database } from '../../db/schema.js';
 import { conflict, type FieldError, validationFailed } from '../../platform/errors.js';
 import { type Actor, recordAudit } from '../../platform/recordAudit.js';
-import { type Answers, type SurveyDefinition, validateAnswers, type Ward } from '../../surveys/index.js';
+import { keepOriginals } from '../../redaction/index.js';
+import type { Answers, SurveyDefinition, Ward } from '../../surveys/index.js';
+import { checkAnswers } from '../checkAnswers.js';
 import { bumpResponsesRevision } from '../queries/importRecords.js';
 import { storedResponse } from './queries/storedResponse.js';
 import { checkReason } from './reason.js';
@@ -44,7 +46,7 @@ export async function correctResponse(options: CorrectResponseOptions): Promise<
     if (current.version !== options.fromVersion) {
       throw conflict(`Response ${reference} was changed by someone else after you opened it. Open it again to see its answers now.`);
     }
-    const checked = validateAnswers(options.definition, options.answers, {
+    const checked = checkAnswers(options.definition, options.answers, {
       wards: options.wards,
       // A response that did not come through the online form may leave any question blank, as it came back.
       keyedIn: current.channel !== 'online',
@@ -87,6 +89,7 @@ export async function correctResponse(options: CorrectResponseOptions): Promise<
       partnershipId,
       detail: { reference, consultationId, version, reason: reason.text, changed },
     });
+    await keepOriginals(trx, { partnershipId, responseId: current.id, originals: checked.originals });
     await bumpResponsesRevision(trx, partnershipId, consultationId);
     return { version, changed };
   });

@@ -114,10 +114,23 @@ export interface ResponseInput extends StaffPage {
   done: Done | undefined;
   canEnter: boolean;
   canRestore: boolean;
+  /** The free text as typed, before redaction: given to administrators only, where the partnership keeps it. */
+  originals?: readonly { keptAt: string; answers: Record<string, string> }[];
 }
 
 /** One response in full: its details, every answer with its labels, its earlier versions and whether it is withdrawn. */
-export function responseView({ consultation, partnership, response: r, versions, definition, wards, done, canEnter, canRestore }: ResponseInput) {
+export function responseView({
+  consultation,
+  partnership,
+  response: r,
+  versions,
+  definition,
+  wards,
+  done,
+  canEnter,
+  canRestore,
+  originals,
+}: ResponseInput) {
   const columns = columnsFor(definition);
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
   const corrections = r.version - 1;
@@ -153,6 +166,10 @@ export function responseView({ consultation, partnership, response: r, versions,
     correctUrl: canEnter && !r.withdrawal ? `${responseUrl(consultation, r.reference)}/correct` : undefined,
     withdrawUrl: canEnter && !r.withdrawal ? `${responseUrl(consultation, r.reference)}/withdraw` : undefined,
     restoreUrl: canRestore && r.withdrawal ? `${responseUrl(consultation, r.reference)}/restore` : undefined,
+    originals: originals?.map((o) => ({
+      heading: `Kept ${formatLondon(o.keptAt)}`,
+      rows: Object.entries(o.answers).map(([code, text]) => row(columns.find((c) => c.code === code)?.label ?? code, text)),
+    })),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Services } from '../../app/services.js';
 import { errorLinks, formAnswers, loadSurveyDefinition, type RawAnswers } from '../../consultations/index.js';
 import { attempt, type FieldError, notFound } from '../../platform/errors.js';
 import { firstValue, parseRequest } from '../../platform/validation.js';
+import { originalsOfResponse } from '../../redaction/index.js';
 import { allQuestions } from '../../surveys/index.js';
 import { correctResponse } from './correctResponse.js';
 import { PAGE_SIZE, readFilter } from './listFilter.js';
@@ -74,6 +75,9 @@ export async function manageResponsesRoutes(app: FastifyInstance, { services }: 
         done: query.done,
         canEnter: can(principal, 'responses:enter', consultation.partnershipId),
         canRestore: can(principal, 'responses:restore', consultation.partnershipId),
+        originals: can(principal, 'responses:read-originals', consultation.partnershipId)
+          ? await originalsOfResponse(db, consultation.partnershipId, response.id)
+          : undefined,
       }),
     );
   });
