@@ -7,4 +7,13 @@ describe('storedItemText', () => {
     expect(storedItemText('Easier reporting')).toBe('Easier reporting');
     expect(storedItemText(' \n ')).toBe('');
   });
+
+  it("redacts personal data as residents' answers are, and keeps organisations and places", () => {
+    expect(storedItemText('Ring Sarah Jones on 07700 900123 or sarah.jones@example.org about the youth club in Wyken')).toBe(
+      'Ring [name] on [phone] or [email] about the youth club in Wyken',
+    );
+    expect(storedItemText('West Midlands Police and Coventry City Council to share data')).toBe(
+      'West Midlands Police and Coventry City Council to share data',
+    );
+  });
 });
