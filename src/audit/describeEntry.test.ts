@@ -87,10 +87,27 @@ describe('describeEntry', () => {
     expect(describeAction('response.enter', { reference: 'ABCD', channel: 'paper' })).toBe('Keyed in a response (Paper)');
   });
 
-  it('shows an action it does not know by its code and details', () => {
-    expect(describeAction('response.withdraw', { reference: 'ABCD', reason: 'duplicate' })).toBe(
-      'response.withdraw (reference: ABCD; reason: duplicate)',
+  it('describes managing responses, coding, redaction and workshops', () => {
+    expect(describeAction('response.withdraw', { reference: 'ABCD', reason: 'duplicate' })).toBe('Withdrew response ABCD: “duplicate”');
+    expect(describeAction('consultation.update', { before: { title: 'A' }, after: { title: 'B', closesAt: 'x' } })).toBe(
+      "Changed the consultation's details (title, closesAt)",
     );
+    expect(describeAction('codebook.theme.merge', { from: 'asb', into: 'youth', moved: 3 })).toBe('Merged the theme “asb” into “youth”');
+    expect(describeAction('coding.blind-sample', { drawn: 24, total: 24 })).toBe('Drew 24 answers for blind coding');
+    expect(describeAction('redaction.settings', { keepOriginals: true, retentionDays: 30, deleted: 0 })).toBe(
+      "Chose to keep residents' text as typed for 30 days",
+    );
+    expect(describeAction('redaction.purge-originals', { deleted: 1, retentionDays: 30 })).toBe(
+      'Deleted 1 text as typed past their retention period',
+    );
+    expect(describeAction('workshop.vote', { dots: 3 })).toBe('Voted with 3 dots');
+    expect(describeAction('invitations.download_links', { personalData: true, count: 2, emails: [] })).toBe(
+      'Downloaded 2 personal invitation links (CSV)',
+    );
+  });
+
+  it('shows an action it does not know by its code and details', () => {
+    expect(describeAction('something.else', { reference: 'ABCD', reason: 'duplicate' })).toBe('something.else (reference: ABCD; reason: duplicate)');
     expect(describeAction('something.new', {})).toBe('something.new');
   });
 });

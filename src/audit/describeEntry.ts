@@ -41,6 +41,10 @@ const templateName = (id: unknown) =>
   typeof id === 'string' && Object.hasOwn(TEMPLATES, id) ? TEMPLATES[id as keyof typeof TEMPLATES].name : text(id);
 
 type Detail = Record<string, unknown>;
+const because = (reason: unknown) => (typeof reason === 'string' && reason ? `: “${reason}”` : '');
+const quoted = (value: unknown) => `“${text(value)}”`;
+const changedKeys = (after: unknown) =>
+  after && typeof after === 'object' && Object.keys(after).length ? ` (${Object.keys(after).join(', ')})` : '';
 
 /** What each known action says, from its detail. */
 const ACTIONS: Record<string, (d: Detail) => string> = {
@@ -72,6 +76,48 @@ const ACTIONS: Record<string, (d: Detail) => string> = {
   'audit.export': (d) => `Downloaded ${count(d.rows, 'audit log entry', 'audit log entries')}${formatName(d.format)}`,
   'database.backup': () => 'Backed up the database',
   'database.restore': () => 'Restored the database from a backup',
+  'consultation.update': (d) => `Changed the consultation's details${changedKeys(d.after)}`,
+  'consultation.reopen': (d) => `Reopened the consultation${because(d.reason)}`,
+  'response.correct': (d) => `Corrected response ${text(d.reference)}${because(d.reason)}`,
+  'response.withdraw': (d) => `Withdrew response ${text(d.reference)}${because(d.reason)}`,
+  'response.restore': (d) => `Restored response ${text(d.reference)}`,
+  'analysis.save_margins': (d) => `Saved the population margins for weighting (${count(d.lines, 'line')})`,
+  'invitations.download_links': (d) => `Downloaded ${count(d.count, 'personal invitation link')} (CSV)`,
+  'codebook.seed': (d) => `Started the codebook with ${count(d.themes, 'theme')}`,
+  'codebook.theme.add': (d) => `Added the theme ${quoted(d.name ?? d.theme)}`,
+  'codebook.theme.update': (d) => `Changed the theme ${quoted(d.theme)}`,
+  'codebook.theme.remove': (d) => `Removed the theme ${quoted(d.theme)}`,
+  'codebook.theme.merge': (d) => `Merged the theme ${quoted(d.from)} into ${quoted(d.into)}`,
+  'codebook.theme.split': (d) => `Split the theme ${quoted(d.theme)}`,
+  'coding.code': () => 'Coded an answer',
+  'coding.code-blind': () => 'Coded an answer blind (second coder)',
+  'coding.blind-sample': (d) => `Drew ${count(d.drawn, 'answer')} for blind coding`,
+  'coding.import': (d) => `Imported ${count(d.added, 'coding')}`,
+  'coding.export': (d) => `Downloaded ${count(d.rows, 'coding')}`,
+  'redaction.settings': (d) =>
+    d.keepOriginals ? `Chose to keep residents' text as typed for ${count(d.retentionDays, 'day')}` : "Chose not to keep residents' text as typed",
+  'redaction.purge-originals': (d) => `Deleted ${count(d.deleted, 'text as typed', 'texts as typed')} past their retention period`,
+  'stakeholder.add': () => 'Added a contact to the stakeholder register',
+  'stakeholder.edit': () => 'Changed a contact in the stakeholder register',
+  'stakeholder.remove': () => 'Removed a contact from the stakeholder register',
+  'stakeholder.import': (d) => `Imported the stakeholder register${d.file ? ` from ${text(d.file)}` : ''}`,
+  'smtp.update': () => 'Changed the email (SMTP) settings',
+  'suggestions.set_llm': (d) => `Set the LLM for theme suggestions (${text(d.model)})`,
+  'suggestions.remove_llm': () => 'Removed the LLM for theme suggestions',
+  'workshop.create': () => 'Created the workshop',
+  'workshop.update': () => "Changed the workshop's details",
+  'workshop.attendees': () => "Changed the workshop's list of attendees",
+  'workshop.attendance': () => 'Recorded attendance at the workshop',
+  'workshop.invitations_send': () => 'Sent personal voting links for the workshop',
+  'workshop.item_add': () => 'Captured an item at the workshop',
+  'workshop.item_edit': () => "Changed a workshop's item",
+  'workshop.item_remove': () => "Removed a workshop's item",
+  'workshop.candidate_add': () => 'Added a candidate priority for voting',
+  'workshop.candidate_edit': () => 'Changed a candidate priority',
+  'workshop.candidate_remove': () => 'Removed a candidate priority',
+  'workshop.voting_open': () => 'Opened voting at the workshop',
+  'workshop.voting_closed': () => 'Closed voting at the workshop',
+  'workshop.vote': (d) => `Voted with ${count(d.dots, 'dot')}`,
 };
 
 /** Short names for the action filter, in the order offered. */
@@ -102,12 +148,27 @@ export const ACTION_NAMES: Record<string, string> = {
   'responses.export': 'Downloaded responses',
   'response.enter': 'Keyed in a response',
   'audit.export': 'Downloaded the audit log',
+  'consultation.update': "Changed a consultation's details",
+  'consultation.reopen': 'Reopened a consultation',
+  'response.correct': 'Corrected a response',
+  'response.withdraw': 'Withdrew a response',
+  'response.restore': 'Restored a response',
+  'invitations.download_links': 'Downloaded invitation links',
+  'coding.code': 'Coded an answer',
+  'coding.import': 'Imported codings',
+  'coding.export': 'Downloaded codings',
+  'redaction.settings': "Changed keeping residents' text as typed",
+  'stakeholder.import': 'Imported the stakeholder register',
+  'workshop.vote': 'Voted at a workshop',
 };
 
 /** Groups of actions offered as one choice in the filter. */
 export const ACTION_GROUPS: Record<string, { name: string; actions: readonly string[] }> = {
   'sign-ins': { name: 'Sign-ins, failed sign-ins and sign-outs', actions: ['session.sign-in', 'session.sign-in-failed', 'session.sign-out'] },
-  downloads: { name: 'Downloads of personal data', actions: ['responses.export', 'invitations.export', 'audit.export'] },
+  downloads: {
+    name: 'Downloads of personal data',
+    actions: ['responses.export', 'invitations.export', 'invitations.download_links', 'audit.export', 'coding.export'],
+  },
   users: {
     name: 'Changes to users',
     actions: Object.keys(ACTION_NAMES).filter((a) => a.startsWith('user.')),

@@ -36,7 +36,7 @@ describe('readAuditFilter', () => {
       fields: [],
       filter: {
         person: 'Jane',
-        actions: ['responses.export', 'invitations.export', 'audit.export'],
+        actions: ['responses.export', 'invitations.export', 'invitations.download_links', 'audit.export', 'coding.export'],
         subject: { entity: 'consultation', id: 'abc-123' },
         from: '2026-02-05T00:00:00.000Z',
         // The end of 1 July in UK summer time: midnight on 2 July is 23:00 UTC on 1 July.

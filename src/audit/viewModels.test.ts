@@ -46,7 +46,7 @@ describe('auditQueryString', () => {
 describe('auditPage', () => {
   it('says which entries are shown, links the pages and downloads with the same filters, and keeps a newer action chosen', () => {
     const page = auditPage({
-      query: { ...blank, action: 'response.withdraw' },
+      query: { ...blank, action: 'something.newer' },
       entries: [{ id: 'e', at: '2026-02-05T10:30:00.000Z', who: 'Jane', what: 'Signed in', record: 'User Jane', partnership: 'P', action: 'x' }],
       total: 120,
       page: 3,
@@ -58,11 +58,11 @@ describe('auditPage', () => {
     expect(page.summary).toBe('Showing 101 to 101 of 120 entries matching the filters, newest first.');
     expect(page.rows).toEqual([[{ text: '5 Feb 2026, 10:30' }, { text: 'Jane' }, { text: 'Signed in' }, { text: 'User Jane' }]]);
     expect(page.downloads).toEqual({
-      csv: '/staff/audit/export.csv?action=response.withdraw',
-      xlsx: '/staff/audit/export.xlsx?action=response.withdraw',
+      csv: '/staff/audit/export.csv?action=something.newer',
+      xlsx: '/staff/audit/export.xlsx?action=something.newer',
     });
-    expect(page.pagination?.previous).toEqual({ href: '/staff/audit?action=response.withdraw&page=2' });
-    expect(page.actionItems.filter((i) => i.selected)).toEqual([{ value: 'response.withdraw', text: 'response.withdraw', selected: true }]);
+    expect(page.pagination?.previous).toEqual({ href: '/staff/audit?action=something.newer&page=2' });
+    expect(page.actionItems.filter((i) => i.selected)).toEqual([{ value: 'something.newer', text: 'something.newer', selected: true }]);
     expect(page.subjectItems.map((i) => i.text)).toEqual([
       'Any record',
       'Any user',
