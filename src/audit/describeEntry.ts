@@ -96,6 +96,7 @@ const ACTIONS: Record<string, (d: Detail) => string> = {
   'coding.export': (d) => `Downloaded ${count(d.rows, 'coding')}`,
   'redaction.settings': (d) =>
     d.keepOriginals ? `Chose to keep residents' text as typed for ${count(d.retentionDays, 'day')}` : "Chose not to keep residents' text as typed",
+  'redaction.read-original': (d) => `Read response ${text(d.reference)} as typed, before redaction`,
   'redaction.purge-originals': (d) => `Deleted ${count(d.deleted, 'text as typed', 'texts as typed')} past their retention period`,
   'stakeholder.add': () => 'Added a contact to the stakeholder register',
   'stakeholder.edit': () => 'Changed a contact in the stakeholder register',

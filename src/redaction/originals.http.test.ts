@@ -122,6 +122,9 @@ describeEachEngine("residents' text as typed", ({ handle, target }) => {
     }
     const other = await adminOfOther.get(page);
     expect((await other.text()).includes(SAID)).toBe(false);
+    // Seeing the text as typed is itself recorded: once, for the admin, naming the response.
+    const read = await audited('redaction.read-original');
+    expect(read.map((e) => e.detail)).toEqual([{ reference, consultationId }]);
   });
 
   it('deletes originals older than the retention period, audited, when purged and by the command', async () => {

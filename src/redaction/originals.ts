@@ -3,7 +3,7 @@ import { newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
 import { validationFailed } from '../platform/errors.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
-import { readRedactionSettings } from './queries/redactionSettings.js';
+import { originalsOfResponse, readRedactionSettings } from './queries/redactionSettings.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,6 +22,27 @@ export async function keepOriginals(
     .values({ id: newId(), partnership_id: kept.partnershipId, response_id: kept.responseId, answers: toJson(kept.originals), kept_at: nowIso() })
     .execute();
   return true;
+}
+
+/** A response's text as typed, for an admin: reading any is itself audited (personal data seen). */
+export async function readOriginals(
+  db: Kysely<Database>,
+  actor: Actor,
+  of: { partnershipId: string; consultationId: string; responseId: string; reference: string },
+) {
+  return db.transaction().execute(async (trx) => {
+    const originals = await originalsOfResponse(trx, of.partnershipId, of.responseId);
+    if (originals.length > 0)
+      await recordAudit(trx, {
+        actor,
+        action: 'redaction.read-original',
+        entity: 'response',
+        entityId: of.responseId,
+        partnershipId: of.partnershipId,
+        detail: { reference: of.reference, consultationId: of.consultationId },
+      });
+    return originals;
+  });
 }
 
 export const MAX_RETENTION_DAYS = 3650;

@@ -21,7 +21,7 @@ export async function readRedactionSettings(db: Kysely<Database> | Transaction<D
 }
 
 /** The originals kept for a response, oldest first: admins only (the route asks 'responses:read-originals'). */
-export async function originalsOfResponse(db: Kysely<Database>, partnershipId: string, responseId: string) {
+export async function originalsOfResponse(db: Kysely<Database> | Transaction<Database>, partnershipId: string, responseId: string) {
   const rows = await db
     .selectFrom('response_originals')
     .select(['answers', 'kept_at'])

@@ -5,7 +5,7 @@ import type { Services } from '../../app/services.js';
 import { errorLinks, formAnswers, loadSurveyDefinition, type RawAnswers } from '../../consultations/index.js';
 import { attempt, type FieldError, notFound } from '../../platform/errors.js';
 import { firstValue, parseRequest } from '../../platform/validation.js';
-import { originalsOfResponse } from '../../redaction/index.js';
+import { readOriginals } from '../../redaction/index.js';
 import { allQuestions } from '../../surveys/index.js';
 import { correctResponse } from './correctResponse.js';
 import { PAGE_SIZE, readFilter } from './listFilter.js';
@@ -76,7 +76,12 @@ export async function manageResponsesRoutes(app: FastifyInstance, { services }: 
         canEnter: can(principal, 'responses:enter', consultation.partnershipId),
         canRestore: can(principal, 'responses:restore', consultation.partnershipId),
         originals: can(principal, 'responses:read-originals', consultation.partnershipId)
-          ? await originalsOfResponse(db, consultation.partnershipId, response.id)
+          ? await readOriginals(db, actorOf(principal), {
+              partnershipId: consultation.partnershipId,
+              consultationId: consultation.id,
+              responseId: response.id,
+              reference: response.reference,
+            })
           : undefined,
       }),
     );
