@@ -16,6 +16,11 @@ export class SuggestionsPage extends BasePage {
     for (let i = 0; i < n; i++) await boxes.nth(i).check();
   }
 
+  async untickAll(): Promise<void> {
+    const ticked = this.page.locator('input[name="accept"]:checked');
+    while ((await ticked.count()) > 0) await ticked.first().uncheck();
+  }
+
   async tickedSuggestions(): Promise<number> {
     return this.page.locator('input[name="accept"]:checked').count();
   }
