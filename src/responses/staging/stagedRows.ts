@@ -2,21 +2,21 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import type { ResponseRow } from './responseRow.js';
+import type { ResponseRow } from '../responseRow.js';
 
 /**
  * The validated rows of an import, written to a file while the upload is read, so memory stays bounded whatever
  * its size, and read back in chunks once every row is known to be good.
  */
 
+const stagedFile = (dir: string) => path.join(dir, 'staged.ndjson');
+
 export class StagedRows {
-  private readonly file: string;
   private readonly out: fs.WriteStream;
   count = 0;
 
   constructor(dir: string) {
-    this.file = path.join(dir, 'staged.ndjson');
-    this.out = fs.createWriteStream(this.file);
+    this.out = fs.createWriteStream(stagedFile(dir));
   }
 
   async add(row: ResponseRow): Promise<void> {
@@ -28,16 +28,17 @@ export class StagedRows {
     this.out.end();
     await once(this.out, 'finish');
   }
+}
 
-  async *chunks(size: number): AsyncGenerator<ResponseRow[]> {
-    let chunk: ResponseRow[] = [];
-    for await (const line of readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Number.POSITIVE_INFINITY })) {
-      chunk.push(JSON.parse(line) as ResponseRow);
-      if (chunk.length >= size) {
-        yield chunk;
-        chunk = [];
-      }
+/** The rows staged in the directory, `size` at a time. */
+export async function* stagedChunks(dir: string, size: number): AsyncGenerator<ResponseRow[]> {
+  let chunk: ResponseRow[] = [];
+  for await (const line of readline.createInterface({ input: fs.createReadStream(stagedFile(dir)), crlfDelay: Number.POSITIVE_INFINITY })) {
+    chunk.push(JSON.parse(line) as ResponseRow);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
     }
-    if (chunk.length > 0) yield chunk;
   }
+  if (chunk.length > 0) yield chunk;
 }
