@@ -5,7 +5,7 @@ import { forbidden, validationFailed } from '../platform/errors.js';
 import type { Actor } from '../platform/recordAudit.js';
 import { listThemes } from './queries/listThemes.js';
 import { audit } from './saveTheme.js';
-import { answerUnitKey, answerUnitRow, type CodingPass } from './units.js';
+import { type CodingPass, type CodingUnit, unitRow } from './units.js';
 
 export const NOTE_LIMIT = 2000;
 
@@ -14,7 +14,7 @@ export interface CodeAnswerOptions {
   actor: Actor;
   partnershipId: string;
   consultationId: string;
-  answer: { responseId: string; reference: string; questionCode: string };
+  answer: CodingUnit;
   pass: CodingPass;
   /** The themes the answer has after saving (several allowed; none means looked at and given no theme). */
   themeIds: readonly string[];
@@ -32,7 +32,7 @@ export async function codeAnswer(o: CodeAnswerOptions): Promise<{ added: string[
   const note = o.note.trim();
   if (note.length > NOTE_LIMIT)
     throw validationFailed([{ field: 'note', message: `The note must be ${NOTE_LIMIT.toLocaleString('en-GB')} characters or fewer` }]);
-  const unitKey = answerUnitKey(answer.responseId, answer.questionCode);
+  const { unitKey } = answer;
   return db.transaction().execute(async (trx) => {
     const themes = await listThemes(trx, partnershipId, consultationId);
     const wanted = [...new Set(o.themeIds)];
@@ -51,7 +51,7 @@ export async function codeAnswer(o: CodeAnswerOptions): Promise<{ added: string[
     const at = nowIso();
     await trx
       .insertInto('coding_units')
-      .values(answerUnitRow(partnershipId, consultationId, answer.responseId, answer.questionCode, at))
+      .values(unitRow(partnershipId, consultationId, answer, at))
       .onConflict((oc) => oc.columns(['partnership_id', 'consultation_id', 'unit_key']).doNothing())
       .execute();
     const unit = (q: typeof trx) =>

@@ -8,7 +8,7 @@ import type { Actor } from '../platform/recordAudit.js';
 import { textAnswers } from './queries/textAnswers.js';
 import { blindSample } from './queries/unitStates.js';
 import { audit } from './saveTheme.js';
-import { answerUnitRow } from './units.js';
+import { unitRow } from './units.js';
 
 /** k distinct items chosen uniformly at random (a partial Fisher-Yates shuffle); `random(n)` gives 0..n-1. */
 export function chooseAtRandom<T>(items: readonly T[], k: number, random: (n: number) => number = randomInt): T[] {
@@ -51,7 +51,7 @@ export async function drawBlindSample({
     for (const a of chosen) {
       await trx
         .insertInto('coding_units')
-        .values(answerUnitRow(partnershipId, consultationId, a.responseId, a.questionCode, at))
+        .values(unitRow(partnershipId, consultationId, a, at))
         .onConflict((oc) => oc.columns(['partnership_id', 'consultation_id', 'unit_key']).doNothing())
         .execute();
       await trx

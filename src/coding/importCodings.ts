@@ -8,7 +8,7 @@ import { seedCodebookIn } from './openCodebook.js';
 import { listThemes } from './queries/listThemes.js';
 import { textAnswers, textQuestions } from './queries/textAnswers.js';
 import { audit } from './saveTheme.js';
-import { answerUnitRow, themeCodeOf } from './units.js';
+import { themeCodeOf, unitRow } from './units.js';
 
 export const IMPORT_COLUMNS = ['reference', 'question', 'theme'] as const;
 /** Columns an export adds, accepted and ignored on import, so an exported file can be imported again. */
@@ -168,14 +168,14 @@ export async function importCodings({
       .where('pass', '=', 'primary')
       .execute();
     const have = new Set(existing.map((c) => `${c.unit_key}|${c.theme_id}`));
-    const units = new Map<string, ReturnType<typeof answerUnitRow>>();
+    const units = new Map<string, ReturnType<typeof unitRow>>();
     const codings: Database['codings'][] = [];
     for (const w of wanted) {
       const themeId = byKey.get(w.theme) ?? byKey.get(w.theme.toLowerCase()) ?? '';
       const key = `${w.answer.unitKey}|${themeId}`;
       if (have.has(key)) continue;
       have.add(key);
-      units.set(w.answer.unitKey, answerUnitRow(consultation.partnershipId, consultation.id, w.answer.responseId, w.answer.questionCode, at));
+      units.set(w.answer.unitKey, unitRow(consultation.partnershipId, consultation.id, w.answer, at));
       codings.push({
         partnership_id: consultation.partnershipId,
         consultation_id: consultation.id,

@@ -14,7 +14,7 @@ import { EMPTY_STATE, type UnitState } from './queries/unitStates.js';
 import type { AnswerFilters } from './schema.js';
 import { ENORMOUS_CHARACTERS, TEXT_FLAG_LABELS, type TextFlag } from './textFlags.js';
 import type { ThemeCell } from './themeResults.js';
-import type { CodingPass } from './units.js';
+import { type CodingPass, WORKSHOP_ITEMS_QUESTION } from './units.js';
 import type { Workspace } from './workspace.js';
 
 interface Base {
@@ -208,7 +208,7 @@ export function answersPage(b: Base, { w, filters }: ListInput, notice?: string)
       return {
         unitKey: a.unitKey,
         reference: a.reference,
-        question: questionOf.get(a.questionCode) ?? a.questionCode,
+        question: a.source ?? questionOf.get(a.questionCode) ?? a.questionCode,
         ...preview(a.text),
         flags: flagTags(a.flags),
         themes: state.themeIds.map((id) => nameOf.get(id) ?? id),
@@ -241,6 +241,7 @@ export function answerPage(
     ...base(b, `${blind ? 'Blind coding' : 'Code an answer'}: ${answer.reference}`, opts.fields),
     blind,
     reference: answer.reference,
+    source: answer.source,
     question,
     text: answer.text,
     paragraphs: answer.text.split(/\r?\n/),
@@ -346,6 +347,7 @@ export function resultsPage(
     ...base(b, `Themes raised: ${b.consultation.title}`, opts.fields),
     canCode: opts.canCode,
     question: r.question,
+    workshopItems: r.question.code === WORKSHOP_ITEMS_QUESTION,
     questionItems: r.questions.map((q) => ({ value: q.code, text: q.label, selected: q.code === r.question.code })),
     breakdownItems: [
       { value: '', text: 'None' },

@@ -10,7 +10,7 @@ import type { Database } from '../../db/schema.js';
 import { recordAudit } from '../../platform/recordAudit.js';
 import { openCodebook } from '../openCodebook.js';
 import { textAnswers } from '../queries/textAnswers.js';
-import { answerUnitRow } from '../units.js';
+import { unitRow } from '../units.js';
 
 /** Words in a comment and the theme (by code) they stand for. */
 const RULES: readonly [RegExp, string][] = [
@@ -54,7 +54,7 @@ export async function loadDemoCodings({ handle, actor, loaded }: DemoContext): P
   const coded = answers.slice(0, Math.round(answers.length * CODED_SHARE));
   const at = nowIso();
   const second = { id: null, label: `${actor.label} (second analyst)` };
-  const units: ReturnType<typeof answerUnitRow>[] = [];
+  const units: ReturnType<typeof unitRow>[] = [];
   const codings: Database['codings'][] = [];
   const reviews: Database['unit_reviews'][] = [];
   const samples: Database['blind_samples'][] = [];
@@ -93,7 +93,7 @@ export async function loadDemoCodings({ handle, actor, loaded }: DemoContext): P
     });
   };
   coded.forEach((a, i) => {
-    units.push(answerUnitRow(of.partnershipId, of.consultationId, a.responseId, a.questionCode, at));
+    units.push(unitRow(of.partnershipId, of.consultationId, a, at));
     const codes = demoThemesOf(a.text);
     code(a, 'primary', codes, codes.length > 0 && a.text.length > 90 && i % 9 === 0, actor);
     // Every few coded answers go into the blind sample; the second analyst reads one in four differently.

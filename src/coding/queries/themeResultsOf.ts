@@ -8,9 +8,9 @@ import { eachResponse } from '../../responses/index.js';
 import { createDesign, type SurveyDesign } from '../../stats/index.js';
 import { type Answers, indicatorSetFor } from '../../surveys/index.js';
 import { type ThemeRow, themeResults } from '../themeResults.js';
-import { answerUnitKey } from '../units.js';
+import { answerUnitKey, WORKSHOP_ITEMS_QUESTION } from '../units.js';
 import { codebookTree, listThemes, type Theme } from './listThemes.js';
-import { textQuestions } from './textAnswers.js';
+import { textQuestions, workshopItemAnswers } from './textAnswers.js';
 import { unitStates } from './unitStates.js';
 
 export interface ThemeResultsRequest {
@@ -59,14 +59,29 @@ export async function themeResultsOf(db: Kysely<Database>, consultation: Consult
   const answers: Answers[] = [];
   const keys: string[] = [];
   const texts: { reference: string; text: string }[] = [];
-  for await (const r of eachResponse(db, consultation.partnershipId, consultation.id)) {
-    answers.push({ ...r.answers, channel: r.channel });
-    keys.push(answerUnitKey(r.id, question.code));
-    const value = r.answers[question.code];
-    texts.push({ reference: r.reference, text: typeof value === 'string' ? value : '' });
-  }
+  const items = question.code === WORKSHOP_ITEMS_QUESTION;
+  if (items && (request.by || request.weighted))
+    return {
+      ok: false,
+      field: request.by ? 'by' : 'weighted',
+      message: 'Workshop items are counted as they are: they have no ward or group, and are not weighted',
+    };
+  // Workshop items are counted per item: each is "a respondent" that answered, with no breakdowns.
+  if (items)
+    for (const item of await workshopItemAnswers(db, consultation)) {
+      answers.push({ [question.code]: item.text });
+      keys.push(item.unitKey);
+      texts.push({ reference: item.reference, text: item.text });
+    }
+  else
+    for await (const r of eachResponse(db, consultation.partnershipId, consultation.id)) {
+      answers.push({ ...r.answers, channel: r.channel });
+      keys.push(answerUnitKey(r.id, question.code));
+      const value = r.answers[question.code];
+      texts.push({ reference: r.reference, text: typeof value === 'string' ? value : '' });
+    }
   const table = buildResponseTable(definition, answers, wards);
-  const breakdowns = availableBreakdowns(table, indicatorSetFor(consultation.template));
+  const breakdowns = items ? [] : availableBreakdowns(table, indicatorSetFor(consultation.template));
   const breakdown = request.by ? breakdowns.find((b) => b.code === request.by) : undefined;
   if (request.by && !breakdown) return { ok: false, field: 'by', message: `${request.by} is not a breakdown this survey offers` };
 
