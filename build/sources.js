@@ -8,14 +8,14 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const SRC = path.join(ROOT, 'src');
 /**
  * What dist/ holds, by output name: the CLI (which also serves), the stylesheet compiler for `npm run build`, and the
- * analysis worker thread the server starts (src/analysis/worker/analysisPool.ts), and an import's staging thread
- * (src/responses/staging/stageInWorker.ts).
+ * analysis worker thread the server starts (src/analysis/worker/analysisPool.ts), and an import's checking thread
+ * (src/responses/staging/checkRowsInWorker.ts).
  */
 export const ENTRIES = {
   'cli/main': path.join(SRC, 'cli/main.ts'),
   'app/assets': path.join(SRC, 'app/assets.ts'),
   'analysis/worker': path.join(SRC, 'analysis/worker/analysisWorkerMain.ts'),
-  'responses/stageWorker': path.join(SRC, 'responses/staging/stageWorkerMain.ts'),
+  'responses/checkWorker': path.join(SRC, 'responses/staging/checkWorkerMain.ts'),
 };
 export const DIST = path.join(ROOT, 'dist');
 /** The URL of a compiled entry, e.g. compiled('cli/main'), for import(): a computed specifier, so tsc does not read the bundle. */

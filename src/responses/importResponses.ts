@@ -17,10 +17,8 @@ import {
 } from './queries/importRecords.js';
 import type { TableFormat } from './readTable.js';
 import { removeAbandonedImports } from './removeAbandonedImports.js';
-import { stagedChunks } from './staging/stagedRows.js';
-import { stageInWorker } from './staging/stageInWorker.js';
-import { type ImportProblem, MAX_PROBLEMS } from './staging/stageRows.js';
-import { withUploadDirectory } from './uploadDirectory.js';
+import { checkRows, type ImportProblem, MAX_PROBLEMS, type StageInput } from './staging/checkRows.js';
+import { checkRowsInWorker } from './staging/checkRowsInWorker.js';
 
 export type { ImportProblem };
 
@@ -69,21 +67,24 @@ export interface ImportResponsesOptions {
   fileName?: string;
   /** Import a file whose exact content was imported before into this consultation (else DuplicateImport). */
   allowDuplicate?: boolean;
-  /** The app's response writer, so imported rows queue fairly with public submissions; else one of the import's own. */
+  /**
+   * The app's response writer, so imported rows queue fairly with public submissions; else one of the import's own.
+   * Given (the server), the rows are also read and checked on a thread of low priority, off the thread that answers
+   * requests; without it (the command line, nothing else to answer) they are read here, which is faster and leaner.
+   */
   writer?: ResponseWriter;
 }
 
-/** Rows read back from the staging file at a time; the writer commits them in small batches, after any waiting submission. */
-const ROWS_PER_WRITE = 250;
 /** How often a running import shows it is alive (removeAbandonedImports.ts). */
 const TOUCH_EVERY_MS = 5000;
 
 /**
- * All or nothing, without holding the database: every row is read, validated and redacted first, outside any
- * transaction, on a thread of low priority (staging/), and staged in a temporary file. Then the rows are written through the response writer 250 at a time, as
- * rows of an import that does not count yet (queries/countedResponses.ts), and one short transaction makes them all
- * count at once, with the audit entry. A failure removes what was written; a killed import is removed at the next
- * start (removeAbandonedImports.ts). Nobody waits for more than one short commit, whatever the file's size.
+ * All or nothing, without holding the database: the file is read, each row checked and redacted (staging/checkRows;
+ * in the server on a thread of low priority), and the good rows written through the response writer 250 at a time
+ * while the rest is read, as rows of an import that does not count yet (queries/countedResponses.ts). Once every row
+ * is known to be good, one short transaction makes them all count at once, with the audit entry. A problem in any
+ * row (every one is reported) or any failure removes what was written; a killed import is removed at the next start
+ * (removeAbandonedImports.ts). Nobody waits for more than one short commit, whatever the file's size.
  */
 export async function importResponses(options: ImportResponsesOptions): Promise<{ imported: number; importId: string }> {
   const runtime = await options.runtimes.get(options.consultationId);
@@ -100,71 +101,69 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     if (earlier) throw new DuplicateImport(earlier);
   }
 
-  return withUploadDirectory(async (dir) => {
-    const staged = await stageInWorker({
-      file: options.file,
-      format: options.format,
-      dir,
-      consultation: {
-        id: consultation.id,
-        partnershipId: consultation.partnershipId,
-        surveyVersion: consultation.surveyVersion,
-        opensAt: consultation.opensAt,
-        isDemo: consultation.isDemo,
-      },
-      definition,
-      wards,
-      importId,
-      enteredBy: options.actor.id,
-      defaultChannel: options.defaultChannel,
-      now: nowIso(),
-    });
-    if (staged.problems.length > 0) throw new ImportRejected(staged.problems, staged.rowsRead);
-    await storeStaged(dir);
-    return { imported: staged.staged, importId };
+  const input: StageInput = {
+    file: options.file,
+    format: options.format,
+    consultation: {
+      id: consultation.id,
+      partnershipId: consultation.partnershipId,
+      surveyVersion: consultation.surveyVersion,
+      opensAt: consultation.opensAt,
+      isDemo: consultation.isDemo,
+    },
+    definition,
+    wards,
+    importId,
+    enteredBy: options.actor.id,
+    defaultChannel: options.defaultChannel,
+    now: nowIso(),
+  };
+  const { db } = options.handle;
+  const key: ImportKey = { partnershipId: consultation.partnershipId, consultationId: consultation.id, importId };
+  await removeAbandonedImports(options.handle);
+  await startImport(db, {
+    ...key,
+    fileName: options.fileName ?? null,
+    contentSha256,
+    createdBy: options.actor.id,
+    createdByLabel: options.actor.label,
   });
-
-  async function storeStaged(dir: string): Promise<void> {
-    const { db } = options.handle;
-    const key: ImportKey = { partnershipId: consultation.partnershipId, consultationId: consultation.id, importId };
-    await removeAbandonedImports(options.handle);
-    await startImport(db, {
-      ...key,
-      fileName: options.fileName ?? null,
-      contentSha256,
-      createdBy: options.actor.id,
-      createdByLabel: options.actor.label,
-    });
-    const writer = options.writer ?? new ResponseWriter(options.handle);
-    try {
-      let written = 0;
-      let touched = Date.now();
-      for await (const rows of stagedChunks(dir, ROWS_PER_WRITE)) {
-        // Every write settled before going on (or giving up): none may land after a failure's clean-up.
-        const failed = (await Promise.allSettled(rows.map((row) => writer.write(row, 'bulk')))).find((r) => r.status === 'rejected');
-        if (failed) throw failed.reason;
-        written += rows.length;
-        if (Date.now() - touched > TOUCH_EVERY_MS) {
-          await touchImport(db, key, written);
-          touched = Date.now();
-        }
+  const rows = options.writer ? checkRowsInWorker(input) : checkRows(input);
+  const writer = options.writer ?? new ResponseWriter(options.handle);
+  try {
+    let written = 0;
+    let touched = Date.now();
+    let next = await rows.next();
+    while (!next.done) {
+      const batch = next.value;
+      // Every write settled before going on (or giving up): none may land after a failure's clean-up.
+      const failed = (await Promise.allSettled(batch.map((row) => writer.write(row, 'bulk')))).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      written += batch.length;
+      if (Date.now() - touched > TOUCH_EVERY_MS) {
+        await touchImport(db, key, written);
+        touched = Date.now();
       }
-      await db.transaction().execute(async (trx) => {
-        await completeImport(trx, key, written);
-        await recordAudit(trx, {
-          actor: options.actor,
-          action: 'responses.import',
-          entity: 'consultation',
-          entityId: consultation.id,
-          partnershipId: consultation.partnershipId,
-          detail: { importId, rows: written, ...(options.fileName ? { file: options.fileName } : {}) },
-        });
-      });
-    } catch (err) {
-      await discardImport(db, key);
-      throw err;
-    } finally {
-      if (!options.writer) await writer.close();
+      next = await rows.next();
     }
+    if (next.value.problems.length > 0) throw new ImportRejected(next.value.problems, next.value.rowsRead);
+    await db.transaction().execute(async (trx) => {
+      await completeImport(trx, key, written);
+      await recordAudit(trx, {
+        actor: options.actor,
+        action: 'responses.import',
+        entity: 'consultation',
+        entityId: consultation.id,
+        partnershipId: consultation.partnershipId,
+        detail: { importId, rows: written, ...(options.fileName ? { file: options.fileName } : {}) },
+      });
+    });
+    return { imported: written, importId };
+  } catch (err) {
+    await rows.return(undefined as never);
+    await discardImport(db, key);
+    throw err;
+  } finally {
+    if (!options.writer) await writer.close();
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The first half of an import, without the database: every row of the file is read, checked against the survey and
- * redacted (checkAnswers), and the good ones staged in a file of the import's directory. It runs on a worker thread
- * of low priority (stageInWorker.ts), so a big file never holds up the requests the main thread answers.
+ * An import's reading, without the database: every row of the file is read, checked against the survey and redacted
+ * (checkAnswers), and the good rows handed on in batches while the file is read, until the first problem; after
+ * that the rest is still checked, so every problem (up to MAX_PROBLEMS) is reported at once. In the server it runs on
+ * a worker thread of low priority (checkRowsInWorker.ts), so a big file never holds up the requests it answers.
  */
 import { fromBool, toJson } from '../../db/columnTypes.js';
 import { formatLondon } from '../../platform/londonTime.js';
@@ -13,7 +14,6 @@ import { checkAnswers } from '../checkAnswers.js';
 import { readTable, type TableFormat } from '../readTable.js';
 import type { ResponseRow } from '../responseRow.js';
 import { DEFAULT_LIMITS, type TableLimits } from '../tableRow.js';
-import { StagedRows } from './stagedRows.js';
 
 export interface ImportProblem {
   row: number;
@@ -27,8 +27,6 @@ export const MAX_PROBLEMS = 1000;
 export interface StageInput {
   file: string;
   format: TableFormat | undefined;
-  /** The import's own directory: the staged rows are written there. */
-  dir: string;
   consultation: { id: string; partnershipId: string; surveyVersion: number; opensAt: string; isDemo: boolean };
   definition: SurveyDefinition;
   wards: Ward[];
@@ -40,41 +38,44 @@ export interface StageInput {
   now: string;
 }
 
-export interface StageOutcome {
+export interface CheckOutcome {
   rowsRead: number;
-  staged: number;
-  /** Empty when every row is good; then `staged` rows are in the directory. */
+  /** Empty when every row is good: then every row was handed on. */
   problems: ImportProblem[];
 }
+
+/** Good rows handed on at a time: the writer commits them in small batches, after any waiting submission. */
+export const ROWS_PER_BATCH = 250;
 
 /** Longest the staging reads before letting other work on its thread run (a turn of the event loop). */
 const TURN_MS = 4;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function stageRows(input: StageInput): Promise<StageOutcome> {
+export async function* checkRows(input: StageInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
   const { consultation, definition, wards, now } = input;
   const problems: ImportProblem[] = [];
   const today = londonDay(now);
   const openedOn = londonDay(consultation.opensAt);
-  const staged = new StagedRows(input.dir);
+  let batch: ResponseRow[] = [];
   let rowsRead = 0;
   let turnStarted = performance.now();
-  try {
-    for await (const { rowNumber, cells } of readTable(input.file, input.format, limitsFor(definition))) {
-      rowsRead++;
-      const row = toRow(rowNumber, cells);
-      if (row && problems.length === 0) await staged.add(row);
-      if (problems.length >= MAX_PROBLEMS) break;
-      if (performance.now() - turnStarted > TURN_MS) {
-        await nextTurn();
-        turnStarted = performance.now();
-      }
+  for await (const { rowNumber, cells } of readTable(input.file, input.format, limitsFor(definition))) {
+    rowsRead++;
+    const row = toRow(rowNumber, cells);
+    if (row && problems.length === 0) batch.push(row);
+    if (problems.length >= MAX_PROBLEMS) break;
+    if (batch.length >= ROWS_PER_BATCH) {
+      yield batch;
+      batch = [];
     }
-  } finally {
-    await staged.finish();
+    if (performance.now() - turnStarted > TURN_MS) {
+      await nextTurn();
+      turnStarted = performance.now();
+    }
   }
+  if (batch.length > 0 && problems.length === 0) yield batch;
   if (rowsRead === 0) problems.push({ row: 2, column: '(none)', message: 'The file has a header row but no responses' });
-  return { rowsRead, staged: staged.count, problems };
+  return { rowsRead, problems };
 
   function toRow(rowNumber: number, cells: Record<string, string>): ResponseRow | undefined {
     const { reference: _ignored, channel: channelCell, submitted_at: submittedCell, ...answers } = cells;

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { REPOSITORY_ROOT, SOURCE_ROOT } from '../../platform/repositoryPaths.js';
+import type { ResponseRow } from '../responseRow.js';
+import { TableFormatError } from '../tableRow.js';
+import type { CheckOutcome, StageInput } from './checkRows.js';
+import type { CheckReply } from './checkWorkerMain.js';
+
+/** Running from the TypeScript source (tests, tsx) the thread runs the source too; from the bundle, the bundle's entry. */
+const ENTRY = import.meta.url.endsWith('.ts')
+  ? path.join(SOURCE_ROOT, 'responses/staging/checkWorkerMain.ts')
+  : path.join(REPOSITORY_ROOT, 'dist/responses/checkWorker.js');
+const BOOTSTRAP = path.join(SOURCE_ROOT, 'responses/staging/checkWorker.js');
+
+/**
+ * checkRows on a thread of its own (checkWorkerMain.ts), one an import: the same batches and outcome, and a file that
+ * cannot be read as a whole throws TableFormatError as it would here. Stopping early (an error while writing) ends
+ * the thread.
+ */
+export async function* checkRowsInWorker(input: StageInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
+  const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, input } });
+  const inbox: CheckReply[] = [];
+  let ended: Error | undefined;
+  let wake: (() => void) | undefined;
+  worker.on('message', (m: CheckReply) => {
+    inbox.push(m);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    ended ??= err;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    ended ??= new Error(`the import's checking thread stopped (exit ${code})`);
+    wake?.();
+  });
+  const received = async (): Promise<CheckReply> => {
+    for (;;) {
+      const m = inbox.shift();
+      if (m) return m;
+      if (ended) throw ended;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  };
+  try {
+    for (;;) {
+      const m = await received();
+      if ('batch' in m) {
+        yield m.batch;
+        worker.postMessage('next');
+      } else if ('outcome' in m) return m.outcome;
+      else if ('formatError' in m) throw new TableFormatError(m.formatError);
+      else throw new Error(`the import's checking thread failed: ${m.failure}`);
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
