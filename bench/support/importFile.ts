@@ -15,12 +15,19 @@ export async function prepareDatabase(dir: string, name: string): Promise<{ dbPa
   return { dbPath, consultationId };
 }
 
-/** Imports the file through the real importer in a process of its own (bench/support/importInProcess.ts). */
+/**
+ * Imports the file with `saferplan responses import`, run exactly as a user runs it (the compiled CLI, in a process of
+ * its own), with reportUsage.mjs preloaded to give its wall time and peak memory.
+ */
 export function importInChildProcess(dbPath: string, consultationId: string, file: string): { seconds: number; maxRssMb: number; imported: number } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/support/importInProcess.ts', dbPath, consultationId, file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', './bench/support/reportUsage.mjs', 'bin/saferplan.js', 'responses', 'import', consultationId, file, '--allow-duplicate'],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SQLITE_PATH: dbPath, DATABASE_URL: '' } },
+  );
   if (child.status !== 0) throw new Error(`import failed: ${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1) as string);
+  const usage = /@usage (\{.*\})/.exec(child.stderr)?.[1];
+  if (!usage) throw new Error(`the import gave no usage: ${child.stderr}`);
+  const { imported } = JSON.parse(child.stdout) as { imported: number };
+  return { ...(JSON.parse(usage) as { seconds: number; maxRssMb: number }), imported };
 }

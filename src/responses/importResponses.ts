@@ -17,7 +17,7 @@ import {
 } from './queries/importRecords.js';
 import type { TableFormat } from './readTable.js';
 import { removeAbandonedImports } from './removeAbandonedImports.js';
-import { checkRows, type ImportProblem, MAX_PROBLEMS, type StageInput } from './staging/checkRows.js';
+import { type ImportProblem, MAX_PROBLEMS, type StageInput } from './staging/checkRows.js';
 import { checkRowsInWorker } from './staging/checkRowsInWorker.js';
 
 export type { ImportProblem };
@@ -67,20 +67,18 @@ export interface ImportResponsesOptions {
   fileName?: string;
   /** Import a file whose exact content was imported before into this consultation (else DuplicateImport). */
   allowDuplicate?: boolean;
-  /**
-   * The app's response writer, so imported rows queue fairly with public submissions; else one of the import's own.
-   * Given (the server), the rows are also read and checked on a thread of low priority, off the thread that answers
-   * requests; without it (the command line, nothing else to answer) they are read here, which is faster and leaner.
-   */
+  /** The app's response writer, so imported rows queue fairly with public submissions; else one of the import's own. */
   writer?: ResponseWriter;
 }
 
+/** Batches of 250 handed to the writer and not yet committed, while the next are read: reading and writing overlap. */
+const BATCHES_IN_FLIGHT = 4;
 /** How often a running import shows it is alive (removeAbandonedImports.ts). */
 const TOUCH_EVERY_MS = 5000;
 
 /**
- * All or nothing, without holding the database: the file is read, each row checked and redacted (staging/checkRows;
- * in the server on a thread of low priority), and the good rows written through the response writer 250 at a time
+ * All or nothing, without holding the database: the file is read, each row checked and redacted (staging/checkRows,
+ * on a thread of low priority with a bounded heap), and the good rows written through the response writer 250 at a time
  * while the rest is read, as rows of an import that does not count yet (queries/countedResponses.ts). Once every row
  * is known to be good, one short transaction makes them all count at once, with the audit entry. A problem in any
  * row (every one is reported) or any failure removes what was written; a killed import is removed at the next start
@@ -128,17 +126,24 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     createdBy: options.actor.id,
     createdByLabel: options.actor.label,
   });
-  const rows = options.writer ? checkRowsInWorker(input) : checkRows(input);
+  const rows = checkRowsInWorker(input);
   const writer = options.writer ?? new ResponseWriter(options.handle);
+  // Batches being committed while the next are read; each settles to its error or undefined, never rejects.
+  const inFlight: Promise<unknown>[] = [];
+  const settleAll = async () => (await Promise.all(inFlight.splice(0))).find((e) => e !== undefined);
   try {
     let written = 0;
     let touched = Date.now();
     let next = await rows.next();
     while (!next.done) {
       const batch = next.value;
-      // Every write settled before going on (or giving up): none may land after a failure's clean-up.
-      const failed = (await Promise.allSettled(batch.map((row) => writer.write(row, 'bulk')))).find((r) => r.status === 'rejected');
-      if (failed) throw failed.reason;
+      inFlight.push(
+        Promise.allSettled(batch.map((row) => writer.write(row, 'bulk'))).then((all) => all.find((r) => r.status === 'rejected')?.reason),
+      );
+      if (inFlight.length >= BATCHES_IN_FLIGHT) {
+        const failed = await inFlight.shift();
+        if (failed !== undefined) throw failed;
+      }
       written += batch.length;
       if (Date.now() - touched > TOUCH_EVERY_MS) {
         await touchImport(db, key, written);
@@ -146,6 +151,8 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
       }
       next = await rows.next();
     }
+    const failed = await settleAll();
+    if (failed !== undefined) throw failed;
     if (next.value.problems.length > 0) throw new ImportRejected(next.value.problems, next.value.rowsRead);
     await db.transaction().execute(async (trx) => {
       await completeImport(trx, key, written);
@@ -161,6 +168,8 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     return { imported: written, importId };
   } catch (err) {
     await rows.return(undefined as never);
+    // Every write settled before the clean-up: none may land after it.
+    await settleAll();
     await discardImport(db, key);
     throw err;
   } finally {

@@ -55,23 +55,31 @@ export async function* readCsv(file: string, limits: TableLimits): AsyncGenerato
   if (!header) throw new TableFormatError('The file is empty: the first row must name the question codes');
 }
 
-/** Reads the file once to see whether it is UTF-8 (a file without a byte order mark). */
+/**
+ * Reads the file once to see whether it is UTF-8 (a file without a byte order mark), through one buffer reused for
+ * every read: a 50 MB file leaves no 50 MB of buffers behind for the collector.
+ */
 async function detectEncoding(file: string): Promise<TextEncoding> {
-  const start = Buffer.alloc(3);
   const fd = await fs.promises.open(file, 'r');
   try {
-    await fd.read(start, 0, 3, 0);
+    const buffer = Buffer.alloc(1_048_576);
+    const { bytesRead: started } = await fd.read(buffer, 0, 3, 0);
+    const bom = encodingFromBom(buffer.subarray(0, started));
+    if (bom) return bom.encoding;
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    try {
+      for (let position = 0; ; ) {
+        const { bytesRead } = await fd.read(buffer, 0, buffer.length, position);
+        if (bytesRead === 0) break;
+        utf8.decode(buffer.subarray(0, bytesRead), { stream: true });
+        position += bytesRead;
+      }
+      utf8.decode();
+      return 'utf-8';
+    } catch {
+      return 'windows-1252';
+    }
   } finally {
     await fd.close();
-  }
-  const bom = encodingFromBom(start);
-  if (bom) return bom.encoding;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of fs.createReadStream(file)) utf8.decode(chunk as Buffer, { stream: true });
-    utf8.decode();
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
   }
 }

@@ -13,12 +13,19 @@ const ENTRY = import.meta.url.endsWith('.ts')
 const BOOTSTRAP = path.join(SOURCE_ROOT, 'responses/staging/checkWorker.js');
 
 /**
+ * The checking thread's heap. Its live data is small (a row, a batch, an XLSX's shared strings, which readXlsx bounds
+ * to 50 million characters); the limit makes V8 collect instead of growing the heap, which it otherwise does freely
+ * while rows are read fast, and a file that would need more ends the thread, not the server.
+ */
+const HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+
+/**
  * checkRows on a thread of its own (checkWorkerMain.ts), one an import: the same batches and outcome, and a file that
  * cannot be read as a whole throws TableFormatError as it would here. Stopping early (an error while writing) ends
  * the thread.
  */
 export async function* checkRowsInWorker(input: StageInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
-  const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, input } });
+  const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, input }, resourceLimits: HEAP_LIMITS });
   const inbox: CheckReply[] = [];
   let ended: Error | undefined;
   let wake: (() => void) | undefined;
@@ -26,8 +33,13 @@ export async function* checkRowsInWorker(input: StageInput): AsyncGenerator<Resp
     inbox.push(m);
     wake?.();
   });
-  worker.on('error', (err) => {
-    ended ??= err;
+  worker.on('error', (err: NodeJS.ErrnoException) => {
+    ended ??=
+      err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new TableFormatError(
+            `The file needs more than the ${HEAP_LIMITS.maxOldGenerationSizeMb} MB an import may use to be checked: split it into smaller files`,
+          )
+        : err;
     wake?.();
   });
   worker.on('exit', (code) => {
