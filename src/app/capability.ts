@@ -47,4 +47,6 @@ export interface Capability {
   commands?: (program: Command, cli: CliContext) => void;
   /** Loads this capability's part of the demo partnership (idempotent); returns what later steps or the caller need. */
   demo?: () => Promise<(context: DemoContext) => Promise<Record<string, unknown>>>;
+  /** Run by `saferplan serve` before it listens: tidies what a stopped server left (a run that can never finish). */
+  atServerStart?: () => Promise<(handle: DbHandle) => Promise<void>>;
 }

@@ -7,6 +7,7 @@ import { cliActor } from '../platform/recordAudit.js';
 import { purgeOriginals } from '../redaction/index.js';
 import { removeAbandonedImports, removeStaleUploadDirectories } from '../responses/index.js';
 import { buildAssets } from './assets.js';
+import { CAPABILITIES } from './capabilities.js';
 import type { Config } from './config.js';
 import { createApp } from './createApp.js';
 import { keepServingOnUnhandledRejection } from './processGuards.js';
@@ -33,6 +34,7 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
   await removeAbandonedImports(handle);
   // The retention rule for residents' text as typed (docs/redaction.md), applied at every start.
   await purgeOriginals(handle.db, { id: null, label: 'system:retention' });
+  for (const capability of CAPABILITIES) await (await capability.atServerStart?.())?.(handle);
   let demo: DemoLoadResult | undefined;
   if (demoWhenEmpty) {
     if (!(await anyPartnership(handle.db))) demo = await loadDemo(handle, cliActor());

@@ -94,6 +94,9 @@ describe('describeEntry', () => {
     );
     expect(describeAction('codebook.theme.merge', { from: 'asb', into: 'youth', moved: 3 })).toBe('Merged the theme “asb” into “youth”');
     expect(describeAction('coding.blind-sample', { drawn: 24, total: 24 })).toBe('Drew 24 answers for blind coding');
+    expect(describeAction('coding.llm-run', { question: 'feel_safer', answers: 6, model: 'llama3.1' })).toBe(
+      'Asked the LLM (llama3.1) to suggest themes for 6 answers to feel_safer',
+    );
     expect(describeAction('redaction.settings', { keepOriginals: true, retentionDays: 30, deleted: 0 })).toBe(
       "Chose to keep residents' text as typed for 30 days",
     );

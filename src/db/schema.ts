@@ -355,6 +355,25 @@ export interface LlmSettingsTable {
   updated_by: string;
 }
 
+/** An analyst's request to the partnership's LLM for one question's themes, and its outcome (migration 0016). */
+export interface LlmRunsTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string;
+  question_code: string;
+  status: string; // running | done | failed
+  answers_sent: number;
+  calls: number;
+  /** When failed: generate, condense, assign, or start (the server stopped during the run). */
+  stage: string | null;
+  reason: string | null;
+  /** When done: JSON {themes: [{name, description}], assignments: {reference: [theme name]}}. */
+  result: string | null;
+  started_at: string;
+  started_by: string;
+  finished_at: string | null;
+}
+
 /** A partner workshop (migration 0014). */
 export interface WorkshopsTable {
   partnership_id: string;
@@ -436,6 +455,7 @@ export interface Database {
   workshop_candidates: WorkshopTextTable;
   workshop_votes: WorkshopVotesTable;
   llm_settings: LlmSettingsTable;
+  llm_runs: LlmRunsTable;
   redaction_settings: RedactionSettingsTable;
   response_originals: ResponseOriginalsTable;
 }

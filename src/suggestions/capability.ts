@@ -9,4 +9,8 @@ export const suggestionsCapability: Capability = {
   name: 'suggestions',
   webRoutes: async () => [(await import('./routes.js')).suggestionRoutes, (await import('./routes.suggestions.js')).suggestionPageRoutes],
   commands: registerSuggestCommands,
+  atServerStart: async () => {
+    const { markInterruptedLlmRuns } = await import('./llm/llmRuns.js');
+    return (handle) => markInterruptedLlmRuns(handle.db);
+  },
 };

@@ -3,17 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, authorize, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { codeAnswer, saveTheme, textQuestions, unitStates } from '../coding/index.js';
-import { loadConsultation } from '../consultations/index.js';
+import { type Consultation, loadConsultation } from '../consultations/index.js';
 import { attempt, notFound } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
+import { startLlmRun } from './llm/llmRuns.js';
+import { latestLlmRun } from './queries/latestLlmRun.js';
+import { loadLlmSettings } from './queries/loadLlmSettings.js';
 import { questionSuggestions } from './queries/questionSuggestions.js';
-import { acceptRequest, addThemeRequest, suggestionsPageRequest } from './schema.js';
+import { acceptRequest, addThemeRequest, llmRunRequest, suggestionsPageRequest } from './schema.js';
 import { suggestionsPage } from './viewModels.js';
 
 const VIEW = 'suggestions/views/suggestions.njk';
 
 export async function suggestionPageRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { db } = services;
+  const { db, config } = services;
 
   async function coder(user: Principal | undefined, id: string) {
     const consultation = await loadConsultation(db, id);
@@ -22,6 +25,10 @@ export async function suggestionPageRoutes(app: FastifyInstance, { services }: {
     return { actor: actorOf(principal), consultation };
   }
   const pagePath = (id: string, question: string) => `/staff/consultations/${id}/coding/suggestions?question=${encodeURIComponent(question)}`;
+  const llmState = async (consultation: Consultation, question: string) => ({
+    configured: (await loadLlmSettings(db, consultation.partnershipId)) !== undefined,
+    run: await latestLlmRun(db, consultation.partnershipId, consultation.id, question),
+  });
 
   app.get('/staff/consultations/:id/coding/suggestions', async (request, reply) => {
     const { params, query } = parseRequest(suggestionsPageRequest, request);
@@ -31,7 +38,30 @@ export async function suggestionPageRoutes(app: FastifyInstance, { services }: {
     if (!code) return reply.view(VIEW, suggestionsPage({ consultation, questions, result: undefined, done: undefined }));
     const result = await attempt(['validation_failed'], () => questionSuggestions(db, actor, consultation, code));
     if (!result.ok) throw notFound('Question');
-    return reply.view(VIEW, suggestionsPage({ consultation, questions, result: result.value, done: query.done }));
+    const llm = await llmState(consultation, code);
+    return reply.view(VIEW, suggestionsPage({ consultation, questions, result: result.value, done: query.done, llm }));
+  });
+
+  // The partnership's LLM over the question's uncoded answers: started here, finished in the background.
+  app.post('/staff/consultations/:id/coding/suggestions/llm', async (request, reply) => {
+    const { params, body } = parseRequest(llmRunRequest, request);
+    const { actor, consultation } = await coder(request.user, params.id);
+    const started = await attempt(['validation_failed', 'conflict'], () =>
+      startLlmRun({ db, actor, consultation, questionCode: body.question, secret: config.sessionSecret }),
+    );
+    if (started.ok) {
+      // The outcome is stored by the run itself; a failure it cannot store is logged, never thrown at the process.
+      started.value.finished.catch((err: unknown) => request.log.error({ err }, 'LLM run'));
+      return reply.redirect(`${pagePath(consultation.id, body.question)}&done=llm`, 303);
+    }
+    const questions = await textQuestions(db, consultation);
+    const result = await attempt(['validation_failed'], () => questionSuggestions(db, actor, consultation, body.question));
+    if (!result.ok) throw notFound('Question');
+    const problems = started.error.fields.length ? started.error.fields : [{ field: 'llm', message: started.error.message }];
+    const llm = await llmState(consultation, body.question);
+    return reply
+      .status(started.error.status)
+      .view(VIEW, suggestionsPage({ consultation, questions, result: result.value, done: undefined, problems, llm }));
   });
 
   app.post('/staff/consultations/:id/coding/suggestions/accept', async (request, reply) => {

@@ -12,10 +12,11 @@ export const llmRemoveRequest = z.object({ params: z.object({ id: z.string() }) 
 const consultationParams = z.object({ id: z.string() });
 export const suggestionsPageRequest = z.object({
   params: consultationParams,
-  query: z.object({ question: z.string().max(200).optional(), done: z.enum(['accepted', 'none', 'theme']).optional() }),
+  query: z.object({ question: z.string().max(200).optional(), done: z.enum(['accepted', 'none', 'theme', 'llm']).optional() }),
 });
 /** Accepting in bulk: each ticked box is "unitKey themeId"; boxes left unticked are rejected (nothing stored). */
 export const acceptRequest = z.object({ params: consultationParams, body: z.object({ question: formField, accept: formList }) });
+export const llmRunRequest = z.object({ params: consultationParams, body: z.object({ question: formField }) });
 export const addThemeRequest = z.object({
   params: consultationParams,
   body: z.object({ question: formField, name: formField, description: formField }),

@@ -4,6 +4,7 @@ import type { Partnership } from '../partnerships/index.js';
 import type { FieldError } from '../platform/errors.js';
 import { formatLondon } from '../platform/londonTime.js';
 import { errorSummaryItems, messagesByField } from '../platform/validation.js';
+import type { LlmRun } from './queries/latestLlmRun.js';
 import type { LlmSettingsView } from './queries/loadLlmSettings.js';
 import type { QuestionSuggestions } from './queries/questionSuggestions.js';
 
@@ -42,6 +43,7 @@ const DONE = {
   accepted: 'The suggestions you ticked were saved as your coding.',
   none: 'Nothing was ticked, so nothing was saved.',
   theme: 'The theme was added to the codebook. Suggestions now include it.',
+  llm: 'The LLM is working on the uncoded answers. Refresh this page in a minute or two to see what it suggests.',
 } as const;
 
 export interface SuggestionsPageState {
@@ -50,10 +52,12 @@ export interface SuggestionsPageState {
   result: QuestionSuggestions | undefined;
   done: keyof typeof DONE | undefined;
   problems?: readonly FieldError[];
+  /** Whether the partnership has an LLM, and its last run for this question. */
+  llm?: { configured: boolean; run: LlmRun | undefined };
 }
 
 /** A question's uncoded answers with the themes proposed for them, the candidate themes, and approximate sentiment. */
-export function suggestionsPage({ consultation, questions, result, done, problems = [] }: SuggestionsPageState) {
+export function suggestionsPage({ consultation, questions, result, done, problems = [], llm }: SuggestionsPageState) {
   const home = `/staff/consultations/${consultation.id}/coding`;
   const themeId = new Map(result?.themes.map((t) => [t.name, t.id]));
   return {
@@ -91,6 +95,46 @@ export function suggestionsPage({ consultation, questions, result, done, problem
       name: (d.keyTerms[0] ?? '').replace(/^./, (c) => c.toUpperCase()),
       description: `Answers about ${d.keyTerms.join(', ')}`,
     })),
-    errors: errorSummaryItems(problems).map((e) => ({ ...e, href: '#candidate-0-name' })),
+    errors: errorSummaryItems(problems).map((e) => ({ ...e, href: e.href === '#llm' ? '#llm' : '#candidate-0-name' })),
+    llm: llmSection(home, result, llm),
+  };
+}
+
+/** The LLM's part of the page: the button, and its last run's outcome, its assignments as boxes to tick. */
+function llmSection(home: string, result: QuestionSuggestions | undefined, llm: SuggestionsPageState['llm']) {
+  if (!llm || !result) return null;
+  const run = llm.run;
+  const base = {
+    configured: llm.configured,
+    action: `${home}/suggestions/llm`,
+    running: run?.status === 'running',
+    failed: run?.status === 'failed' ? `The LLM could not finish (${run.stage} stage): ${run.reason}. The coding is as it was.` : null,
+    started: run ? `${formatLondon(run.startedAt)} by ${run.startedBy}, ${run.answersSent} answers sent` : null,
+  };
+  if (run?.status !== 'done') return { ...base, themes: [], answers: [] };
+  const idOf = new Map(result.themes.map((t) => [t.name.toLowerCase(), t.id]));
+  const uncoded = new Map(result.suggestions.map((s) => [s.reference, s.answer]));
+  const answers = Object.entries(run.assignments)
+    .filter(([reference, names]) => uncoded.has(reference) && names.length > 0)
+    .slice(0, PAGE_SIZE)
+    .map(([reference, names], i) => {
+      const answer = uncoded.get(reference) as NonNullable<ReturnType<typeof uncoded.get>>;
+      return {
+        reference,
+        text: answer.text,
+        idPrefix: `llm-${i}`,
+        items: names.map((name) => {
+          const id = idOf.get(name.toLowerCase());
+          return id
+            ? { value: `${answer.unitKey} ${id}`, text: name, checked: false }
+            : { value: '', text: `${name} (add it to the codebook first)`, disabled: true };
+        }),
+      };
+    });
+  return {
+    ...base,
+    finished: formatLondon(run.finishedAt),
+    themes: run.themes.map((t, i) => ({ ...t, id: `llm-theme-${i}`, inCodebook: idOf.has(t.name.toLowerCase()) })),
+    answers,
   };
 }
