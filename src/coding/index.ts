@@ -9,7 +9,7 @@ export { importCodings } from './importCodings.js';
 export { openCodebook, seedCodebookIn } from './openCodebook.js';
 export { exportedCodings } from './queries/exportedCodings.js';
 export { codebookTree, codingCounts, listThemes, type Theme } from './queries/listThemes.js';
-export { type TextAnswer, type TextQuestion, textAnswers, textQuestions } from './queries/textAnswers.js';
+export { type AnswerSource, type TextAnswer, type TextQuestion, textAnswers, textQuestions } from './queries/textAnswers.js';
 export { blindSample, type UnitState, unitStates } from './queries/unitStates.js';
 export { saveTheme } from './saveTheme.js';
 export { type TextFlag, textFlags } from './textFlags.js';

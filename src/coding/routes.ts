@@ -69,7 +69,7 @@ const filtersFrom = (body: { question: string; filter: string; theme: string; fl
   });
 
 export async function codingRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { db } = services;
+  const { db, handle } = services;
 
   async function coder(user: Principal | undefined, id: string) {
     const consultation = await loadConsultation(db, id);
@@ -89,13 +89,13 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
   app.get('/staff/consultations/:id/coding', async (request, reply) => {
     const { params, query } = parseRequest(codingPageRequest, request);
     const c = await coder(request.user, params.id);
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     return reply.view('coding/views/overview.njk', overviewPage(c.b, w, query.done ? DONE[query.done] : undefined));
   });
 
   // The codebook.
   const codebook = async (c: Awaited<ReturnType<typeof coder>>) => {
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     return { themes: w.themes, counts: await codingCounts(db, c.consultation.partnershipId, c.consultation.id) };
   };
   app.get('/staff/consultations/:id/coding/codebook', async (request, reply) => {
@@ -182,7 +182,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
 
   /** The theme's primary codings with their answers' text, for choosing where each goes. */
   const codingsOfTheme = async (c: Awaited<ReturnType<typeof coder>>, themeId: string) => {
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     const label = new Map(w.questions.map((q) => [q.code, q.label]));
     const shown = w.answers.filter((a) => w.states.get(a.unitKey)?.themeIds.includes(themeId));
     return shown.map((a) => ({ unitKey: a.unitKey, reference: a.reference, question: label.get(a.questionCode) ?? a.questionCode, text: a.text }));
@@ -243,7 +243,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
   app.get('/staff/consultations/:id/coding/answers', async (request, reply) => {
     const { params, query } = parseRequest(answersRequest, request);
     const c = await coder(request.user, params.id);
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     const done = (request.query as Record<string, unknown>).done;
     return reply.view(
       'coding/views/answers.njk',
@@ -254,7 +254,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
   app.post('/staff/consultations/:id/coding/answers/bulk', async (request, reply) => {
     const { params, body } = parseRequest(bulkRequest, request);
     const c = await coder(request.user, params.id);
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     const filters = filtersFrom({ ...body, theme: body.themeFilter });
     const chosen = w.answers.filter((a) => body.units.includes(a.unitKey));
     const back = `${home(c.consultation.id)}/answers${filterQuery(filters, { page: body.page || undefined })}`;
@@ -288,7 +288,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
 
   for (const pass of ['primary', 'blind'] as const satisfies CodingPass[]) {
     const path = pass === 'blind' ? 'blind' : 'answers';
-    const load = async (c: Awaited<ReturnType<typeof coder>>) => loadWorkspace(db, c.actor, c.consultation, pass);
+    const load = async (c: Awaited<ReturnType<typeof coder>>) => loadWorkspace(handle, c.actor, c.consultation, pass);
 
     app.get(`/staff/consultations/:id/coding/${path}/:reference/:question`, async (request, reply) => {
       const { params, query } = parseRequest(answerRequest, request);
@@ -349,7 +349,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
   app.get('/staff/consultations/:id/coding/blind', async (request, reply) => {
     const { params, query } = parseRequest(codingPageRequest, request);
     const c = await coder(request.user, params.id);
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     const blind = await unitStates(db, c.consultation.partnershipId, c.consultation.id, 'blind');
     return reply.view('coding/views/blind.njk', blindPage(c.b, w, blind, { notice: query.done ? DONE[query.done] : undefined }));
   });
@@ -362,7 +362,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
       drawBlindSample({ db, actor: c.actor, consultation: c.consultation, size, questionCode: body.question || undefined }),
     );
     if (drawn.ok) return reply.redirect(`${home(c.consultation.id)}/blind?done=sampled`, 303);
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     const blind = await unitStates(db, c.consultation.partnershipId, c.consultation.id, 'blind');
     return reply.status(422).view('coding/views/blind.njk', blindPage(c.b, w, blind, { fields: drawn.error.fields, values: body }));
   });
@@ -370,7 +370,7 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
   app.get('/staff/consultations/:id/coding/agreement', async (request, reply) => {
     const { params } = parseRequest(codingPageRequest, request);
     const c = await coder(request.user, params.id);
-    const w = await loadWorkspace(db, c.actor, c.consultation);
+    const w = await loadWorkspace(handle, c.actor, c.consultation);
     const blind = await unitStates(db, c.consultation.partnershipId, c.consultation.id, 'blind');
     return reply.view('coding/views/agreement.njk', agreementPage(c.b, agreement(w.themes, w.sample, w.states, blind), w.sample.size));
   });

@@ -16,7 +16,7 @@ import { suggestionsPage } from './viewModels.js';
 const VIEW = 'suggestions/views/suggestions.njk';
 
 export async function suggestionPageRoutes(app: FastifyInstance, { services }: { services: Services }) {
-  const { db, config } = services;
+  const { db, config, handle } = services;
 
   async function coder(user: Principal | undefined, id: string) {
     const consultation = await loadConsultation(db, id);
@@ -36,7 +36,7 @@ export async function suggestionPageRoutes(app: FastifyInstance, { services }: {
     const questions = await textQuestions(db, consultation);
     const code = query.question ?? questions[0]?.code;
     if (!code) return reply.view(VIEW, suggestionsPage({ consultation, questions, result: undefined, done: undefined }));
-    const result = await attempt(['validation_failed'], () => questionSuggestions(db, actor, consultation, code));
+    const result = await attempt(['validation_failed'], () => questionSuggestions(handle, actor, consultation, code));
     if (!result.ok) throw notFound('Question');
     const llm = await llmState(consultation, code);
     return reply.view(VIEW, suggestionsPage({ consultation, questions, result: result.value, done: query.done, llm }));
@@ -55,7 +55,7 @@ export async function suggestionPageRoutes(app: FastifyInstance, { services }: {
       return reply.redirect(`${pagePath(consultation.id, body.question)}&done=llm`, 303);
     }
     const questions = await textQuestions(db, consultation);
-    const result = await attempt(['validation_failed'], () => questionSuggestions(db, actor, consultation, body.question));
+    const result = await attempt(['validation_failed'], () => questionSuggestions(handle, actor, consultation, body.question));
     if (!result.ok) throw notFound('Question');
     const problems = started.error.fields.length ? started.error.fields : [{ field: 'llm', message: started.error.message }];
     const llm = await llmState(consultation, body.question);
@@ -67,7 +67,7 @@ export async function suggestionPageRoutes(app: FastifyInstance, { services }: {
   app.post('/staff/consultations/:id/coding/suggestions/accept', async (request, reply) => {
     const { params, body } = parseRequest(acceptRequest, request);
     const { actor, consultation } = await coder(request.user, params.id);
-    const result = await attempt(['validation_failed'], () => questionSuggestions(db, actor, consultation, body.question));
+    const result = await attempt(['validation_failed'], () => questionSuggestions(handle, actor, consultation, body.question));
     if (!result.ok) throw notFound('Question');
     // Only answers still uncoded and themes still in the codebook: a stale form accepts nothing it should not.
     const byUnit = new Map(result.value.suggestions.map((s) => [s.answer.unitKey, s.answer]));
@@ -111,7 +111,7 @@ export async function suggestionPageRoutes(app: FastifyInstance, { services }: {
     );
     if (saved.ok) return reply.redirect(`${pagePath(consultation.id, body.question)}&done=theme`, 303);
     const questions = await textQuestions(db, consultation);
-    const result = await attempt(['validation_failed'], () => questionSuggestions(db, actor, consultation, body.question));
+    const result = await attempt(['validation_failed'], () => questionSuggestions(handle, actor, consultation, body.question));
     if (!result.ok) throw notFound('Question');
     return reply
       .status(422)

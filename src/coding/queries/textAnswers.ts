@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { type Consultation, loadSurveyDefinition } from '../../consultations/index.js';
+import type { DbHandle } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { eachResponse } from '../../responses/index.js';
-import { type Answers, allQuestions, type Question } from '../../surveys/index.js';
+import { allQuestions, type Question } from '../../surveys/index.js';
 import { consultationItems } from '../../workshops/index.js';
 import { type TextFlag, textFlags } from '../textFlags.js';
 import { answerUnitKey, type CodingUnit, WORKSHOP_ITEMS_QUESTION, workshopItemReference, workshopItemUnitKey } from '../units.js';
+import { cachedTextAnswers } from './textAnswerCache.js';
 
 export interface TextQuestion {
   code: string;
@@ -17,8 +19,6 @@ export interface TextAnswer extends CodingUnit {
   text: string;
   flags: TextFlag[];
   submittedAt: string;
-  /** The whole response's answers, for breakdowns (ward, equality questions); empty for a workshop item. */
-  answers: Answers;
   /** Where a workshop item was said ("Place workshop, 2024-09-12"); absent for an answer. */
   source?: string;
 }
@@ -47,20 +47,28 @@ export async function textQuestions(db: Kysely<Database>, consultation: Consulta
   return item ? [...questions, { code: WORKSHOP_ITEMS_QUESTION, label: WORKSHOP_ITEMS_LABEL }] : questions;
 }
 
+/** A database, or the app's handle to it: given the handle, answers come from the process's cache (textAnswerCache.ts). */
+export type AnswerSource = Kysely<Database> | Pick<DbHandle, 'db' | 'driver'>;
+
 /**
  * Every free-text answer of the consultation's counted responses (withdrawn responses and unfinished imports left
  * out), question by question in survey order, each response in the order it arrived; then the items of its
  * workshops when the questions include them. Answers left blank are not units.
  */
-export async function textAnswers(db: Kysely<Database>, consultation: Consultation, questions?: readonly TextQuestion[]): Promise<TextAnswer[]> {
+export async function textAnswers(source: AnswerSource, consultation: Consultation, questions?: readonly TextQuestion[]): Promise<TextAnswer[]> {
+  const db = 'driver' in source ? source.db : source;
   const chosen = questions ?? (await textQuestions(db, consultation));
   const asked = chosen.filter((q) => q.code !== WORKSHOP_ITEMS_QUESTION);
+  const answers = 'driver' in source ? await cachedTextAnswers(source, consultation, asked) : await readTextAnswers(db, consultation, asked);
+  return chosen.some((q) => q.code === WORKSHOP_ITEMS_QUESTION) ? [...answers, ...(await workshopItemAnswers(db, consultation))] : answers;
+}
+
+async function readTextAnswers(db: Kysely<Database>, consultation: Consultation, asked: readonly TextQuestion[]): Promise<TextAnswer[]> {
   const byQuestion = new Map<string, TextAnswer[]>(asked.map((q) => [q.code, []]));
   for await (const r of eachResponse(db, consultation.partnershipId, consultation.id)) {
     for (const q of asked) {
       const value = r.answers[q.code];
       if (value === null || value === undefined) continue;
-      const text = typeof value === 'string' ? value : '';
       byQuestion.get(q.code)?.push({
         unitKey: answerUnitKey(r.id, q.code),
         kind: 'answer',
@@ -68,15 +76,13 @@ export async function textAnswers(db: Kysely<Database>, consultation: Consultati
         itemId: null,
         reference: r.reference,
         questionCode: q.code,
-        text,
+        text: typeof value === 'string' ? value : '',
         flags: typeof value === 'string' ? textFlags(value) : ['invalid_text'],
         submittedAt: r.submittedAt,
-        answers: r.answers,
       });
     }
   }
-  const all = [...byQuestion.values()].flat();
-  return chosen.some((q) => q.code === WORKSHOP_ITEMS_QUESTION) ? [...all, ...(await workshopItemAnswers(db, consultation))] : all;
+  return [...byQuestion.values()].flat();
 }
 
 /** The items captured at the consultation's workshops, as units of the workshop-items question. */
@@ -96,7 +102,6 @@ export async function workshopItemAnswers(db: Kysely<Database>, consultation: Co
     text: i.text,
     flags: textFlags(i.text),
     submittedAt: i.createdAt,
-    answers: {},
     source: `${i.theme} workshop: ${i.workshopTitle}, ${i.heldOn}`,
   }));
 }

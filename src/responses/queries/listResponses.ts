@@ -46,7 +46,7 @@ export async function listResponses(
 }
 
 /** Every response, streamed a page at a time so exports of 100,000+ stay in bounded memory. */
-export async function* eachResponse(db: Kysely<Database>, partnershipId: string, consultationId: string, pageSize = 5000) {
+export async function* eachResponse(db: Kysely<Database>, partnershipId: string, consultationId: string, pageSize = 1000) {
   let after: { submittedAt: string; id: string } | undefined;
   for (;;) {
     const page = await listResponses(db, partnershipId, consultationId, { limit: pageSize, after });
@@ -54,5 +54,8 @@ export async function* eachResponse(db: Kysely<Database>, partnershipId: string,
     const last = page.at(-1);
     if (!last || page.length < pageSize) return;
     after = { submittedAt: last.submittedAt, id: last.id };
+    // SQLite answers synchronously: without a turn of the event loop between pages, reading 100,000 responses would
+    // hold up every other request (a public submission among them) for seconds.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

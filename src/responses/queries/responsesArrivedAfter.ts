@@ -7,6 +7,9 @@ import type { Answers } from '../../surveys/index.js';
 import { countedSql } from './countedResponses.js';
 
 export interface ArrivedResponse {
+  id: string;
+  reference: string;
+  submittedAt: string;
   answers: Answers;
   channel: string;
 }
@@ -49,8 +52,9 @@ function splitMark(mark: string): { revision: number; position: string } | undef
   return slash > 0 && Number.isSafeInteger(revision) ? { revision, position: mark.slice(slash + 1) } : undefined;
 }
 
-const toArrived = (rows: { answers: string; channel: string }[]): ArrivedResponse[] =>
-  rows.map((r) => ({ answers: fromJson<Answers>(r.answers, {}), channel: r.channel }));
+type ArrivedRow = { id: string; reference: string; submitted_at: string; answers: string; channel: string };
+const toArrived = (rows: ArrivedRow[]): ArrivedResponse[] =>
+  rows.map((r) => ({ id: r.id, reference: r.reference, submittedAt: r.submitted_at, answers: fromJson<Answers>(r.answers, {}), channel: r.channel }));
 
 /**
  * SQLite has one writer at a time, so rowids grow in commit order: the mark is the last rowid read and that row's
@@ -72,8 +76,8 @@ const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, 
     }
   }
   for (;;) {
-    const { rows } = await sql<{ rowid: number; id: string; answers: string; channel: string }>`
-      select rowid, id, answers, channel from responses
+    const { rows } = await sql<ArrivedRow & { rowid: number }>`
+      select rowid, id, reference, submitted_at, answers, channel from responses
       where partnership_id = ${partnershipId} and consultation_id = ${consultationId} and rowid > ${rowid} and ${countedSql}
       order by rowid limit ${pageSize}`.execute(db);
     const last = rows.at(-1);
@@ -83,6 +87,8 @@ const sqliteReader: Reader = async (db, { partnershipId, consultationId, after, 
       id = last.id;
     }
     if (rows.length < pageSize) return { mark: `${rowid}:${id}`, revision };
+    // SQLite answers synchronously: a turn of the event loop between pages, so a big read holds up no other request.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 };
 
@@ -112,11 +118,11 @@ const postgresReader: Reader = (db, { partnershipId, consultationId, after, revi
         ? sql`and insert_xact >= pg_snapshot_xmin(${after}::pg_snapshot) and not pg_visible_in_snapshot(insert_xact, ${after}::pg_snapshot)`
         : sql``;
       await sql`declare arrivals no scroll cursor for
-        select answers, channel from responses
+        select id, reference, submitted_at, answers, channel from responses
         where partnership_id = ${partnershipId} and consultation_id = ${consultationId} and ${countedSql} ${since}
         order by insert_xact, submitted_at, id`.execute(trx);
       for (;;) {
-        const page = await sql<{ answers: string; channel: string }>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from arrivals`.execute(trx);
+        const page = await sql<ArrivedRow>`fetch ${sql.raw(String(Math.trunc(pageSize)))} from arrivals`.execute(trx);
         if (page.rows.length > 0) onPage(toArrived(page.rows));
         if (page.rows.length < pageSize) return { mark: now.snapshot, revision };
       }

@@ -7,8 +7,7 @@
 import { fromBool, toJson } from '../../db/columnTypes.js';
 import { formatLondon } from '../../platform/londonTime.js';
 import { londonDay, readUkDateTime } from '../../platform/ukDate.js';
-import type { Ward } from '../../surveys/answerParsers.js';
-import type { SurveyDefinition } from '../../surveys/index.js';
+import type { SurveyDefinition, Ward } from '../../surveys/index.js';
 import { CHANNELS, type Channel } from '../channels.js';
 import { checkAnswers } from '../checkAnswers.js';
 import { readTable, type TableFormat } from '../readTable.js';

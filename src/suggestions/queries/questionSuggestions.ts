@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import { openCodebook, type TextAnswer, type Theme, textAnswers, textQuestions, unitStates } from '../../coding/index.js';
+import { type AnswerSource, openCodebook, type TextAnswer, type Theme, textAnswers, textQuestions, unitStates } from '../../coding/index.js';
 import type { Consultation } from '../../consultations/index.js';
-import type { Database } from '../../db/schema.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { Actor } from '../../platform/recordAudit.js';
 import { type AnswerSuggestions, type DiscoveredTheme, discoverThemes, suggestForQuestion } from '../suggestForQuestion.js';
@@ -23,11 +21,12 @@ export interface QuestionSuggestions {
  * the question's answers nobody has coded. Reads only the stored (redacted) text. Changes nothing but the seeding.
  */
 export async function questionSuggestions(
-  db: Kysely<Database>,
+  source: AnswerSource,
   actor: Actor,
   consultation: Consultation,
   questionCode: string,
 ): Promise<QuestionSuggestions> {
+  const db = 'driver' in source ? source.db : source;
   const questions = await textQuestions(db, consultation);
   const question = questions.find((q) => q.code === questionCode);
   if (!question) {
@@ -38,7 +37,7 @@ export async function questionSuggestions(
   }
   const themes = await openCodebook(db, actor, { partnershipId: consultation.partnershipId, consultationId: consultation.id });
   const [answers, states] = await Promise.all([
-    textAnswers(db, consultation, questions),
+    textAnswers(source, consultation, questions),
     unitStates(db, consultation.partnershipId, consultation.id, 'primary'),
   ]);
   const nameOf = new Map(themes.map((t) => [t.id, t.name]));
