@@ -388,12 +388,12 @@ export async function codingRoutes(app: FastifyInstance, { services }: { service
     const partnership = await findPartnership(db, consultation.partnershipId);
     if (!partnership) throw notFound('Partnership');
     const request = { question: query.question || undefined, by: query.by || undefined, weighted: query.weighted === 'on' };
-    let outcome = await themeResultsOf(db, consultation, request);
+    let outcome = await themeResultsOf(handle, consultation, request);
     let fields: FieldError[] = [];
     // A choice the survey cannot give is said on the page, which shows what it can.
     if (!outcome.ok && outcome.field !== 'question') {
       fields = [{ field: outcome.field, message: outcome.message }];
-      outcome = await themeResultsOf(db, consultation, { question: request.question, weighted: false });
+      outcome = await themeResultsOf(handle, consultation, { question: request.question, weighted: false });
     }
     if (!outcome.ok) throw validationFailed([{ field: outcome.field, message: outcome.message }]);
     return { b: { consultation, partnership }, outcome, fields, request, canCode: can(user, 'coding:code', consultation.partnershipId) };

@@ -2,7 +2,8 @@
  * The free-text answers of a consultation, kept in this process and caught up on every use with the responses that
  * arrived since (responsesArrivedAfter: usually none, read through one index), so the coding pages do not read and
  * parse every response on every request. A withdrawal, correction or finished import moves the consultation's
- * responses revision: the next use reads them all again. Least recently used consultations are dropped.
+ * responses revision: the next use reads them all again. Least recently used consultations are dropped. Each
+ * question's answers are kept in the order eachResponse gives (submitted, then id).
  */
 import type { Consultation } from '../../consultations/index.js';
 import type { DbHandle } from '../../db/database.js';
@@ -95,6 +96,11 @@ async function catchUp(handle: Pick<DbHandle, 'db' | 'driver'>, consultation: Co
     },
   );
   if ('stale' in outcome) return false;
+  // Listed in the order of the responses pages and exports (submitted, then id), whatever order they arrived in.
+  if (outcome.mark !== entry.mark) for (const list of entry.byQuestion.values()) list.sort(bySubmission);
   entry.mark = outcome.mark;
   return true;
 }
+
+const bySubmission = (a: TextAnswer, b: TextAnswer) =>
+  a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : (a.responseId ?? '') < (b.responseId ?? '') ? -1 : 1;

@@ -1,10 +1,9 @@
 /** A question's theme results as the results page and its download show them: read, then themeResults (pure). */
-import type { Kysely } from 'kysely';
 import { availableBreakdowns, buildResponseTable, marginsText, parseMargins, savedMargins, weightsFromMargins } from '../../analysis/index.js';
 import { type Consultation, loadSurveyDefinition } from '../../consultations/index.js';
-import type { Database } from '../../db/schema.js';
+import type { DbHandle } from '../../db/database.js';
 import { listWards } from '../../partnerships/index.js';
-import { eachResponse } from '../../responses/index.js';
+import { responsesArrivedAfter } from '../../responses/index.js';
 import { createDesign, type SurveyDesign } from '../../stats/index.js';
 import { type Answers, indicatorSetFor } from '../../surveys/index.js';
 import { type ThemeRow, themeResults } from '../themeResults.js';
@@ -44,7 +43,12 @@ export type ThemeResultsOutcome =
   | { ok: false; field: string; message: string };
 
 /** Every counted response's answers with its channel, in arrival order, and the unit key of its answer to the question. */
-export async function themeResultsOf(db: Kysely<Database>, consultation: Consultation, request: ThemeResultsRequest): Promise<ThemeResultsOutcome> {
+export async function themeResultsOf(
+  handle: Pick<DbHandle, 'db' | 'driver'>,
+  consultation: Consultation,
+  request: ThemeResultsRequest,
+): Promise<ThemeResultsOutcome> {
+  const { db } = handle;
   const questions = await textQuestions(db, consultation);
   const question = questions.find((q) => q.code === request.question) ?? questions[0];
   if (!question) return { ok: false, field: 'question', message: 'This survey has no free-text questions' };
@@ -74,12 +78,18 @@ export async function themeResultsOf(db: Kysely<Database>, consultation: Consult
       texts.push({ reference: item.reference, text: item.text });
     }
   else
-    for await (const r of eachResponse(db, consultation.partnershipId, consultation.id)) {
-      answers.push({ ...r.answers, channel: r.channel });
-      keys.push(answerUnitKey(r.id, question.code));
-      const value = r.answers[question.code];
-      texts.push({ reference: r.reference, text: typeof value === 'string' ? value : '' });
-    }
+    await responsesArrivedAfter(
+      handle,
+      { partnershipId: consultation.partnershipId, consultationId: consultation.id, after: null, pageSize: 1000 },
+      (page) => {
+        for (const r of page) {
+          answers.push({ ...r.answers, channel: r.channel });
+          keys.push(answerUnitKey(r.id, question.code));
+          const value = r.answers[question.code];
+          texts.push({ reference: r.reference, text: typeof value === 'string' ? value : '' });
+        }
+      },
+    );
   const table = buildResponseTable(definition, answers, wards);
   const breakdowns = items ? [] : availableBreakdowns(table, indicatorSetFor(consultation.template));
   const breakdown = request.by ? breakdowns.find((b) => b.code === request.by) : undefined;
@@ -100,17 +110,22 @@ export async function themeResultsOf(db: Kysely<Database>, consultation: Consult
   const answered = new Uint8Array(n);
   for (let i = 0; i < n; i++) answered[i] = answers[i]?.[question.code] !== null && answers[i]?.[question.code] !== undefined ? 1 : 0;
   const tree = codebookTree(themes);
+  const parentOf = new Map(themes.map((t) => [t.id, t.parentId]));
+  const position = new Map(tree.map((t, index) => [t.id, index]));
+  const flags = tree.map(() => new Uint8Array(n));
+  for (let i = 0; i < n; i++) {
+    for (const id of states.get(keys[i] as string)?.themeIds ?? []) {
+      const own = position.get(id);
+      if (own !== undefined) (flags[own] as Uint8Array)[i] = 1;
+      // A parent theme counts the respondents coded with it or with any theme under it.
+      const parent = parentOf.get(id);
+      const above = parent ? position.get(parent) : undefined;
+      if (above !== undefined && tree[above]?.depth === 0) (flags[above] as Uint8Array)[i] = 1;
+    }
+  }
   const rows = themeResults({
     answered,
-    themes: tree.map((theme) => {
-      const has = new Uint8Array(n);
-      for (let i = 0; i < n; i++) {
-        const ids = states.get(keys[i] as string)?.themeIds ?? [];
-        // A parent theme counts the respondents coded with it or with any theme under it.
-        if (ids.includes(theme.id) || (theme.depth === 0 && ids.some((id) => themes.find((t) => t.id === id)?.parentId === theme.id))) has[i] = 1;
-      }
-      return { theme, has };
-    }),
+    themes: tree.map((theme, index) => ({ theme, has: flags[index] as Uint8Array })),
     groups: breakdown ? { codes: breakdown.codes, size: breakdown.levels.length } : null,
     design,
   });
