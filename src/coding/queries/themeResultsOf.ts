@@ -90,7 +90,9 @@ export async function themeResultsOf(
         }
       },
     );
-  const table = buildResponseTable(definition, answers, wards);
+  // Which breakdowns the survey offers depends on its questions, not its answers: the table of every answer (a second's
+  // work at 100,000, on this thread) is built only when a breakdown or weighting needs it.
+  const table = buildResponseTable(definition, request.by || request.weighted ? answers : [], wards);
   const breakdowns = items ? [] : availableBreakdowns(table, indicatorSetFor(consultation.template));
   const breakdown = request.by ? breakdowns.find((b) => b.code === request.by) : undefined;
   if (request.by && !breakdown) return { ok: false, field: 'by', message: `${request.by} is not a breakdown this survey offers` };
