@@ -4,35 +4,17 @@
  * an analyst opens the coding overview, the list of one question's answers, one answer, and the results, while
  * GET /health is asked every 10 ms from this process: the slowest /health is how long the event loop was held up.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_PASSWORD } from '../../src/partnerships/demo/coventry.js';
 import { HttpClient } from '../../test-support/httpClient.js';
 import { startAppServer } from '../support/appServer.js';
-import { ROOT } from '../support/servers.js';
+import { seedDemoResponses, timedPage } from '../support/pages.js';
 import type { Benchmark, Result } from '../support/types.js';
 
 const RESPONSES = Number(process.env.BENCH_CODING_RESPONSES ?? 100_000);
 const label = `${RESPONSES / 1000}k`;
-
-function seed(dbPath: string, rows: number): string {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/benchmarks/analysis.ts', '--seed-only', dbPath, String(rows)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (child.status !== 0) throw new Error(`seeding failed: ${child.stderr}`);
-  return child.stdout.trim().split('\n').at(-1) as string;
-}
-
-async function timed(client: HttpClient, url: string): Promise<{ ms: number; html: string }> {
-  const t = performance.now();
-  const res = await client.get(url);
-  const html = await res.text();
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  return { ms: performance.now() - t, html };
-}
 
 const benchmark: Benchmark = {
   name: 'coding pages',
@@ -41,7 +23,7 @@ const benchmark: Benchmark = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-coding-'));
     try {
       const dbPath = path.join(dir, 'coding.sqlite');
-      const consultationId = seed(dbPath, RESPONSES);
+      const consultationId = seedDemoResponses(dbPath, RESPONSES);
       const server = await startAppServer({}, dbPath);
       try {
         const client = new HttpClient(server.url);
@@ -52,21 +34,21 @@ const benchmark: Benchmark = {
         const health: number[] = [];
         const probing = (async () => {
           while (loading) {
-            health.push((await timed(probe, '/health')).ms);
+            health.push((await timedPage(probe, '/health')).ms);
             await new Promise((resolve) => setTimeout(resolve, 10));
           }
         })();
         const times: [string, number][] = [];
         try {
           // The first opening seeds the codebook; then each page as an analyst moves through them.
-          times.push(['overview (first)', (await timed(client, home)).ms]);
-          times.push(['overview', (await timed(client, home)).ms]);
-          const list = await timed(client, `${home}/answers?question=feel_safer&filter=uncoded`);
+          times.push(['overview (first)', (await timedPage(client, home)).ms]);
+          times.push(['overview', (await timedPage(client, home)).ms]);
+          const list = await timedPage(client, `${home}/answers?question=feel_safer&filter=uncoded`);
           times.push(['answers list', list.ms]);
           const first = /href="([^"]*\/coding\/answers\/[^"?/]+\/feel_safer)[^"]*"/.exec(list.html)?.[1];
           if (!first) throw new Error('no answer in the list');
-          times.push(['one answer', (await timed(client, first.replaceAll('&amp;', '&'))).ms]);
-          times.push(['results', (await timed(client, `${home}/results?question=feel_safer`)).ms]);
+          times.push(['one answer', (await timedPage(client, first.replaceAll('&amp;', '&'))).ms]);
+          times.push(['results', (await timedPage(client, `${home}/results?question=feel_safer`)).ms]);
         } finally {
           loading = false;
           await probing;

@@ -3,7 +3,6 @@
  * file of demo-like responses; five dashboards with different filters are asked at once while GET /health is asked
  * every 10 ms from this process. The slowest /health is how long the server's event loop was held up.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,30 +10,14 @@ import { COVENTRY_WARDS, DEMO_PASSWORD } from '../../src/partnerships/demo/coven
 import { slugify } from '../../src/platform/slugify.js';
 import { HttpClient } from '../../test-support/httpClient.js';
 import { startAppServer } from '../support/appServer.js';
-import { ROOT } from '../support/servers.js';
+import { seedDemoResponses, timedPage } from '../support/pages.js';
 import type { Benchmark, Result } from '../support/types.js';
 
 const RESPONSES = Number(process.env.BENCH_STALL_RESPONSES ?? 100_000);
 const DASHBOARDS = 5;
 const label = RESPONSES >= 1000 ? `${RESPONSES / 1000}k` : String(RESPONSES);
 
-/** The analysis benchmark's seeding: one open crime survey holding `rows` demo-like responses. */
-function seed(dbPath: string, rows: number): string {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/benchmarks/analysis.ts', '--seed-only', dbPath, String(rows)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (child.status !== 0) throw new Error(`seeding failed: ${child.stderr}`);
-  return child.stdout.trim().split('\n').at(-1) as string;
-}
-
-async function timed(client: HttpClient, url: string): Promise<number> {
-  const t = performance.now();
-  const res = await client.get(url);
-  await res.text();
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
-  return performance.now() - t;
-}
+const timed = async (client: HttpClient, url: string) => (await timedPage(client, url)).ms;
 
 const benchmark: Benchmark = {
   name: 'dashboard stall',
@@ -43,7 +26,7 @@ const benchmark: Benchmark = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-bench-stall-'));
     try {
       const dbPath = path.join(dir, 'stall.sqlite');
-      const consultationId = seed(dbPath, RESPONSES);
+      const consultationId = seedDemoResponses(dbPath, RESPONSES);
       const server = await startAppServer({}, dbPath);
       try {
         const client = new HttpClient(server.url);
