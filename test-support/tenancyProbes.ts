@@ -102,6 +102,12 @@ export const PROBES: Probe[] = [
     model: 'planted',
     apiKey: 'planted-key',
   })),
+  // Asked while B still has its LLM: the next probe removes it.
+  refused(
+    'POST /staff/consultations/:id/coding/suggestions/llm',
+    (b) => `${coding(b)}/suggestions/llm`,
+    () => ({ question: 'feel_safer' }),
+  ),
   refused('POST /staff/partnerships/:id/llm/remove', partnershipPath('/llm/remove')),
   refused('GET /staff/partnerships/:id/settings/redaction', partnershipPath('/settings/redaction')),
   refused('POST /staff/partnerships/:id/settings/redaction', partnershipPath('/settings/redaction'), () => ({

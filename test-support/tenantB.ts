@@ -9,6 +9,7 @@ import type { Database } from '../src/db/schema.js';
 import { cliActor } from '../src/platform/recordAudit.js';
 import { addStakeholder } from '../src/stakeholders/manageStakeholders.js';
 import { saveSmtpSettings } from '../src/stakeholders/smtpSettings.js';
+import { saveLlmSettings } from '../src/suggestions/settings/saveLlmSettings.js';
 import type { SurveyDefinition } from '../src/surveys/index.js';
 import { addText } from '../src/workshops/manageItems.js';
 import { createWorkshop, setAttendees } from '../src/workshops/manageWorkshops.js';
@@ -58,7 +59,7 @@ export interface EngagementTargets {
   removableCandidateId: string;
 }
 
-/** B's register (two contacts), a workshop with one on its list, two items, two priorities and SMTP settings pointing nowhere. */
+/** B's register (two contacts), a workshop with one on its list, two items, two priorities, and SMTP and LLM settings pointing nowhere. */
 async function buildEngagement(db: Kysely<Database>, partnershipId: string, consultationId: string): Promise<EngagementTargets> {
   const actor = cliActor();
   const base = { db, actor, partnershipId };
@@ -85,6 +86,12 @@ async function buildEngagement(db: Kysely<Database>, partnershipId: string, cons
     ...base,
     secret: 'unused-secret-unused-secret-unused',
     fields: { host: '127.0.0.1', port: '9', security: 'none', username: '', password: '', fromAddress: 'csp@betaford.example' },
+  });
+  // Unreachable too: B's admin asking the LLM gets the run started (it fails in the background), and A nothing.
+  await saveLlmSettings({
+    ...base,
+    secret: 'unused-secret-unused-secret-unused',
+    settings: { baseUrl: 'http://127.0.0.1:9/v1', model: 'betaford-model', apiKey: '', removeKey: false },
   });
   return {
     stakeholderId,
@@ -242,6 +249,7 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'workshop_candidates',
     'workshop_votes',
     'llm_settings',
+    'llm_runs',
     'redaction_settings',
     'response_originals',
   ] as const;
