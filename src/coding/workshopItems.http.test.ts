@@ -9,6 +9,7 @@ import type { Consultation } from '../consultations/index.js';
 import { cliActor } from '../platform/recordAudit.js';
 import { addText } from '../workshops/manageItems.js';
 import { createWorkshop } from '../workshops/manageWorkshops.js';
+import { workshopPath } from '../workshops/viewModels.js';
 import { importCodings } from './importCodings.js';
 import { listThemes } from './queries/listThemes.js';
 import { textAnswers } from './queries/textAnswers.js';
@@ -26,6 +27,7 @@ describeEachEngine('workshop items in theme coding', ({ handle }) => {
   let p: BuiltPartnership;
   let c: Consultation;
   let other: Consultation;
+  let linkedWorkshop = '';
   const staff = new Map<Role, HttpClient>();
   let analyst: HttpClient;
   const db = () => handle().db;
@@ -58,6 +60,7 @@ describeEachEngine('workshop items in theme coding', ({ handle }) => {
       dots: '3',
     });
     const linked = await createWorkshop({ db: db(), actor, partnershipId: p.id, fields: fields(c.id, 'Victim workshop') });
+    linkedWorkshop = linked;
     for (const text of ITEMS) await addText({ db: db(), actor, partnershipId: p.id, workshopId: linked, kind: 'item', text });
     // Another consultation's workshop: its items are not this consultation's to code.
     const elsewhere = await createWorkshop({ db: db(), actor, partnershipId: p.id, fields: fields(other.id, 'Members workshop') });
@@ -82,6 +85,9 @@ describeEachEngine('workshop items in theme coding', ({ handle }) => {
     expect(list).toContain('Victim workshop: Victim workshop, 2024-09-12');
     expect(list).not.toContain('Planted elsewhere');
     expect(list).not.toContain('More police on foot');
+    // The workshop's own page sends an analyst there.
+    const workshop = await (await analyst.get(workshopPath(p, { id: linkedWorkshop }))).text();
+    expect(workshop).toContain(`href="${home()}/answers?question=${WORKSHOP_ITEMS_QUESTION}"`);
   });
 
   it('codes an item with the codebook, audited, and counts it on the results page with its quote', async () => {

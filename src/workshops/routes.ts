@@ -84,7 +84,8 @@ export async function workshopRoutes(app: FastifyInstance, { services }: { servi
     const consultationTitle = workshop.consultationId
       ? (await listConsultations(db, partnership.id)).find((c) => c.id === workshop.consultationId)?.title
       : undefined;
-    return workshopPage({ partnership, workshop, register, consultationTitle, canManage, ...extra });
+    const canCode = can(principal, 'coding:code', partnership.id);
+    return workshopPage({ partnership, workshop, register, consultationTitle, canManage, canCode, ...extra });
   }
   const back = (p: { id: string }, w: { id: string }, done: string) => `${workshopPath(p, w)}?done=${done}`;
 

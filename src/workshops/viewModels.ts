@@ -73,6 +73,8 @@ export function workshopPage(a: {
   register: Stakeholder[];
   consultationTitle: string | undefined;
   canManage: boolean;
+  /** May code the linked consultation's answers, so its items too (coding/). */
+  canCode?: boolean;
   notice?: string | undefined;
   fields?: readonly FieldError[];
 }) {
@@ -97,6 +99,9 @@ export function workshopPage(a: {
       candidates: `${path}/candidates`,
       voting: `${path}/voting`,
       list: workshopsPath(a.partnership),
+      // The items are coded with the linked consultation's codebook, as one more question (docs/coding.md).
+      coding:
+        a.canCode && w.consultationId && w.items.length ? `/staff/consultations/${w.consultationId}/coding/answers?question=workshop-items` : null,
     },
     itemRows: w.items.map(
       (item, i): TableRow => [
