@@ -1,5 +1,5 @@
 /** Workshop items (one idea each, captured live) and candidate priorities: added, changed, removed; each audited. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { newId, nowIso } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound, validationFailed } from '../platform/errors.js';
@@ -27,18 +27,42 @@ function checked(kind: TextKind, text: string): string {
   return stored;
 }
 
+const CANDIDATES_FIXED = 'Candidate priorities cannot change once voting has opened';
+
+/** The workshop's voting state, or undefined when the partnership has no such workshop. */
+async function votingOf(trx: Transaction<Database>, partnershipId: string, workshopId: string): Promise<string | undefined> {
+  const workshop = await trx
+    .selectFrom('workshops')
+    .select('voting')
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', workshopId)
+    .executeTakeFirst();
+  return workshop?.voting;
+}
+
+/** One audit entry shape for adding, editing and removing an item or candidate: the workshop, and which one. */
+function auditText(
+  trx: Transaction<Database>,
+  t: { actor: Actor; partnershipId: string; workshopId: string; kind: TextKind; id: string },
+  verb: 'add' | 'edit' | 'remove',
+) {
+  return recordAudit(trx, {
+    actor: t.actor,
+    action: `workshop.${t.kind}_${verb}`,
+    entity: 'workshop',
+    entityId: t.workshopId,
+    partnershipId: t.partnershipId,
+    detail: { [t.kind]: t.id },
+  });
+}
+
 /** Adds an item or candidate at the end; candidates only before voting opens. Returns its id. */
 export async function addText({ db, actor, partnershipId, workshopId, kind, text }: Base & { text: string }): Promise<string> {
   const stored = checked(kind, text);
   return db.transaction().execute(async (trx) => {
-    const workshop = await trx
-      .selectFrom('workshops')
-      .select('voting')
-      .where('partnership_id', '=', partnershipId)
-      .where('id', '=', workshopId)
-      .executeTakeFirst();
-    if (!workshop) throw notFound('Workshop');
-    if (kind === 'candidate' && workshop.voting !== 'not_open') throw conflict('Candidate priorities cannot change once voting has opened');
+    const voting = await votingOf(trx, partnershipId, workshopId);
+    if (voting === undefined) throw notFound('Workshop');
+    if (kind === 'candidate' && voting !== 'not_open') throw conflict(CANDIDATES_FIXED);
     const last = await trx
       .selectFrom(TABLE[kind])
       .select((eb) => eb.fn.max<number>('position').as('position'))
@@ -58,14 +82,7 @@ export async function addText({ db, actor, partnershipId, workshopId, kind, text
         created_by: actor.label,
       })
       .execute();
-    await recordAudit(trx, {
-      actor,
-      action: `workshop.${kind}_add`,
-      entity: 'workshop',
-      entityId: workshopId,
-      partnershipId,
-      detail: { [kind]: id },
-    });
+    await auditText(trx, { actor, partnershipId, workshopId, kind, id }, 'add');
     return id;
   });
 }
@@ -81,27 +98,15 @@ export async function editText({ db, actor, partnershipId, workshopId, kind, id,
       .where('id', '=', id)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound(kind === 'item' ? 'Item' : 'Priority');
-    await recordAudit(trx, {
-      actor,
-      action: `workshop.${kind}_edit`,
-      entity: 'workshop',
-      entityId: workshopId,
-      partnershipId,
-      detail: { [kind]: id },
-    });
+    await auditText(trx, { actor, partnershipId, workshopId, kind, id }, 'edit');
   });
 }
 
 export async function removeText({ db, actor, partnershipId, workshopId, kind, id }: Base & { id: string }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     if (kind === 'candidate') {
-      const workshop = await trx
-        .selectFrom('workshops')
-        .select('voting')
-        .where('partnership_id', '=', partnershipId)
-        .where('id', '=', workshopId)
-        .executeTakeFirst();
-      if (workshop && workshop.voting !== 'not_open') throw conflict('Candidate priorities cannot change once voting has opened');
+      const voting = await votingOf(trx, partnershipId, workshopId);
+      if (voting !== undefined && voting !== 'not_open') throw conflict(CANDIDATES_FIXED);
     }
     const row = await trx
       .selectFrom(TABLE[kind])
@@ -117,13 +122,6 @@ export async function removeText({ db, actor, partnershipId, workshopId, kind, i
       .where('workshop_id', '=', workshopId)
       .where('id', '=', id)
       .execute();
-    await recordAudit(trx, {
-      actor,
-      action: `workshop.${kind}_remove`,
-      entity: 'workshop',
-      entityId: workshopId,
-      partnershipId,
-      detail: { [kind]: id },
-    });
+    await auditText(trx, { actor, partnershipId, workshopId, kind, id }, 'remove');
   });
 }
