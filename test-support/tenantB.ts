@@ -250,6 +250,7 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'workshop_votes',
     'llm_settings',
     'llm_runs',
+    'boundaries',
     'redaction_settings',
     'response_originals',
   ] as const;

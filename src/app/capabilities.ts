@@ -4,6 +4,7 @@ import { auditCapability } from '../audit/capability.js';
 import { backupCapability } from '../backup/capability.js';
 import { codingCapability } from '../coding/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
+import { geographyCapability } from '../geography/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { redactionCapability } from '../redaction/capability.js';
 import { responsesCapability } from '../responses/capability.js';
@@ -21,6 +22,7 @@ import type { Capability } from './capability.js';
 export const CAPABILITIES: readonly Capability[] = [
   accountsCapability,
   partnershipsCapability,
+  geographyCapability,
   consultationsCapability,
   surveysCapability,
   responsesCapability,

@@ -94,6 +94,9 @@ describe('describeEntry', () => {
     );
     expect(describeAction('codebook.theme.merge', { from: 'asb', into: 'youth', moved: 3 })).toBe('Merged the theme “asb” into “youth”');
     expect(describeAction('coding.blind-sample', { drawn: 24, total: 24 })).toBe('Drew 24 answers for blind coding');
+    expect(describeAction('geography.import', { kind: 'boundaries', areas: 'ward', count: 18, file: 'w.geojson' })).toBe(
+      'Imported 18 boundaries (wards)',
+    );
     expect(describeAction('coding.llm-run', { question: 'feel_safer', answers: 6, model: 'llama3.1' })).toBe(
       'Asked the LLM (llama3.1) to suggest themes for 6 answers to feel_safer',
     );

@@ -94,6 +94,7 @@ const ACTIONS: Record<string, (d: Detail) => string> = {
   'coding.blind-sample': (d) => `Drew ${count(d.drawn, 'answer')} for blind coding`,
   'coding.import': (d) => `Imported ${count(d.added, 'coding')}`,
   'coding.export': (d) => `Downloaded ${count(d.rows, 'coding')}`,
+  'geography.import': (d) => `Imported ${count(d.count, 'boundary', 'boundaries')} (${text(d.areas)}s)`,
   'coding.llm-run': (d) => `Asked the LLM (${text(d.model)}) to suggest themes for ${count(d.answers, 'answer')} to ${text(d.question)}`,
   'redaction.settings': (d) =>
     d.keepOriginals ? `Chose to keep residents' text as typed for ${count(d.retentionDays, 'day')}` : "Chose not to keep residents' text as typed",
@@ -160,6 +161,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'coding.import': 'Imported codings',
   'coding.export': 'Downloaded codings',
   'coding.llm-run': 'Asked the LLM for themes',
+  'geography.import': 'Imported geography',
   'redaction.settings': "Changed keeping residents' text as typed",
   'stakeholder.import': 'Imported the stakeholder register',
   'workshop.vote': 'Voted at a workshop',

@@ -64,6 +64,22 @@ export interface WardsTable {
   partnership_id: string;
   code: string;
   name: string;
+  /** The ward's ONS code (E05...), once boundaries naming it are imported (migration 0017). */
+  ons_code: Generated<string | null>;
+}
+
+/** A ward's, LSOA's or MSOA's boundary (geography/; migration 0017). */
+export interface BoundariesTable {
+  partnership_id: string;
+  kind: string; // ward | lsoa | msoa
+  code: string;
+  name: string;
+  /** JSON: the area's polygons, each a list of rings of [longitude, latitude]. */
+  polygons: string;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
 }
 
 export interface LsoasTable {
@@ -456,6 +472,7 @@ export interface Database {
   workshop_votes: WorkshopVotesTable;
   llm_settings: LlmSettingsTable;
   llm_runs: LlmRunsTable;
+  boundaries: BoundariesTable;
   redaction_settings: RedactionSettingsTable;
   response_originals: ResponseOriginalsTable;
 }

@@ -8,6 +8,8 @@
 export type Polygon = [number, number][][];
 
 export interface Area {
+  /** Its feature's position in the file, from 1. */
+  feature: number;
   code: string;
   name: string;
   /** One or more polygons (a MultiPolygon's parts). */
@@ -133,7 +135,13 @@ export function readBoundaries(json: Json): BoundaryFile {
       problems.push({ feature: n, code: trimmed, message: checked.problem ?? 'its geometry cannot be read' });
       continue;
     }
-    areas.push({ code: trimmed, name: typeof name === 'string' ? name.trim() : trimmed, polygons: checked.polygons, bbox: bboxOf(checked.polygons) });
+    areas.push({
+      feature: n,
+      code: trimmed,
+      name: typeof name === 'string' ? name.trim() : trimmed,
+      polygons: checked.polygons,
+      bbox: bboxOf(checked.polygons),
+    });
   }
   return { codeProperty: pair?.code, nameProperty: pair?.name, areas, problems };
 }
