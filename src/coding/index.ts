@@ -5,6 +5,7 @@ export { mergeThemes, removeTheme, splitTheme } from './changeCodebook.js';
 export { codeAnswer } from './codeAnswer.js';
 export { COMMON_THEMES } from './commonThemes.js';
 export { drawBlindSample } from './drawBlindSample.js';
+export { isCoded } from './filterAnswers.js';
 export { importCodings } from './importCodings.js';
 export { openCodebook, seedCodebookIn } from './openCodebook.js';
 export { exportedCodings } from './queries/exportedCodings.js';

@@ -17,7 +17,7 @@ import {
 } from './queries/importRecords.js';
 import type { TableFormat } from './readTable.js';
 import { removeAbandonedImports } from './removeAbandonedImports.js';
-import { type ImportProblem, MAX_PROBLEMS, type StageInput } from './staging/checkRows.js';
+import { type CheckInput, type ImportProblem, MAX_PROBLEMS } from './staging/checkRows.js';
 import { checkRowsInWorker } from './staging/checkRowsInWorker.js';
 
 export type { ImportProblem };
@@ -99,7 +99,7 @@ export async function importResponses(options: ImportResponsesOptions): Promise<
     if (earlier) throw new DuplicateImport(earlier);
   }
 
-  const input: StageInput = {
+  const input: CheckInput = {
     file: options.file,
     format: options.format,
     consultation: {

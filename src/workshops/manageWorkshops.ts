@@ -26,6 +26,17 @@ async function checkConsultation(trx: Transaction<Database>, partnershipId: stri
   return consultationId;
 }
 
+/** The stakeholders on a workshop's list. */
+async function listedIds(trx: Transaction<Database>, partnershipId: string, workshopId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('workshop_attendees')
+    .select('stakeholder_id')
+    .where('partnership_id', '=', partnershipId)
+    .where('workshop_id', '=', workshopId)
+    .execute();
+  return rows.map((r) => r.stakeholder_id);
+}
+
 const columns = (f: WorkshopFields, consultationId: string | null) => ({
   consultation_id: consultationId,
   title: f.title,
@@ -99,14 +110,7 @@ export async function setAttendees({
       const known = await trx.selectFrom('stakeholders').select('id').where('partnership_id', '=', partnershipId).where('id', 'in', wanted).execute();
       if (known.length !== wanted.length) throw validationFailed([{ field: 'attendees', message: 'Choose people from the partnership’s register' }]);
     }
-    const current = (
-      await trx
-        .selectFrom('workshop_attendees')
-        .select('stakeholder_id')
-        .where('partnership_id', '=', partnershipId)
-        .where('workshop_id', '=', workshopId)
-        .execute()
-    ).map((r) => r.stakeholder_id);
+    const current = await listedIds(trx, partnershipId, workshopId);
     const added = wanted.filter((s) => !current.includes(s));
     const removed = current.filter((s) => !wanted.includes(s));
     if (removed.length) {
@@ -158,14 +162,7 @@ export async function recordAttendance({
 }: Base & { workshopId: string; attended: readonly string[] }): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await workshopIn(trx, partnershipId, workshopId);
-    const listed = (
-      await trx
-        .selectFrom('workshop_attendees')
-        .select('stakeholder_id')
-        .where('partnership_id', '=', partnershipId)
-        .where('workshop_id', '=', workshopId)
-        .execute()
-    ).map((r) => r.stakeholder_id);
+    const listed = await listedIds(trx, partnershipId, workshopId);
     if (attended.some((s) => !listed.includes(s))) throw validationFailed([{ field: 'attended', message: 'Choose people on the workshop’s list' }]);
     for (const s of listed)
       await trx

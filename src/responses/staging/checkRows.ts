@@ -23,7 +23,7 @@ export interface ImportProblem {
 export const MAX_PROBLEMS = 1000;
 
 /** Everything staging needs, as plain data (it crosses to a worker thread). */
-export interface StageInput {
+export interface CheckInput {
   file: string;
   format: TableFormat | undefined;
   consultation: { id: string; partnershipId: string; surveyVersion: number; opensAt: string; isDemo: boolean };
@@ -50,7 +50,7 @@ export const ROWS_PER_BATCH = 250;
 const TURN_MS = 4;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function* checkRows(input: StageInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
+export async function* checkRows(input: CheckInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
   const { consultation, definition, wards, now } = input;
   const problems: ImportProblem[] = [];
   const today = londonDay(now);

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { REPOSITORY_ROOT, SOURCE_ROOT } from '../../platform/repositoryPaths.js';
 import type { ResponseRow } from '../responseRow.js';
 import { TableFormatError } from '../tableRow.js';
-import type { CheckOutcome, StageInput } from './checkRows.js';
+import type { CheckInput, CheckOutcome } from './checkRows.js';
 import type { CheckReply } from './checkWorkerMain.js';
 
 /** Running from the TypeScript source (tests, tsx) the thread runs the source too; from the bundle, the bundle's entry. */
@@ -24,7 +24,7 @@ const HEAP_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 
  * cannot be read as a whole throws TableFormatError as it would here. Stopping early (an error while writing) ends
  * the thread.
  */
-export async function* checkRowsInWorker(input: StageInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
+export async function* checkRowsInWorker(input: CheckInput): AsyncGenerator<ResponseRow[], CheckOutcome> {
   const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, input }, resourceLimits: HEAP_LIMITS });
   const inbox: CheckReply[] = [];
   let ended: Error | undefined;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResponseRow } from '../responseRow.js';
 import { TableFormatError } from '../tableRow.js';
-import { type CheckOutcome, checkRows, type StageInput } from './checkRows.js';
+import { type CheckInput, type CheckOutcome, checkRows } from './checkRows.js';
 
 export type CheckReply = { batch: ResponseRow[] } | { outcome: CheckOutcome } | { formatError: string } | { failure: string };
 
@@ -31,7 +31,7 @@ const askedFor = async (n: number) => {
 };
 
 try {
-  const rows = checkRows((workerData as { input: StageInput }).input);
+  const rows = checkRows((workerData as { input: CheckInput }).input);
   let posted = 0;
   let next = await rows.next();
   while (!next.done) {

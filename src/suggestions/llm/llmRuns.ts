@@ -4,7 +4,7 @@
  * accept. A failure keeps the stage and the reason; no run ever changes a coding.
  */
 import type { Kysely } from 'kysely';
-import { listThemes, type TextAnswer, textAnswers, textQuestions, unitStates } from '../../coding/index.js';
+import { isCoded, listThemes, type TextAnswer, textAnswers, textQuestions, unitStates } from '../../coding/index.js';
 import type { Consultation } from '../../consultations/index.js';
 import { newId, nowIso, toJson } from '../../db/columnTypes.js';
 import type { Database } from '../../db/schema.js';
@@ -34,10 +34,7 @@ export async function uncodedAnswers(db: Kysely<Database>, consultation: Consult
     textAnswers(db, consultation, questions),
     unitStates(db, consultation.partnershipId, consultation.id, 'primary'),
   ]);
-  return answers.filter((a) => {
-    const s = states.get(a.unitKey);
-    return a.questionCode === questionCode && a.text.trim() !== '' && (s === undefined || (s.reviewedAt === null && s.themeIds.length === 0));
-  });
+  return answers.filter((a) => a.questionCode === questionCode && a.text.trim() !== '' && !isCoded(states.get(a.unitKey)));
 }
 
 /**

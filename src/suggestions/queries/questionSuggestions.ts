@@ -1,4 +1,4 @@
-import { type AnswerSource, openCodebook, type TextAnswer, type Theme, textAnswers, textQuestions, unitStates } from '../../coding/index.js';
+import { type AnswerSource, isCoded, openCodebook, type TextAnswer, type Theme, textAnswers, textQuestions, unitStates } from '../../coding/index.js';
 import type { Consultation } from '../../consultations/index.js';
 import { validationFailed } from '../../platform/errors.js';
 import type { Actor } from '../../platform/recordAudit.js';
@@ -41,10 +41,7 @@ export async function questionSuggestions(
     unitStates(db, consultation.partnershipId, consultation.id, 'primary'),
   ]);
   const nameOf = new Map(themes.map((t) => [t.id, t.name]));
-  const codedByPerson = (a: TextAnswer) => {
-    const s = states.get(a.unitKey);
-    return s !== undefined && (s.reviewedAt !== null || s.themeIds.length > 0);
-  };
+  const codedByPerson = (a: TextAnswer) => isCoded(states.get(a.unitKey));
   const coded = answers
     .filter((a) => codedByPerson(a) && a.text)
     .map((a) => ({
