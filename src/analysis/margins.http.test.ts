@@ -1,11 +1,16 @@
 // A partnership's saved population margins: pre-filled from its wards' populations, saved (audited) by its analysts and
 // admins, then used by the dashboard and by weighted=on.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { type BuiltPartnership, buildConsultation, buildPartnership, buildResponses, buildUser } from '../../test-support/factories.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
 import type { Role } from '../accounts/roles.js';
 import type { Consultation } from '../consultations/index.js';
+import { importGeographyTable } from '../geography/importGeographyTable.js';
+import { cliActor } from '../platform/recordAudit.js';
+import { REPOSITORY_ROOT } from '../platform/repositoryPaths.js';
 import type { AnalysisResult } from './types.js';
 
 const base = { safe_day: 'very_safe', safe_dark: 'a_bit_unsafe', safe_centre_day: 'fairly_safe', safe_centre_dark: 'very_unsafe' };
@@ -62,9 +67,17 @@ describeEachEngine('saved population margins', ({ handle }) => {
     expect(html).toContain('Nothing is saved yet');
   });
 
-  it("starts from the 2021 Census's residents aged 16 and over for the Coventry wards the demo has", async () => {
+  it("starts from the imported ward populations' residents aged 16 and over (the demo's: the 2021 Census)", async () => {
     const { db } = handle();
     const coventry = await buildPartnership({ db, wards: ['Earlsdon', 'Foleshill'] });
+    const census = fs
+      .readFileSync(path.join(REPOSITORY_ROOT, 'fixtures/geo/census2021_age6_by_ward24_coventry_DERIVED.csv'), 'utf8')
+      .split('\n')
+      .filter((line, i) => i === 0 || /,(Earlsdon|Foleshill),/.test(line))
+      .join('\n');
+    const imported = { db, actor: cliActor(), partnershipId: coventry.id, fileName: 'census.csv' };
+    await importGeographyTable({ ...imported, kind: 'wards', text: census });
+    await importGeographyTable({ ...imported, kind: 'population', text: census });
     const admin = (await buildUser({ db, role: 'admin', partnershipId: coventry.id, server })).client;
     const html = await (await admin.get(`/staff/partnerships/${coventry.id}/margins`)).text();
     expect(html).toContain('variable,value,population\nward,Earlsdon,12394\nward,Foleshill,16430');

@@ -1,8 +1,7 @@
-/** The population per ward that pre-fills the margins: Census 2021 adults for the demo's wards, else the partnership's LSOA populations by ward. */
+/** The population per ward that pre-fills the margins: the imported ward populations aged 16+, else the partnership's LSOA populations by ward. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { listWards } from '../partnerships/index.js';
-import { censusWardPopulations } from './censusWardPopulations.js';
+import { wardAdultPopulations } from './queries/wardAdultPopulations.js';
 import { wardPopulations } from './queries/wardPopulations.js';
 
 export type PopulationSource = 'census' | 'lsoas';
@@ -11,7 +10,7 @@ export async function populationOfWards(
   db: Kysely<Database>,
   partnershipId: string,
 ): Promise<{ name: string; population: number; source: PopulationSource }[]> {
-  const census = censusWardPopulations(await listWards(db, partnershipId));
-  if (census.length > 0) return census.map((w) => ({ ...w, source: 'census' }));
+  const adults = await wardAdultPopulations(db, partnershipId);
+  if (adults.length > 0) return adults.map((w) => ({ ...w, source: 'census' }));
   return (await wardPopulations(db, partnershipId)).map((w) => ({ ...w, source: 'lsoas' }));
 }

@@ -91,6 +91,29 @@ export interface LsoasTable {
   imd_decile: number | null;
   crime_decile: number | null;
   population: number | null;
+  /** JSON: every IoD domain's rank and decile, by the domain's name (migration 0018). */
+  imd_domains: Generated<string | null>;
+}
+
+/** A population by ward or LSOA, and by age band and sex where the source gives them ('all' where not; migration 0018). */
+export interface AreaPopulationsTable {
+  partnership_id: string;
+  area_kind: string; // lsoa | ward (the partnership's ward code)
+  area_code: string;
+  age_band: string;
+  sex: string;
+  population: number;
+}
+
+/** A postcode of the partnership's area with its ward and LSOA (migration 0018); sector is e.g. "CV1 2". */
+export interface PostcodesTable {
+  partnership_id: string;
+  postcode: string;
+  sector: string;
+  ward_code: string | null;
+  lsoa_code: string | null;
+  longitude: number | null;
+  latitude: number | null;
 }
 
 /** A partnership's saved population margins for weighting, one row per line (migration 0009). */
@@ -446,6 +469,8 @@ export interface Database {
   password_resets: PasswordResetsTable;
   wards: WardsTable;
   lsoas: LsoasTable;
+  area_populations: AreaPopulationsTable;
+  postcodes: PostcodesTable;
   plan_themes: PlanThemesTable;
   consultations: ConsultationsTable;
   survey_versions: SurveyVersionsTable;

@@ -5,5 +5,5 @@ import { registerGeographyCommands } from './cli.js';
 export const geographyCapability: Capability = {
   name: 'geography',
   commands: registerGeographyCommands,
-  demo: async () => (await import('./demo/loadDemoBoundaries.js')).loadDemoBoundaries,
+  demo: async () => (await import('./demo/loadDemoGeography.js')).loadDemoGeography,
 };

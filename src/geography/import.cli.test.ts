@@ -64,7 +64,7 @@ describeEachEngine('saferplan geography import --kind boundaries', ({ handle, ta
     );
   });
 
-  it('names a bad file’s problems by feature, and refuses what is not GeoJSON or a kind not yet importable', async () => {
+  it('names a bad file’s problems by feature, and refuses what is not GeoJSON or a file of another kind', async () => {
     const p = await buildPartnership({ db: db(), name: 'Boundary Bad CSP', wards: ['Bablake'] });
     const open = JSON.stringify({
       type: 'FeatureCollection',
@@ -89,7 +89,7 @@ describeEachEngine('saferplan geography import --kind boundaries', ({ handle, ta
     const bad = await geography(p, file(open));
     expect(bad.stderr).toContain('feature 1 (E05001218): polygon 1, ring 1 is not closed: its last position is not its first');
     expect((await geography(p, file('{"type": "Feat'))).stderr).toContain('as GeoJSON');
-    expect((await geography(p, WARDS, 'postcodes')).stderr).toContain('--kind postcodes cannot be imported yet: so far boundaries');
+    expect((await geography(p, WARDS, 'postcodes')).stderr).toContain('The file is not readable CSV');
     expect((await geography(p, WARDS, 'rivers')).stderr).toContain(
       '--kind must be one of wards, lsoas, lookup, boundaries, population, imd, postcodes',
     );

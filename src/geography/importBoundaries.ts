@@ -10,6 +10,7 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import { type Area, type FeatureProblem, readBoundaries } from './boundaries.js';
+import { sameName } from './sameName.js';
 
 export type BoundaryKind = 'ward' | 'lsoa' | 'msoa';
 
@@ -29,8 +30,6 @@ export function kindOf(codeProperty: string | undefined): BoundaryKind | undefin
   const prefix = (codeProperty ?? '').toUpperCase();
   return prefix.startsWith('WD') ? 'ward' : prefix.startsWith('LSOA') ? 'lsoa' : prefix.startsWith('MSOA') ? 'msoa' : undefined;
 }
-
-const sameName = (a: string, b: string) => a.replace(/[’‘`]/g, "'").trim().toLowerCase() === b.replace(/[’‘`]/g, "'").trim().toLowerCase();
 
 export async function importBoundaries(o: {
   db: Kysely<Database>;
