@@ -4,6 +4,7 @@ import { auditCapability } from '../audit/capability.js';
 import { backupCapability } from '../backup/capability.js';
 import { codingCapability } from '../coding/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
+import { crimeCapability } from '../crime/capability.js';
 import { geographyCapability } from '../geography/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { redactionCapability } from '../redaction/capability.js';
@@ -23,6 +24,7 @@ export const CAPABILITIES: readonly Capability[] = [
   accountsCapability,
   partnershipsCapability,
   geographyCapability,
+  crimeCapability,
   consultationsCapability,
   surveysCapability,
   responsesCapability,

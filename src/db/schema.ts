@@ -116,6 +116,72 @@ export interface PostcodesTable {
   latitude: number | null;
 }
 
+/** One run of `saferplan crime import` or an upload (crime/; migration 0019). */
+export interface CrimeImportsTable {
+  id: string;
+  partnership_id: string;
+  status: string; // running | done | failed
+  started_at: string;
+  finished_at: string | null;
+  started_by: string;
+  /** JSON: the file names. */
+  files: string;
+  /** Rows read so far. */
+  progress: Generated<number>;
+  /** When it last reported progress: a running import silent for long was interrupted. */
+  heartbeat_at: string;
+  /** JSON: the import summary (crime/importSummary.ts), once finished. */
+  summary: string | null;
+}
+
+/** A police.uk street-level crime or ASB incident in the partnership's area (migration 0019). */
+export interface CrimeRecordsTable {
+  partnership_id: string;
+  import_id: string;
+  force: string;
+  month: string;
+  crime_id: string | null;
+  category: string;
+  lsoa_code: string | null;
+  ward_code: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  location: string;
+  last_outcome: string | null;
+}
+
+/** A police.uk outcome recorded in a month against a crime (migration 0019). */
+export interface CrimeOutcomesTable {
+  partnership_id: string;
+  import_id: string;
+  force: string;
+  month: string;
+  position: number;
+  crime_id: string;
+  outcome: string;
+  lsoa_code: string | null;
+}
+
+/** A police.uk stop and search (migration 0019). */
+export interface StopSearchesTable {
+  partnership_id: string;
+  import_id: string;
+  force: string;
+  month: string;
+  occurred_at: string;
+  type: string;
+  gender: string;
+  age_range: string;
+  officer_ethnicity: string;
+  legislation: string;
+  object_of_search: string;
+  outcome: string;
+  lsoa_code: string | null;
+  ward_code: string | null;
+  longitude: number | null;
+  latitude: number | null;
+}
+
 /** A partnership's saved population margins for weighting, one row per line (migration 0009). */
 export interface WeightingMarginsTable {
   partnership_id: string;
@@ -471,6 +537,10 @@ export interface Database {
   lsoas: LsoasTable;
   area_populations: AreaPopulationsTable;
   postcodes: PostcodesTable;
+  crime_imports: CrimeImportsTable;
+  crime_records: CrimeRecordsTable;
+  crime_outcomes: CrimeOutcomesTable;
+  stop_searches: StopSearchesTable;
   plan_themes: PlanThemesTable;
   consultations: ConsultationsTable;
   survey_versions: SurveyVersionsTable;

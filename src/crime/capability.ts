@@ -1,0 +1,8 @@
+import type { Capability } from '../app/capability.js';
+import { registerCrimeCommands } from './cli.js';
+
+/** Recorded crime (docs/crime.md): police.uk imports placed in the partnership's area; counts and rates. */
+export const crimeCapability: Capability = {
+  name: 'crime',
+  commands: registerCrimeCommands,
+};

@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../app/capability.js';
+import type { DbHandle } from '../db/database.js';
+import { CliError, printJson, say } from '../platform/cli.js';
+import { cliActor } from '../platform/recordAudit.js';
+
+const MONTH = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, 'give a month as YYYY-MM');
+const STATS_OPTIONS = z.object({
+  groupBy: z.enum(['lsoa', 'ward', 'month', 'type']),
+  from: MONTH.optional(),
+  to: MONTH.optional(),
+  type: z.array(z.string().min(1)).optional(),
+  format: z.literal('json'),
+  partnership: z.string().optional(),
+});
+
+export function registerCrimeCommands(program: Command, cli: CliContext) {
+  const crime = program.command('crime').description('recorded crime: police.uk street-level crime, ASB, outcomes and stop and search');
+  const partnershipOf = async (handle: DbHandle, given: string | undefined) => {
+    const id = await cli.resolvePartnershipId(handle, given);
+    if (!id) throw new CliError(given ? `No partnership "${given}"` : 'Say which partnership with --partnership');
+    return id;
+  };
+
+  crime
+    .command('import')
+    .description(
+      'import police.uk files exactly as published (street, 2011 street, outcomes, stop and search; CSV or the monthly ZIP); re-importing a force’s month replaces it; prints the summary as JSON',
+    )
+    .option('--partnership <partnership>', 'the partnership (id or slug); needed when there is more than one')
+    .argument('<files...>', 'police.uk CSV files or ZIP archives')
+    .action((files: string[], options: { partnership?: string }) =>
+      cli.withDatabase(async (handle) => {
+        const partnershipId = await partnershipOf(handle, options.partnership);
+        const { importCrime } = await import('./importCrime.js');
+        const summary = await importCrime({
+          db: handle.db,
+          actor: cliActor(),
+          partnershipId,
+          files,
+          onProgress: (rows) => say(`Read ${rows.toLocaleString('en-GB')} rows`),
+        });
+        printJson(summary);
+        say(summary.message);
+        if (summary.status === 'failed') process.exitCode = 1;
+      }),
+    );
+
+  crime
+    .command('stats')
+    .description('recorded crime and ASB counted by LSOA, ward, month or crime type, with rates per 1,000 residents; prints {"groups": [...]}')
+    .requiredOption('--group-by <key>', 'lsoa, ward, month or type')
+    .option('--from <month>', 'the first month, YYYY-MM')
+    .option('--to <month>', 'the last month, YYYY-MM')
+    .option('--type <type...>', 'count only these crime types (as police.uk names them)')
+    .option('--format <format>', 'json', 'json')
+    .option('--partnership <partnership>', 'the partnership (id or slug); needed when there is more than one')
+    .action((raw: Record<string, unknown>) =>
+      cli.withDatabase(async (handle) => {
+        const parsed = STATS_OPTIONS.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new CliError(`--${String(issue?.path[0] ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ${issue?.message}`);
+        }
+        const o = parsed.data;
+        const partnershipId = await partnershipOf(handle, o.partnership);
+        const { crimeStats } = await import('./crimeStats.js');
+        printJson(await crimeStats(handle.db, partnershipId, o.groupBy, { from: o.from, to: o.to, types: o.type }));
+      }),
+    );
+}

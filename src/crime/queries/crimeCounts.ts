@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export type CrimeGroupBy = 'lsoa' | 'ward' | 'month' | 'type';
+export interface CrimeFilter {
+  from?: string;
+  to?: string;
+  /** Crime types to count; all when absent. */
+  types?: readonly string[];
+}
+
+const COLUMN = { lsoa: 'lsoa_code', ward: 'ward_code', month: 'month', type: 'category' } as const;
+
+/** Recorded crimes and ASB of the partnership's finished imports, counted by one key, in key order. */
+export async function crimeCounts(db: Kysely<Database>, partnershipId: string, groupBy: CrimeGroupBy, filter: CrimeFilter = {}) {
+  const column = COLUMN[groupBy];
+  let query = db
+    .selectFrom('crime_records')
+    .select((eb) => [eb.ref(column).as('key'), eb.fn.countAll<number>().as('count')])
+    .where('partnership_id', '=', partnershipId)
+    .where('import_id', 'in', (eb) =>
+      eb.selectFrom('crime_imports').select('id').where('partnership_id', '=', partnershipId).where('status', '=', 'done'),
+    );
+  if (filter.from) query = query.where('month', '>=', filter.from);
+  if (filter.to) query = query.where('month', '<=', filter.to);
+  if (filter.types?.length) query = query.where('category', 'in', [...filter.types]);
+  const rows = await query.groupBy(column).orderBy(column).execute();
+  return rows.map((r) => ({ key: r.key as string | null, count: Number(r.count) }));
+}
