@@ -221,9 +221,8 @@ async function readFile(file: CrimeFile, r: Reading) {
 }
 
 function note(byForce: Map<string, Set<string>>, force: string, month: string) {
-  let months = byForce.get(force);
-  if (!months) byForce.set(force, (months = new Set()));
-  months.add(month);
+  const months = byForce.get(force) ?? new Set<string>();
+  byForce.set(force, months.add(month));
 }
 
 /** Rows written in batches of 1,000 a table, one batch in flight while the next is read. */

@@ -35,7 +35,7 @@ export class Placer {
 
   place(point: Point | null, lsoaCode: string | null): Placement {
     if (!this.areaSet) return { status: 'area-not-set', lsoa: lsoaCode };
-    const { lsoaIndex, wardIndex, lsoaWards, wardOfOnsCode } = this.area;
+    const { lsoaIndex, wardIndex, lsoaWards } = this.area;
     if (point && lsoaIndex) {
       const lsoa = lsoaIndex.place(point.longitude, point.latitude);
       if (lsoa) return { status: 'placed', lsoa, ward: lsoaWards.get(lsoa) ?? this.wardAt(point) };

@@ -1,8 +1,8 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { type InflateBudget, InflateLimitError, type ZipEntry, ZipFile, ZipFormatError } from '../platform/zipFile.js';
 import { formatCount, TableFormatError, type TableLimits, type TableRow } from './tableRow.js';
 import { cellText, columnIndex, columnLetters, NOT_UTF8, type SharedString, TOO_LONG } from './xlsxCells.js';
 import { boundTextRuns, newRunState, Utf8Chunks } from './xmlText.js';
-import { type InflateBudget, InflateLimitError, type ZipEntry, ZipFile, ZipFormatError } from '../platform/zipFile.js';
 
 /** Characters between two '<' kept for the parser: far above any cell the limit allows, even written as entities. */
 const runLimit = (limits: TableLimits) => limits.maxCellChars * 16;
