@@ -29,9 +29,13 @@ export type Action =
   /** The stakeholder register (contacts' personal data), workshops, live capture, invitations and voting. */
   | 'engagement:manage'
   /** Reading residents' free text as typed, before redaction, where the partnership keeps it: administrators only. */
-  | 'responses:read-originals';
+  | 'responses:read-originals'
+  /** Recorded crime and the Strategic Assessment (police.uk data is public; every member of the partnership sees it). */
+  | 'crime:view'
+  /** Importing recorded crime and partners' data (src/crime/). */
+  | 'crime:import';
 
-const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view'];
+const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view', 'crime:view'];
 const OFFICER: readonly Action[] = [
   ...STAFF,
   'consultation:manage',
@@ -39,6 +43,7 @@ const OFFICER: readonly Action[] = [
   'responses:read',
   'results:view-any-time',
   'engagement:manage',
+  'crime:import',
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {

@@ -51,6 +51,11 @@ describeEachEngine('the OpenAPI document', ({ handle }) => {
     const list = '/api/v1/partnerships/{id}/consultations';
     await call(admin, 'get', list, `/api/v1/partnerships/${demo.partnershipId}/consultations`);
     await call(admin, 'get', list, '/api/v1/partnerships/elsewhere/consultations');
+    const crime = '/api/v1/partnerships/{id}/crime';
+    await call(admin, 'get', crime, `/api/v1/partnerships/${demo.partnershipId}/crime?groupBy=ward`);
+    await call(admin, 'get', crime, `/api/v1/partnerships/${demo.partnershipId}/crime?groupBy=street`);
+    await call(admin, 'get', crime, '/api/v1/partnerships/elsewhere/crime?groupBy=type');
+    await call(anonymous, 'get', crime, `/api/v1/partnerships/${demo.partnershipId}/crime?groupBy=type`);
     const survey = '/api/v1/consultations/{id}/survey';
     for (const id of [closed, members, open, draft.id]) await call(anonymous, 'get', survey, `/api/v1/consultations/${id}/survey`);
     const responses = '/api/v1/consultations/{id}/responses';

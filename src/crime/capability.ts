@@ -4,5 +4,7 @@ import { registerCrimeCommands } from './cli.js';
 /** Recorded crime (docs/crime.md): police.uk imports placed in the partnership's area; counts and rates. */
 export const crimeCapability: Capability = {
   name: 'crime',
+  webRoutes: async () => [(await import('./routes.api.js')).crimeApiRoutes],
+  openApi: async () => (await import('./openapi.js')).crimeApi,
   commands: registerCrimeCommands,
 };

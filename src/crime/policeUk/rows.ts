@@ -3,7 +3,7 @@
  * coordinates outside the United Kingdom, a malformed LSOA code. Rows without coordinates are records with no point
  * (police.uk publishes some); ASB rows have no Crime ID and are each their own incident. Pure.
  */
-import { gridToLongitudeLatitude, inNationalGrid, inUnitedKingdom } from '../../geography/britishNationalGrid.js';
+import { gridToLongitudeLatitude, inNationalGrid, inUnitedKingdom } from '../../geography/index.js';
 import { HEADERS, type PoliceUkKind } from './formats.js';
 
 export interface Point {

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { AreaIndex } from '../../geography/index.js';
-import { listBoundaries } from '../../geography/queries/listBoundaries.js';
+import { AreaIndex, listBoundaries } from '../../geography/index.js';
 import type { PartnershipArea } from '../placement.js';
 
 /** The partnership's geography for placing records: its LSOAs with their wards, and its boundaries as indexes. */

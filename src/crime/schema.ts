@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, 'Give a month as YYYY-MM');
+
+/** GET /api/v1/partnerships/{id}/crime?groupBy=ward|lsoa|month|type[&from=YYYY-MM][&to=YYYY-MM][&type=...] */
+export const crimeStatsRequest = z.object({
+  params: z.object({ id: z.string().max(100) }),
+  query: z.object({
+    groupBy: z.enum(['lsoa', 'ward', 'month', 'type']),
+    from: month.optional(),
+    to: month.optional(),
+    type: z
+      .union([z.string().max(100), z.array(z.string().max(100)).max(50)])
+      .optional()
+      .transform((t) => (t === undefined ? undefined : Array.isArray(t) ? t : [t])),
+  }),
+});
+
+export const crimeGroupSchema = z.object({
+  key: z.string().nullable().describe('LSOA or ward ONS code (the ward code where it has none), month YYYY-MM, or crime type'),
+  name: z.string().optional().describe('The LSOA or ward name'),
+  count: z.number().int(),
+  rate: z.number().nullable().describe('Per 1,000 residents where the population is known'),
+});
+export const crimeStatsSchema = z.object({ groups: z.array(crimeGroupSchema) });
