@@ -8,14 +8,15 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const SRC = path.join(ROOT, 'src');
 /**
  * What dist/ holds, by output name: the CLI (which also serves), the stylesheet compiler for `npm run build`, and the
- * analysis worker thread the server starts (src/analysis/worker/analysisPool.ts), and an import's checking thread
- * (src/responses/staging/checkRowsInWorker.ts).
+ * analysis worker thread the server starts (src/analysis/worker/analysisPool.ts), an import's checking thread
+ * (src/responses/staging/checkRowsInWorker.ts) and a crime import's reading thread (src/crime/reading/readInWorker.ts).
  */
 export const ENTRIES = {
   'cli/main': path.join(SRC, 'cli/main.ts'),
   'app/assets': path.join(SRC, 'app/assets.ts'),
   'analysis/worker': path.join(SRC, 'analysis/worker/analysisWorkerMain.ts'),
   'responses/checkWorker': path.join(SRC, 'responses/staging/checkWorkerMain.ts'),
+  'crime/readWorker': path.join(SRC, 'crime/reading/crimeWorkerMain.ts'),
 };
 export const DIST = path.join(ROOT, 'dist');
 /** The URL of a compiled entry, e.g. compiled('cli/main'), for import(): a computed specifier, so tsc does not read the bundle. */

@@ -5,11 +5,10 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { nowIso, toJson } from '../../db/columnTypes.js';
-import type { CrimeOutcomesTable, CrimeRecordsTable, Database, StopSearchesTable } from '../../db/schema.js';
+import type { Database } from '../../db/schema.js';
+import type { RowOf, RowTable } from '../reading/readCrimeRows.js';
 
-export const ROW_TABLES = ['crime_records', 'crime_outcomes', 'stop_searches'] as const;
-export type RowTable = (typeof ROW_TABLES)[number];
-export type RowOf<T extends RowTable> = { crime_records: CrimeRecordsTable; crime_outcomes: CrimeOutcomesTable; stop_searches: StopSearchesTable }[T];
+const ROW_TABLES: readonly RowTable[] = ['crime_records', 'crime_outcomes', 'stop_searches'];
 
 export async function startImport(db: Kysely<Database>, o: { id: string; partnershipId: string; startedBy: string; files: string[] }) {
   await db
