@@ -7,4 +7,5 @@ export const crimeCapability: Capability = {
   webRoutes: async () => [(await import('./routes.api.js')).crimeApiRoutes],
   openApi: async () => (await import('./openapi.js')).crimeApi,
   commands: registerCrimeCommands,
+  demo: async () => (await import('./demo/loadDemoCrime.js')).loadDemoCrime,
 };
