@@ -33,7 +33,9 @@ export type Action =
   /** Recorded crime and the Strategic Assessment (police.uk data is public; every member of the partnership sees it). */
   | 'crime:view'
   /** Importing recorded crime and partners' data (src/crime/). */
-  | 'crime:import';
+  | 'crime:import'
+  /** Setting the Strategic Assessment's prioritisation matrix scores (src/assessment/). */
+  | 'assessment:edit';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view', 'crime:view'];
 const OFFICER: readonly Action[] = [
@@ -44,6 +46,7 @@ const OFFICER: readonly Action[] = [
   'results:view-any-time',
   'engagement:manage',
   'crime:import',
+  'assessment:edit',
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {

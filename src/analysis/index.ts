@@ -1,5 +1,7 @@
 // What analysis publishes to other capabilities. Import from here, not from files inside the folder.
 export { analyseStoredConsultation } from './analyseStoredConsultation.js';
+// The Strategic Assessment (src/assessment/) asks the same analysis threads for a consultation's concerns by ward.
+export type { AnalysisJob, AnalysisOutcome } from './analysisJob.js';
 // The machinery theme coding's results reuse (src/coding/): the same table, breakdowns and weights as the dashboard.
 export { availableBreakdowns } from './crossTab.js';
 export { marginsText } from './marginsText.js';
@@ -7,3 +9,4 @@ export { savedMargins } from './queries/savedMargins.js';
 export { buildResponseTable } from './responseTable.js';
 export type { BenchmarkInput } from './types.js';
 export { parseMargins, weightsFromMargins } from './weighting.js';
+export { type AnalysisRunner, analysisRunnerFor } from './worker/analysisPool.js';

@@ -1,5 +1,6 @@
 import { accountsCapability } from '../accounts/capability.js';
 import { analysisCapability } from '../analysis/capability.js';
+import { assessmentCapability } from '../assessment/capability.js';
 import { auditCapability } from '../audit/capability.js';
 import { backupCapability } from '../backup/capability.js';
 import { codingCapability } from '../coding/capability.js';
@@ -25,6 +26,7 @@ export const CAPABILITIES: readonly Capability[] = [
   partnershipsCapability,
   geographyCapability,
   crimeCapability,
+  assessmentCapability,
   consultationsCapability,
   surveysCapability,
   responsesCapability,

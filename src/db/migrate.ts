@@ -19,6 +19,7 @@ import * as m0016 from './migrations/0016_llm_runs.js';
 import * as m0017 from './migrations/0017_boundaries.js';
 import * as m0018 from './migrations/0018_geography_tables.js';
 import * as m0019 from './migrations/0019_crime.js';
+import * as m0020 from './migrations/0020_assessment_scores.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017_boundaries': m0017,
   '0018_geography_tables': m0018,
   '0019_crime': m0019,
+  '0020_assessment_scores': m0020,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

@@ -182,6 +182,18 @@ export interface StopSearchesTable {
   latitude: number | null;
 }
 
+/** A prioritisation matrix score set by an officer (assessment/; migration 0020); null scores keep the pre-filled value. */
+export interface AssessmentScoresTable {
+  partnership_id: string;
+  issue: string;
+  harm: number | null;
+  likelihood: number | null;
+  capacity: number | null;
+  rationale: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 /** A partnership's saved population margins for weighting, one row per line (migration 0009). */
 export interface WeightingMarginsTable {
   partnership_id: string;
@@ -541,6 +553,7 @@ export interface Database {
   crime_records: CrimeRecordsTable;
   crime_outcomes: CrimeOutcomesTable;
   stop_searches: StopSearchesTable;
+  assessment_scores: AssessmentScoresTable;
   plan_themes: PlanThemesTable;
   consultations: ConsultationsTable;
   survey_versions: SurveyVersionsTable;
