@@ -341,7 +341,15 @@ export const PROBES: Probe[] = [
     '/workshops',
     '/workshops/new',
     '/workshop-evidence',
+    '/assessment',
+    '/assessment/matrix',
   ].map((tail) => refused(`GET /staff/partnerships/:id${tail}`, partnershipPath(tail))),
+  refused('GET /staff/partnerships/:id/assessment.pdf', partnershipPath('/assessment.pdf')),
+  refused('POST /staff/partnerships/:id/assessment/matrix', partnershipPath('/assessment/matrix'), () => ({
+    'harm-asb': '5',
+    'rationale-asb': 'Planted',
+  })),
+  refused('GET /api/v1/partnerships/:id/crime', (b) => `/api/v1/partnerships/${b.partnership.id}/crime?groupBy=type`),
   refused(
     'GET /staff/partnerships/:id/stakeholders/:sid',
     (b) => `/staff/partnerships/${b.partnership.id}/stakeholders/${b.engagement.stakeholderId}`,

@@ -253,6 +253,13 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'boundaries',
     'redaction_settings',
     'response_originals',
+    'area_populations',
+    'postcodes',
+    'crime_imports',
+    'crime_records',
+    'crime_outcomes',
+    'stop_searches',
+    'assessment_scores',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

@@ -5,7 +5,6 @@
  */
 import { renderSvg } from '../charts/renderSvg.js';
 import { DEMO_FORCE, ratePer1000 } from '../crime/index.js';
-import type { Area } from '../geography/index.js';
 import { concentration, type LsoaFigures, ratesByDecile } from './analysis/deprivation.js';
 import { giStar, queenNeighbours } from './analysis/giStar.js';
 import { type IssueEvidence, type ScoredIssue, scoreIssues } from './analysis/matrix.js';

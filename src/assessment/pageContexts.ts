@@ -12,5 +12,6 @@ declare module '../platform/pageContexts.js' {
   interface PageContexts {
     'assessment/views/assessment.njk': AssessmentPageContext;
     'assessment/views/matrix.njk': MatrixPageContext;
+    'assessment/views/assessment-document.njk': AssessmentPageContext & { css: string };
   }
 }
