@@ -350,6 +350,16 @@ export const PROBES: Probe[] = [
     'rationale-asb': 'Planted',
   })),
   refused('GET /api/v1/partnerships/:id/crime', (b) => `/api/v1/partnerships/${b.partnership.id}/crime?groupBy=type`),
+  refused('GET /staff/partnerships/:id/crime/imports', partnershipPath('/crime/imports')),
+  refused('GET /staff/partnerships/:id/crime/imports/:importId', (b) => `/staff/partnerships/${b.partnership.id}/crime/imports/${b.crimeImportId}`),
+  {
+    route: 'POST /staff/partnerships/:id/crime/imports',
+    kind: 'refused',
+    request: (b) => ({
+      path: `/staff/partnerships/${b.partnership.id}/crime/imports`,
+      csv: 'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n,2024-01,Planted,Planted,-1.5,52.4,On or near Planted,E01009522,Planted,Anti-social behaviour,,\n',
+    }),
+  },
   refused(
     'GET /staff/partnerships/:id/stakeholders/:sid',
     (b) => `/staff/partnerships/${b.partnership.id}/stakeholders/${b.engagement.stakeholderId}`,

@@ -46,6 +46,8 @@ export interface TenantB {
   coding: CodingTargets;
   /** B's stakeholders and workshop, for the register and workshop routes. */
   engagement: EngagementTargets;
+  /** A finished recorded-crime import of B's, for its progress page. */
+  crimeImportId: string;
 }
 
 /** Ids in B's register and workshop: a contact to change, one to remove, the workshop, two items, two priorities, a voting token. */
@@ -205,7 +207,23 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     .executeTakeFirstOrThrow();
   const coding = await buildCodingTargets(handle, partnershipId);
   const engagement = await buildEngagement(db, partnershipId, crime.id);
+  const crimeImportId = '0b0b0b0b-0000-4000-8000-000000000001';
+  await db
+    .insertInto('crime_imports')
+    .values({
+      id: crimeImportId,
+      partnership_id: partnershipId,
+      status: 'done',
+      started_at: '2026-01-05T10:00:00.000Z',
+      heartbeat_at: '2026-01-05T10:00:00.000Z',
+      finished_at: '2026-01-05T10:00:01.000Z',
+      started_by: admin.email,
+      files: '["betaford-street.csv"]',
+      summary: null,
+    })
+    .execute();
   const b: TenantB = {
+    crimeImportId,
     coding,
     partnership,
     crime,

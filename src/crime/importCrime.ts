@@ -36,14 +36,25 @@ export interface CrimeImportOptions {
   onProgress?: (rowsRead: number) => void;
   /** Read on this thread instead of a thread of its own (for tests of the reading itself). */
   inProcess?: boolean;
+  /** The import's id, when the caller needs it before the import ends (an upload's progress page). */
+  importId?: string;
+  /** Each file's name as the person knows it, where it is not its path (uploads). */
+  labels?: Record<string, string>;
 }
 
 export async function importCrime(o: CrimeImportOptions): Promise<CrimeImportSummary> {
   await discardInterruptedImports(o.db, o.partnershipId);
-  const importId = newId();
-  const input: ReadingInput = { partnershipId: o.partnershipId, importId, files: [...o.files], area: await areaData(o.db, o.partnershipId) };
+  const importId = o.importId ?? newId();
+  const input: ReadingInput = {
+    partnershipId: o.partnershipId,
+    importId,
+    files: [...o.files],
+    labels: o.labels,
+    area: await areaData(o.db, o.partnershipId),
+  };
+  const fileNames = o.files.map((f) => o.labels?.[f] ?? f);
   const summary = emptySummary(importId, input.area.lsoaAreas.length + input.area.wardAreas.length + input.area.lsoaWards.length > 0);
-  await startImport(o.db, { id: importId, partnershipId: o.partnershipId, startedBy: o.actor.label, files: [...o.files] });
+  await startImport(o.db, { id: importId, partnershipId: o.partnershipId, startedBy: o.actor.label, files: fileNames });
   let writing: Promise<void> = Promise.resolve();
   try {
     const batches = o.inProcess ? readCrimeRows(input) : readInWorker(input);
@@ -78,7 +89,7 @@ export async function importCrime(o: CrimeImportOptions): Promise<CrimeImportSum
         entity: 'partnership',
         entityId: o.partnershipId,
         partnershipId: o.partnershipId,
-        detail: { importId, files: o.files, rowsRead: summary.rowsRead, imported: summary.imported, replaced: summary.replaced },
+        detail: { importId, files: fileNames, rowsRead: summary.rowsRead, imported: summary.imported, replaced: summary.replaced },
       });
     });
     return summary;

@@ -23,3 +23,6 @@ export const crimeGroupSchema = z.object({
   rate: z.number().nullable().describe('Per 1,000 residents where the population is known'),
 });
 export const crimeStatsSchema = z.object({ groups: z.array(crimeGroupSchema) });
+
+export const crimeImportsRequest = z.object({ params: z.object({ id: z.string().max(100) }) });
+export const crimeImportRequest = z.object({ params: z.object({ id: z.string().max(100), importId: z.string().max(100) }) });

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { withUploadDirectory } from '../platform/uploadDirectory.js';
 import { type ImportResponsesOptions, importResponses } from './importResponses.js';
 import { formatOf, TableFormatError } from './readTable.js';
-import { withUploadDirectory } from './uploadDirectory.js';
 
 /** A file as it arrives in a multipart upload: its name as sent, and its bytes, cut short (truncated) past the size limit. */
 export interface UploadedFile {

@@ -1,5 +1,6 @@
 // What responses publishes to other capabilities. Import from here, not from files inside the folder.
 
+export { removeStaleUploadDirectories } from '../platform/uploadDirectory.js';
 export { CHANNELS, type Channel, channelLabel, KEYED_IN_CHANNELS } from './channels.js';
 export { enterResponse } from './enterResponse.js';
 export { exportHeader, exportResponses, writeCsv, writeXlsx } from './exportResponses.js';
@@ -17,4 +18,3 @@ export { formatOf, TableFormatError } from './readTable.js';
 export { newReference } from './reference.js';
 export { removeAbandonedImports } from './removeAbandonedImports.js';
 export { notOpenError, originalsOf, prepareResponse, submitResponse } from './submitResponse.js';
-export { removeStaleUploadDirectories } from './uploadDirectory.js';

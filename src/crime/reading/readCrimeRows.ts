@@ -32,6 +32,8 @@ export interface ReadingInput {
   partnershipId: string;
   importId: string;
   files: readonly string[];
+  /** Each file's name as the summary gives it, where it is not its path. */
+  labels?: Record<string, string>;
   area: AreaData;
 }
 
@@ -83,7 +85,7 @@ export async function* readCrimeRows(input: ReadingInput): AsyncGenerator<Batch,
   };
   const months: Record<RowTable, Map<string, Set<string>>> = { crime_records: new Map(), crime_outcomes: new Map(), stop_searches: new Map() };
   const pending: { [T in RowTable]: RowOf<T>[] } = { crime_records: [], crime_outcomes: [], stop_searches: [] };
-  for await (const file of crimeFiles(input.files)) {
+  for await (const file of crimeFiles(input.files, input.labels)) {
     for await (const placed of rowsOfFile(file, input, placer, outcome)) {
       for (const { table, row } of placed) {
         const forMonths = months[table].get(row.force) ?? new Set<string>();

@@ -56,3 +56,8 @@ function isRunning(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** A private temporary directory for work that outlives the request (a background import): the caller removes it. */
+export async function makeUploadDirectory(tmp = os.tmpdir()): Promise<string> {
+  return fs.promises.mkdtemp(path.join(tmp, `${PREFIX}${process.pid}-`));
+}
