@@ -1,6 +1,6 @@
 /** The crime import pages' view models. Pure. */
 import type { Partnership } from '../partnerships/index.js';
-import { escapeHtml as escape } from '../platform/html.js';
+import { escapeHtml } from '../platform/html.js';
 import { formatLondon } from '../platform/londonTime.js';
 import type { CrimeImportRecord } from './queries/crimeImports.js';
 
@@ -17,7 +17,7 @@ export function importsPage(partnership: Partnership, imports: CrimeImportRecord
     problem: problem ?? null,
     rows: imports.map((i) => [
       {
-        html: `<a class="govuk-link" href="/staff/partnerships/${partnership.id}/crime/imports/${encodeURIComponent(i.id)}">${escape(formatLondon(i.startedAt))}</a>`,
+        html: `<a class="govuk-link" href="/staff/partnerships/${partnership.id}/crime/imports/${encodeURIComponent(i.id)}">${escapeHtml(formatLondon(i.startedAt))}</a>`,
       },
       { text: STATUS[i.status] ?? i.status },
       { text: i.files.length, format: 'numeric' as const },
