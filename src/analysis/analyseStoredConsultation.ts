@@ -5,9 +5,11 @@ import { listWards } from '../partnerships/index.js';
 import type { RakingError } from '../stats/index.js';
 import type { SurveyDefinition, Ward } from '../surveys/index.js';
 import { type AnalysisOptions, type AnalysisWeights, analyseTable, analysisContext } from './analyseConsultation.js';
+import { areaLookupOf } from './columns/areaColumns.js';
 import { columnStoreFor } from './columns/columnStore.js';
 import { tableLayout } from './columns/layout.js';
 import { type CrossTab, crossTab } from './crossTab.js';
+import { sectorAreas } from './queries/sectorAreas.js';
 import type { ResponseTable } from './responseTable.js';
 import type { AnalysisResult } from './types.js';
 import { parseMargins, weightsFromMargins } from './weighting.js';
@@ -22,13 +24,14 @@ export interface StoredAnalysis {
 
 /** The consultation's answers as a table (the column store, caught up to every response stored before this call). */
 export async function storedTable(handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>, consultation: Consultation) {
-  const [definition, wards] = await Promise.all([
+  const [definition, wards, sectors] = await Promise.all([
     loadSurveyDefinition(handle.db, consultation, consultation.surveyVersion),
     listWards(handle.db, consultation.partnershipId),
+    sectorAreas(handle.db, consultation.partnershipId),
   ]);
   const table = await columnStoreFor(handle).table(
     { partnershipId: consultation.partnershipId, consultationId: consultation.id },
-    tableLayout(definition, wards),
+    tableLayout(definition, wards, areaLookupOf(sectors)),
   );
   return { definition, wards, table };
 }

@@ -15,6 +15,8 @@ import { type ChoiceColumn, choiceColumn, type ListColumn, type ResponseTable, r
 /** Breakdowns any survey offers when it asks the question; a template's own come between these and channel. */
 const COMMON_BREAKDOWNS: readonly BreakdownDefinition[] = [
   { code: 'ward', label: 'Ward', question: 'ward' },
+  { code: 'area_ward', label: 'Ward (given, or from postcode)', question: 'area_ward' },
+  { code: 'deprivation_quintile', label: 'Deprivation quintile (from postcode)', question: 'deprivation_quintile' },
   { code: 'age_band', label: 'Age band', question: 'age_band' },
   { code: 'sex', label: 'Sex', question: 'sex' },
 ];

@@ -6,6 +6,7 @@
 
 import type { Answers, Column, SurveyDefinition, SurveyOption, Ward } from '../surveys/index.js';
 import { AnswerColumns } from './columns/answerColumns.js';
+import type { AreaLookup } from './columns/areaColumns.js';
 import { tableLayout } from './columns/layout.js';
 
 export interface ChoiceColumn {
@@ -49,8 +50,13 @@ export interface ResponseTable {
 }
 
 /** A table from answers in memory, encoded as the column store encodes them; `channel` may be given inside each answers object. */
-export function buildResponseTable(definition: SurveyDefinition, answers: readonly Answers[], wards: readonly Ward[]): ResponseTable {
-  const columns = new AnswerColumns(tableLayout(definition, wards), answers.length);
+export function buildResponseTable(
+  definition: SurveyDefinition,
+  answers: readonly Answers[],
+  wards: readonly Ward[],
+  areas?: AreaLookup,
+): ResponseTable {
+  const columns = new AnswerColumns(tableLayout(definition, wards, areas), answers.length);
   for (const a of answers) columns.append(a);
   return columns.table();
 }

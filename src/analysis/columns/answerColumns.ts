@@ -82,7 +82,7 @@ export class AnswerColumns {
     for (let s = 0; s < slots.length; s++) {
       const slot = slots[s] as ColumnSlot;
       const d = this.data[s] as SlotData;
-      const v = answers[slot.column.code];
+      const v = slot.derive ? slot.derive(answers) : answers[slot.column.code];
       if (d.kind === 'choice')
         d.codes.push(v === undefined || v === null || v === '' ? BLANK : (slot.index.get(typeof v === 'string' ? v : String(v)) ?? UNEXPECTED));
       else if (d.kind === 'list') {
@@ -177,7 +177,8 @@ export class AnswerColumns {
     });
     this.lastTable = {
       n,
-      columns,
+      // Derived columns (ward from postcode, deprivation) serve breakdowns and filters, not as questions of their own.
+      columns: columns.filter((_, s) => !this.layout.slots[s]?.derive),
       byCode: new Map(columns.map((c) => [c.column.code, c])),
       channel: { kind: 'choice', column: CHANNEL_COLUMN, options: [...this.channelOptions], codes: this.channelCodes.view(0, n) },
     };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { CHANNELS, channelLabel } from '../../responses/index.js';
 import { type Column, columnsFor, type SurveyDefinition, type SurveyOption, type Ward } from '../../surveys/index.js';
+import { type AreaLookup, areaSlots } from './areaColumns.js';
 
 export type ColumnKind = 'choice' | 'list' | 'number' | 'answered';
 
@@ -15,6 +16,8 @@ export interface ColumnSlot {
   options: SurveyOption[];
   /** Option value -> its code (the option's index). */
   index: Map<string, number>;
+  /** A column worked out from the answers rather than asked (areaColumns.ts): its value for one response. */
+  derive?: (answers: Record<string, unknown>) => string | null;
 }
 
 export interface TableLayout {
@@ -60,14 +63,16 @@ function kindOf(column: Column): ColumnKind {
   }
 }
 
-export function tableLayout(definition: SurveyDefinition, wards: readonly Ward[]): TableLayout {
+export function tableLayout(definition: SurveyDefinition, wards: readonly Ward[], areas?: AreaLookup): TableLayout {
   const columns = columnsFor(definition);
-  const slots = columns.map((column) => {
+  const slots: ColumnSlot[] = columns.map((column) => {
     const options = column.type === 'ward' ? wardOptions(wards) : (column.options ?? []);
     return { column, kind: kindOf(column), options, index: new Map(options.map((o, i) => [o.value, i])) };
   });
-  const fingerprint = createHash('sha256')
-    .update(JSON.stringify([ENCODING_VERSION, definition, wards]))
-    .digest('base64url');
+  const derived = areas ? areaSlots(columns, wards, areas) : [];
+  slots.push(...derived);
+  // The postcode table is part of the encoding only when it adds columns: a new import of it rebuilds them.
+  const encoding = [ENCODING_VERSION, definition, wards, ...(derived.length && areas ? [[...areas.wardOfSector], [...areas.quintileOfSector]] : [])];
+  const fingerprint = createHash('sha256').update(JSON.stringify(encoding)).digest('base64url');
   return { slots, fingerprint };
 }
