@@ -278,6 +278,7 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'crime_outcomes',
     'stop_searches',
     'assessment_scores',
+    'partner_datasets',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

@@ -29,11 +29,15 @@ describeEachEngine('the Strategic Assessment', ({ handle }) => {
       expect(res.status, role).toBe(200);
       const html = await res.text();
       expect(html).toContain('Demo data: the recorded crime on this page is generated');
-      expect(html).toContain('crimes and anti-social behaviour incidents were recorded in the 12 months from October 2023 to September 2024');
+      expect(html).toContain(
+        'incidents of crime, anti-social behaviour and partners’ reports were recorded in the 12 months from October 2023 to September 2024',
+      );
       expect(html).toContain('Recorded crime and ASB per 1,000 residents by ward, October 2023 to September 2024');
       expect(html).toContain('Earlsdon: ');
       expect(html).toContain('Hotspots: the 15 LSOAs with the highest rates');
       expect(html).toContain('Anti-social behaviour: concern and recorded rate by ward, biggest mismatch first');
+      expect(html).toContain('Fly-tipping: concern and recorded rate by ward, biggest mismatch first');
+      expect(html).toContain('Fly-tipping reports (demo data, generated): ');
       expect(html).toContain('Harm 5 (the usual harm of this kind of issue)');
       expect(html.includes('Change the matrix scores'), role).toBe(role === 'admin' || role === 'analyst');
     }

@@ -1,6 +1,6 @@
 /**
  * The issues the Strategic Assessment weighs (docs/assessment.md): each with the police.uk crime types that record it
- * (current and 2011 names), the crime survey's concern that asks about it (question `concerns`), and the harm it is
+ * (current and 2011 names) or partners’ datasets record it under, the crime survey's concern that asks about it (question `concerns`), and the harm it is
  * pre-filled with (1 = low, 5 = severe; the officer's to change). Plain data.
  */
 export interface Issue {
@@ -36,7 +36,7 @@ export const ISSUES: readonly Issue[] = [
     concern: null,
     harm: 2,
   },
-  { code: 'fly_tipping', label: 'Fly-tipping', crimeTypes: [], concern: 'fly_tipping', harm: 2 },
+  { code: 'fly_tipping', label: 'Fly-tipping', crimeTypes: ['Fly-tipping'], concern: 'fly_tipping', harm: 2 },
 ];
 
 export const issueOf = (code: string) => ISSUES.find((i) => i.code === code);

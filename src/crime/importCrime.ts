@@ -109,7 +109,7 @@ export async function importCrime(o: CrimeImportOptions): Promise<CrimeImportSum
   }
 }
 
-async function areaData(db: Kysely<Database>, partnershipId: string): Promise<AreaData> {
+export async function areaData(db: Kysely<Database>, partnershipId: string): Promise<AreaData> {
   const [lsoas, wards, lsoaAreas, wardAreas] = await Promise.all([
     db.selectFrom('lsoas').select(['code', 'ward_code']).where('partnership_id', '=', partnershipId).execute(),
     db.selectFrom('wards').select(['code', 'ons_code']).where('partnership_id', '=', partnershipId).execute(),

@@ -11,7 +11,8 @@ export interface ImportProblem {
 
 export interface ImportedFile {
   file: string;
-  kind: PoliceUkKind;
+  /** The police.uk layout, or `partner` for a partner's dataset read by its mapping. */
+  kind: PoliceUkKind | 'partner';
   rowsRead: number;
   months: string[];
 }

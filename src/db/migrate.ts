@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_boundaries.js';
 import * as m0018 from './migrations/0018_geography_tables.js';
 import * as m0019 from './migrations/0019_crime.js';
 import * as m0020 from './migrations/0020_assessment_scores.js';
+import * as m0021 from './migrations/0021_partner_datasets.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018_geography_tables': m0018,
   '0019_crime': m0019,
   '0020_assessment_scores': m0020,
+  '0021_partner_datasets': m0021,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

@@ -194,6 +194,16 @@ export interface AssessmentScoresTable {
   updated_by: string;
 }
 
+/** A partner's dataset and its saved column mapping (crime/partner/; migration 0021). */
+export interface PartnerDatasetsTable {
+  partnership_id: string;
+  name: string;
+  /** JSON: the mapping (crime/partner/mapping.ts). */
+  mapping: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 /** A partnership's saved population margins for weighting, one row per line (migration 0009). */
 export interface WeightingMarginsTable {
   partnership_id: string;
@@ -554,6 +564,7 @@ export interface Database {
   crime_outcomes: CrimeOutcomesTable;
   stop_searches: StopSearchesTable;
   assessment_scores: AssessmentScoresTable;
+  partner_datasets: PartnerDatasetsTable;
   plan_themes: PlanThemesTable;
   consultations: ConsultationsTable;
   survey_versions: SurveyVersionsTable;

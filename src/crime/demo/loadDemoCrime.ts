@@ -4,6 +4,10 @@ import path from 'node:path';
 import type { DemoContext } from '../../app/capability.js';
 import { listBoundaries } from '../../geography/index.js';
 import { importCrime } from '../importCrime.js';
+import { importPartnerData } from '../partner/importPartnerData.js';
+import { demoPostcodes } from '../queries/demoPostcodes.js';
+import { saveDataset } from '../queries/partnerDatasets.js';
+import { DEMO_FLY_TIPPING, flyTippingCsv } from './generateFlyTipping.js';
 import { type DemoLsoa, monthsFrom, STREET_HEADER, streetRows } from './generateStreetRows.js';
 
 /** Three years to the end of the demo consultation's fieldwork (October 2021 to September 2024). */
@@ -14,7 +18,7 @@ const PER_MONTH = 2500;
 /**
  * The demo partnership's recorded crime: generated police.uk street files over its real LSOAs (generateStreetRows.ts),
  * labelled as demo data in their force and location columns, imported through the same importer a partnership uses;
- * once.
+ * and a generated council fly-tipping dataset (generateFlyTipping.ts) through the partners' importer; once.
  */
 export async function loadDemoCrime({ handle, actor, loaded }: DemoContext): Promise<Record<string, unknown>> {
   const partnershipId = loaded.partnershipId;
@@ -40,7 +44,20 @@ export async function loadDemoCrime({ handle, actor, loaded }: DemoContext): Pro
       files.push(file);
     }
     const summary = await importCrime({ db: handle.db, actor, partnershipId, files });
-    return { crimeRows: summary.imported };
+    const postcodes = await demoPostcodes(handle.db, partnershipId);
+    if (postcodes.length === 0) return { crimeRows: summary.imported };
+    const flyTipping = path.join(dir, 'fly-tipping-demo-data.csv');
+    fs.writeFileSync(flyTipping, flyTippingCsv({ postcodes, months: DEMO_MONTHS, perMonth: 350, seed: 2025 }));
+    await saveDataset(handle.db, partnershipId, DEMO_FLY_TIPPING, { date: 'Report date', category: 'Type', postcode: 'Postcode' }, actor.label);
+    const partner = await importPartnerData({
+      db: handle.db,
+      actor,
+      partnershipId,
+      dataset: DEMO_FLY_TIPPING,
+      file: flyTipping,
+      label: 'fly-tipping-demo-data.csv',
+    });
+    return { crimeRows: summary.imported, flyTippingRows: partner.imported };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
