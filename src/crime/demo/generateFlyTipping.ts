@@ -27,7 +27,7 @@ export function flyTippingCsv(o: {
       const u = random();
       const at = cumulative.findIndex((c) => u < c);
       const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
-      lines.push(`${day}/${month.slice(5, 7)}/${month.slice(0, 4)},Fly-tipping,${o.postcodes[at < 0 ? 0 : at]?.postcode ?? ''}`);
+      lines.push(`${day}/${month.slice(5, 7)}/${month.slice(0, 4)},Fly-tipping,${o.postcodes[Math.max(0, at)]?.postcode ?? ''}`);
     }
   }
   return `${lines.join('\n')}\n`;
