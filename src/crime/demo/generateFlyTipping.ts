@@ -17,8 +17,8 @@ export function flyTippingCsv(o: {
   const random = mulberry32(o.seed);
   const weights = o.postcodes.map((p) => 1 + (10 - (p.imdDecile ?? 5)) * 0.4);
   const total = weights.reduce((a, b) => a + b, 0);
-  let sum = 0;
-  const cumulative = weights.map((w) => (sum += w) / total);
+  const cumulative: number[] = [];
+  for (const w of weights) cumulative.push((cumulative.at(-1) ?? 0) + w / total);
   const lines = [FLY_TIPPING_HEADER];
   for (const month of o.months) {
     const season = 1 + 0.2 * Math.sin(((Number(month.slice(5, 7)) - 4) / 12) * 2 * Math.PI);
