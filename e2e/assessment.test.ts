@@ -26,7 +26,22 @@ describe('the Strategic Assessment in Chromium (JavaScript off)', () => {
     await assessment.setScore('Harm: Fly-tipping', '4');
     await assessment.save();
     expect(await page.getByText('The matrix scores were saved.').count()).toBe(1);
-    expect((await assessment.matrixRow('Fly-tipping'))[2]).toBe('4 (set)');
+    const row = await assessment.matrixRow('Fly-tipping');
+    expect(row, row.join(' | ')).toContain('4 (set)');
+    await assessment.checkAccessibility();
+  });
+
+  it('draws the interactive map with JavaScript on, over the same areas, and passes axe', { timeout: 120_000 }, async () => {
+    const { app, browser } = suite();
+    const { page } = await sessions.open(browser, { javaScriptEnabled: true });
+    await new SignInPage(page, app.url).open();
+    await new SignInPage(page, app.url).signIn('admin@saferplan.demo', app.demo.password);
+    const assessment = new AssessmentPage(page, app.url);
+    expect(await assessment.open(app.demo.partnershipId)).toBe(200);
+    await page.waitForSelector('.leaflet-container path.leaflet-interactive');
+    // One shape an LSOA: Coventry's 195.
+    expect(await page.locator('.leaflet-container path.leaflet-interactive').count()).toBe(195);
+    expect(await page.locator('[data-app-map-status]').innerText()).toContain('Select an area to see its figure');
     await assessment.checkAccessibility();
   });
 });

@@ -345,6 +345,7 @@ export const PROBES: Probe[] = [
     '/assessment/matrix',
   ].map((tail) => refused(`GET /staff/partnerships/:id${tail}`, partnershipPath(tail))),
   refused('GET /staff/partnerships/:id/assessment.pdf', partnershipPath('/assessment.pdf')),
+  refused('GET /staff/partnerships/:id/assessment/map.json', partnershipPath('/assessment/map.json?level=ward')),
   refused('POST /staff/partnerships/:id/assessment/matrix', partnershipPath('/assessment/matrix'), () => ({
     'harm-asb': '5',
     'rationale-asb': 'Planted',
@@ -468,7 +469,7 @@ export const PROBES: Probe[] = [
 /** Routes that are not staff routes, each with why no partnership check applies. */
 export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /': 'the site home page',
-  'GET /*': 'compiled CSS and scripts',
+  'GET /*': 'compiled CSS and scripts, the interactive map script and Leaflet (no data)',
   'GET /assets/govuk-frontend.min.js': 'GOV.UK Frontend',
   'GET /accessibility': "the site's accessibility statement (every partnership's own, linked)",
   'GET /privacy': "the site's privacy notice (every partnership's own, linked)",

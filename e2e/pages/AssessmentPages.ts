@@ -10,14 +10,10 @@ export class AssessmentPage extends BasePage {
     return this.page.locator('figure svg[role="img"]');
   }
 
+  /** The cells of the issue's row in the matrix table (after the matrix heading). */
   async matrixRow(issue: string): Promise<string[]> {
-    return (
-      await this.page
-        .getByRole('row', { name: new RegExp(issue) })
-        .first()
-        .getByRole('cell')
-        .allInnerTexts()
-    ).map((t) => t.trim());
+    const matrix = this.page.locator('h2#matrix ~ table').first();
+    return (await matrix.locator('tr', { hasText: issue }).first().locator('td').allInnerTexts()).map((t) => t.trim());
   }
 
   async changeScores(): Promise<void> {

@@ -40,7 +40,14 @@ describeEachEngine('the Strategic Assessment', ({ handle }) => {
       expect(html).toContain('Fly-tipping reports (demo data, generated): ');
       expect(html).toContain('Harm 5 (the usual harm of this kind of issue)');
       expect(html.includes('Change the matrix scores'), role).toBe(role === 'admin' || role === 'analyst');
+      const map = await (clients.get(role) as HttpClient).get(`${page()}/map.json?level=ward`);
+      expect(map.status, role).toBe(200);
+      const wards = await map.json();
+      expect(wards.features).toHaveLength(18);
+      expect(wards.features[0].properties.label).toMatch(/^Bablake: [\d.]+ per 1,000 residents/);
+      expect(wards.attribution).toContain('DEMO DATA (generated)');
     }
+    expect((await (clients.get('viewer') as HttpClient).get(`${page()}/map.json?level=street`)).status).toBe(422);
   });
 
   it('lets officers set matrix scores, audited, and no one else', async () => {

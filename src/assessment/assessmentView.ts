@@ -12,7 +12,7 @@ import { fillMonths, rolling12, seasonalIndex } from './analysis/series.js';
 import { type Change, poissonChange } from './analysis/yearOnYear.js';
 import { ISSUES, type Issue } from './issues.js';
 import type { AssessmentData, Perception } from './loadAssessment.js';
-import { choropleth, type MapValue } from './maps/choropleth.js';
+import { choropleth, choroplethFeatures, type MapValue } from './maps/choropleth.js';
 import { perceptionChart, trendChart } from './view/charts.js';
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -136,7 +136,18 @@ export function assessmentView(d: AssessmentData) {
       : null,
   };
 
+  /** The interactive map's data: the same areas, colours and labels as the SVG maps. */
+  const geojson = (level: 'ward' | 'lsoa') => ({
+    type: 'FeatureCollection' as const,
+    attribution: `${demo ? 'DEMO DATA (generated). ' : ''}police.uk, OGL v3; boundaries © ONS, OGL v3, contains OS data © Crown copyright 2025`,
+    features: choroplethFeatures(level === 'ward' ? d.wardAreas : d.lsoaAreas, level === 'ward' ? wardValues : lsoaValues).features.map((f) => ({
+      ...f,
+      properties: { fill: f.properties.fill, label: f.properties.title },
+    })),
+  });
+
   return {
+    geojson,
     title: `Strategic Assessment: ${d.partnership.name}`,
     partnership: d.partnership,
     demo,

@@ -1,6 +1,7 @@
 /** The Strategic Assessment's staff pages (docs/assessment.md): the assessment, its PDF, and the matrix scores form. */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, authorize, can, type Principal } from '../accounts/index.js';
 import { analysisRunnerFor } from '../analysis/index.js';
@@ -8,19 +9,25 @@ import type { Services } from '../app/services.js';
 import { findPartnership } from '../partnerships/index.js';
 import { attempt, notFound } from '../platform/errors.js';
 import { PdfUnavailable, renderPdf } from '../platform/pdf.js';
-import { REPOSITORY_ROOT } from '../platform/repositoryPaths.js';
+import { REPOSITORY_ROOT, SOURCE_ROOT } from '../platform/repositoryPaths.js';
 import { errorSummaryItems, messagesByField, parseRequest } from '../platform/validation.js';
 import { assessmentView } from './assessmentView.js';
 import { ISSUES } from './issues.js';
 import { loadAssessment } from './loadAssessment.js';
-import { assessmentRequest, matrixRequest } from './schema.js';
+import { assessmentRequest, mapRequest, matrixRequest } from './schema.js';
 import { setMatrixScores } from './setMatrixScores.js';
 
 const PAGE = 'assessment/views/assessment.njk';
 const MATRIX = 'assessment/views/matrix.njk';
 
+const CLIENT = path.join(SOURCE_ROOT, 'assessment/client');
+const LEAFLET = path.join(REPOSITORY_ROOT, 'node_modules/leaflet/dist');
+
 export async function assessmentRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
+  // The interactive map's script and Leaflet itself, from this server ('self' in the CSP); no tile server.
+  await app.register(fastifyStatic, { root: CLIENT, prefix: '/assessment-client/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyStatic, { root: LEAFLET, prefix: '/vendor/leaflet/', decorateReply: false, maxAge: '1d' });
   const runner = analysisRunnerFor(services.handle);
   app.addHook('onClose', () => runner.close());
 
@@ -53,6 +60,11 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
       request.log.warn({ err }, 'strategic assessment PDF unavailable');
       return reply.status(503).view(PAGE, { ...page, pdfProblem: `${err.message} The page below prints as it is: use your browser’s Print.` });
     }
+  });
+
+  app.get('/staff/partnerships/:id/assessment/map.json', async (request) => {
+    const { params, query } = parseRequest(mapRequest, request);
+    return (await assessmentOf(request.user, params.id)).geojson(query.level);
   });
 
   async function matrixOf(user: Principal | undefined, id: string) {

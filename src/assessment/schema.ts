@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { formField } from '../platform/validation.js';
 import { ISSUES } from './issues.js';
 
+/** The interactive map's data: ward or LSOA areas with their colours and labels. */
+export const mapRequest = z.object({
+  params: z.object({ id: z.string().max(100) }),
+  query: z.object({ level: z.enum(['ward', 'lsoa']).default('ward') }),
+});
+
 export const assessmentRequest = z.object({ params: z.object({ id: z.string().max(100) }), query: z.object({ saved: z.string().optional() }) });
 
 const score = (label: string) =>

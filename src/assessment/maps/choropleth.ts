@@ -31,7 +31,8 @@ export function classOf(value: number, breaks: readonly number[]): number {
   return k < 0 ? breaks.length - 1 : k;
 }
 
-export function choropleth(areas: readonly Area[], values: ReadonlyMap<string, MapValue>, format: (n: number) => string): Chart {
+/** The areas as GeoJSON features with their class colour and label: the SVG map's and the interactive map's. */
+export function choroplethFeatures(areas: readonly Area[], values: ReadonlyMap<string, MapValue>) {
   const known = areas.map((a) => values.get(a.code)?.value).filter((v): v is number => v !== null && v !== undefined);
   const breaks = quintileBreaks(known);
   const colours = breaks.length === CLASS_COLOURS.length ? CLASS_COLOURS : CLASS_COLOURS.slice(CLASS_COLOURS.length - breaks.length);
@@ -40,18 +41,24 @@ export function choropleth(areas: readonly Area[], values: ReadonlyMap<string, M
     return {
       type: 'Feature' as const,
       properties: {
-        fill: v?.value === null || v?.value === undefined ? NO_VALUE_COLOUR : colours[classOf(v.value, breaks)],
+        code: a.code,
+        fill: v?.value === null || v?.value === undefined ? NO_VALUE_COLOUR : (colours[classOf(v.value, breaks)] as string),
         title: v?.label ?? `${a.name}: no figure`,
       },
       geometry: { type: 'MultiPolygon' as const, coordinates: a.polygons },
     };
   });
+  return { features, breaks, colours, complete: known.length === areas.length };
+}
+
+export function choropleth(areas: readonly Area[], values: ReadonlyMap<string, MapValue>, format: (n: number) => string): Chart {
+  const { features, breaks, colours, complete } = choroplethFeatures(areas, values);
   const collection = { type: 'FeatureCollection' as const, features };
   const legend = breaks.map((upper, k) => ({
     colour: colours[k] as string,
     label: `${k === 0 ? `up to ${format(upper)}` : `${format(breaks[k - 1] as number)} to ${format(upper)}`}`,
   }));
-  if (known.length < areas.length) legend.push({ colour: NO_VALUE_COLOUR, label: 'no figure' });
+  if (!complete) legend.push({ colour: NO_VALUE_COLOUR, label: 'no figure' });
   return {
     legend,
     plot: {
