@@ -352,6 +352,18 @@ export const PROBES: Probe[] = [
   })),
   refused('GET /api/v1/partnerships/:id/crime', (b) => `/api/v1/partnerships/${b.partnership.id}/crime?groupBy=type`),
   refused('GET /staff/partnerships/:id/crime/imports', partnershipPath('/crime/imports')),
+  refused('GET /staff/partnerships/:id/crime/datasets', partnershipPath('/crime/datasets')),
+  refused('POST /staff/partnerships/:id/crime/datasets', partnershipPath('/crime/datasets'), () => ({
+    name: 'Betaford fires',
+    date: 'Date',
+    fixedCategory: 'Fly-tipping',
+    postcode: 'Postcode',
+  })),
+  {
+    route: 'POST /staff/partnerships/:id/crime/datasets/import',
+    kind: 'refused',
+    request: (b) => ({ path: `/staff/partnerships/${b.partnership.id}/crime/datasets/import`, csv: 'Date,Postcode\n2024-01-01,CV1 1AH\n' }),
+  },
   refused('GET /staff/partnerships/:id/crime/imports/:importId', (b) => `/staff/partnerships/${b.partnership.id}/crime/imports/${b.crimeImportId}`),
   {
     route: 'POST /staff/partnerships/:id/crime/imports',

@@ -222,6 +222,16 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
       summary: null,
     })
     .execute();
+  await db
+    .insertInto('partner_datasets')
+    .values({
+      partnership_id: partnershipId,
+      name: 'Betaford fires',
+      mapping: '{"date":"Date","fixedCategory":"Deliberate fire","postcode":"Postcode"}',
+      updated_at: '2026-01-05T10:00:00.000Z',
+      updated_by: admin.email,
+    })
+    .execute();
   const b: TenantB = {
     crimeImportId,
     coding,

@@ -180,6 +180,7 @@ export function assessmentView(d: AssessmentData) {
     wards,
     maps,
     hotspots,
+    outcomes: outcomeRows(d.outcomes),
     deprivation: ratesByDecile(lsoaFigures).map((r) => ({ ...r, countText: n(r.count), rateText: one(r.rate) })),
     concentration: concentration(lsoaFigures),
     perception: perceptionView(d, perception, wardName, chartOf),
@@ -290,3 +291,9 @@ function perceptionView(
 }
 
 export type AssessmentPage = ReturnType<typeof assessmentView>;
+
+/** Each last outcome with its share of the crimes, largest first. */
+function outcomeRows(outcomes: AssessmentData['outcomes']) {
+  const total = outcomes.reduce((a, o) => a + o.count, 0);
+  return outcomes.map((o) => ({ outcome: o.outcome, count: n(o.count), percent: one(total ? (o.count / total) * 100 : null) }));
+}

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { can, type Principal } from '../accounts/index.js';
 import type { AnalysisRunner } from '../analysis/index.js';
 import { type Consultation, listConsultations } from '../consultations/index.js';
-import { areaPopulations, crimeCountsByType, crimeSources } from '../crime/index.js';
+import { areaPopulations, crimeCountsByType, crimeSources, outcomeCounts } from '../crime/index.js';
 import type { Database } from '../db/schema.js';
 import { type Area, listBoundaries } from '../geography/index.js';
 import type { Partnership } from '../partnerships/index.js';
@@ -31,6 +31,8 @@ export interface AssessmentData {
   byWard: { key: string | null; type: string; count: number }[];
   byLsoa: { key: string | null; type: string; count: number }[];
   previousByLsoa: { key: string | null; type: string; count: number }[];
+  /** Crimes of the 12 months by their last outcome. */
+  outcomes: { outcome: string; count: number }[];
   /** The 12 months the tables cover, and the 12 before. */
   period: { from: string; to: string } | null;
   previous: { from: string; to: string } | null;
@@ -70,14 +72,15 @@ export async function loadAssessment(o: {
     .at(-1);
   const period = last ? { from: shift(last, -11), to: last } : null;
   const previous = last ? { from: shift(last, -23), to: shift(last, -12) } : null;
-  const [byWard, byLsoa, previousByLsoa] =
+  const [byWard, byLsoa, previousByLsoa, outcomes] =
     period && previous
       ? await Promise.all([
           crimeCountsByType(db, id, 'ward', period),
           crimeCountsByType(db, id, 'lsoa', period),
           crimeCountsByType(db, id, 'lsoa', previous),
+          outcomeCounts(db, id, period),
         ])
-      : [[], [], []];
+      : [[], [], [], []];
   const perception = await perceptionOf(o);
   return {
     partnership,
@@ -86,6 +89,7 @@ export async function loadAssessment(o: {
     byWard,
     byLsoa,
     previousByLsoa,
+    outcomes,
     period,
     previous,
     populations,

@@ -75,6 +75,7 @@ describe('bin/saferplan.js on a project whose sources change', () => {
     write('src/app/assets.ts', 'export const buildAssets = async () => {};\n');
     write('src/analysis/worker/analysisWorkerMain.ts', 'export {};\n');
     write('src/responses/staging/checkWorkerMain.ts', 'export {};\n');
+    write('src/crime/reading/crimeWorkerMain.ts', 'export {};\n');
     write('src/cli/message.ts', "export const message: string = 'first';\n");
     write('src/cli/main.ts', "import { message } from './message.js';\nprocess.stdout.write(message + '\\n');\n");
   });

@@ -1,19 +1,8 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import type { CliContext } from '../app/capability.js';
 import type { DbHandle } from '../db/database.js';
 import { CliError, printJson, say } from '../platform/cli.js';
 import { cliActor } from '../platform/recordAudit.js';
-
-const MONTH = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, 'give a month as YYYY-MM');
-const STATS_OPTIONS = z.object({
-  groupBy: z.enum(['lsoa', 'ward', 'month', 'type']),
-  from: MONTH.optional(),
-  to: MONTH.optional(),
-  type: z.array(z.string().min(1)).optional(),
-  format: z.literal('json'),
-  partnership: z.string().optional(),
-});
 
 export function registerCrimeCommands(program: Command, cli: CliContext) {
   const crime = program.command('crime').description('recorded crime: police.uk street-level crime, ASB, outcomes and stop and search');
@@ -58,6 +47,7 @@ export function registerCrimeCommands(program: Command, cli: CliContext) {
     .option('--partnership <partnership>', 'the partnership (id or slug); needed when there is more than one')
     .action((raw: Record<string, unknown>) =>
       cli.withDatabase(async (handle) => {
+        const { STATS_OPTIONS } = await import('./statsOptions.js');
         const parsed = STATS_OPTIONS.safeParse(raw);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];

@@ -87,7 +87,8 @@ describeEachEngine('saferplan crime import and stats', ({ handle, target }) => {
 
     const again = await imported(p, STREET_2011);
     expect(again).toMatchObject({ rowsRead: 3316, imported: 3316, replaced: 3316 });
-    expect(again.message).toContain('replacing 3,316 imported before for the same force and months');
+    expect(again.message).toContain('replacing 3,316 imported before for the same force and months (West Midlands Police 2011-02)');
+    expect(again.replacedMonths).toEqual(['West Midlands Police 2011-02']);
     expect(await stats(p, '--group-by', 'month')).toEqual([{ key: '2011-02', count: 3316, rate: 9.63 }]);
     expect(await stats(p, '--group-by', 'month', '--from', '2011-03')).toEqual([]);
   });

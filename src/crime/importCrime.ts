@@ -77,8 +77,11 @@ export async function importCrime(o: CrimeImportOptions): Promise<CrimeImportSum
     Object.assign(summary, counts);
     o.onProgress?.(summary.rowsRead);
     await o.db.transaction().execute(async (trx) => {
-      for (const [table, byForce] of Object.entries(months) as [RowTable, [string, string[]][]][])
-        summary.replaced += await replaceMonths(trx, o.partnershipId, importId, table, new Map(byForce.map(([f, m]) => [f, new Set(m)])));
+      for (const [table, byForce] of Object.entries(months) as [RowTable, [string, string[]][]][]) {
+        const replaced = await replaceMonths(trx, o.partnershipId, importId, table, new Map(byForce.map(([f, m]) => [f, new Set(m)])));
+        summary.replaced += replaced.rows;
+        summary.replacedMonths.push(...replaced.months.filter((m) => !summary.replacedMonths.includes(m)));
+      }
       summary.message = summaryMessage(summary);
       // Done first, so that its outcomes count among the finished imports' when they are applied.
       await finishImport(trx, importId, 'done', summary);

@@ -28,6 +28,8 @@ export interface CrimeImportSummary {
   imported: number;
   /** Rows of the same force and month imported before, now replaced by these. */
   replaced: number;
+  /** The force (or dataset) and month of each month imported before and replaced: "West Midlands Police 2011-02". */
+  replacedMonths: string[];
   outside: number;
   notPlaced: number;
   rejected: number;
@@ -47,6 +49,7 @@ export function emptySummary(importId: string, areaSet: boolean): CrimeImportSum
     rowsRead: 0,
     imported: 0,
     replaced: 0,
+    replacedMonths: [],
     outside: 0,
     notPlaced: 0,
     rejected: 0,
@@ -61,7 +64,9 @@ export function summaryMessage(s: CrimeImportSummary): string {
   const parts = [
     `Read ${s.rowsRead.toLocaleString('en-GB')} rows from ${s.files.length} file${s.files.length === 1 ? '' : 's'}`,
     `imported ${s.imported.toLocaleString('en-GB')}`,
-    s.replaced ? `replacing ${s.replaced.toLocaleString('en-GB')} imported before for the same force and months` : '',
+    s.replaced
+      ? `replacing ${s.replaced.toLocaleString('en-GB')} imported before for the same force and months (${s.replacedMonths.slice(0, 12).join(', ')}${s.replacedMonths.length > 12 ? ', ...' : ''})`
+      : '',
     s.outside ? `${s.outside.toLocaleString('en-GB')} outside the partnership’s area (not kept)` : '',
     s.notPlaced ? `${s.notPlaced.toLocaleString('en-GB')} with no location that could not be placed (not kept)` : '',
     s.rejected ? `${s.rejected.toLocaleString('en-GB')} rejected (see problems)` : '',

@@ -4,4 +4,4 @@ export { crimeStats, GROUP_BYS } from './crimeStats.js';
 export { DEMO_FORCE } from './demo/generateStreetRows.js';
 export type { CrimeImportSummary } from './importSummary.js';
 export { areaPopulations } from './queries/areaPopulations.js';
-export { type CrimeFilter, type CrimeGroupBy, crimeCounts, crimeCountsByType, crimeSources } from './queries/crimeCounts.js';
+export { type CrimeFilter, type CrimeGroupBy, crimeCounts, crimeCountsByType, crimeSources, outcomeCounts } from './queries/crimeCounts.js';

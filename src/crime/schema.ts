@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formField } from '../platform/validation.js';
 
 const month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, 'Give a month as YYYY-MM');
 
@@ -26,3 +27,22 @@ export const crimeStatsSchema = z.object({ groups: z.array(crimeGroupSchema) });
 
 export const crimeImportsRequest = z.object({ params: z.object({ id: z.string().max(100) }) });
 export const crimeImportRequest = z.object({ params: z.object({ id: z.string().max(100), importId: z.string().max(100) }) });
+
+const textField = formField;
+/** The dataset mapping form: every field as typed (blank when not used). */
+export const datasetFormRequest = z.object({
+  params: z.object({ id: z.string().max(100) }),
+  body: z.object({
+    name: textField,
+    date: textField,
+    category: textField,
+    fixedCategory: textField,
+    longitude: textField,
+    latitude: textField,
+    easting: textField,
+    northing: textField,
+    lsoa: textField,
+    postcode: textField,
+    ward: textField,
+  }),
+});

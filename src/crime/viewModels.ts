@@ -63,3 +63,48 @@ export function importPage(partnership: Partnership, record: CrimeImportRecord) 
       .map((p) => [{ text: p.file }, { text: p.row ? String(p.row) : '', format: 'numeric' as const }, { text: p.column }, { text: p.message }]),
   };
 }
+
+const MAPPING_FIELDS = [
+  ['date', 'Date column', 'The date of each report: 05/03/2024, 2024-03-05 or the month 2024-03'],
+  ['category', 'Category column', 'Leave blank and give one category below when every row is the same kind'],
+  ['fixedCategory', 'One category for every row', 'For example Fly-tipping'],
+  ['longitude', 'Longitude column', ''],
+  ['latitude', 'Latitude column', ''],
+  ['easting', 'Easting column', 'British National Grid'],
+  ['northing', 'Northing column', 'British National Grid'],
+  ['lsoa', 'LSOA code column', ''],
+  ['postcode', 'Postcode column', 'Full postcodes, found in the partnership’s postcode table'],
+  ['ward', 'Ward column', 'Ward names or ONS codes'],
+] as const;
+
+export function datasetsPage(o: {
+  partnership: Partnership;
+  datasets: { name: string; mapping: Record<string, unknown>; updatedBy: string }[];
+  canEdit: boolean;
+  values?: Record<string, string>;
+  fields?: { field: string; message: string }[];
+}) {
+  const fields = o.fields ?? [];
+  const message = (field: string) => fields.find((f) => f.field === field)?.message;
+  return {
+    title: `Partners’ datasets: ${o.partnership.name}`,
+    partnership: o.partnership,
+    canEdit: o.canEdit,
+    action: `/staff/partnerships/${o.partnership.id}/crime/datasets`,
+    importsHref: `/staff/partnerships/${o.partnership.id}/crime/imports`,
+    errors: fields.map((f) => ({ text: f.message, href: `#${f.field}` })),
+    name: { value: o.values?.name ?? '', error: message('name') },
+    fileError: message('file'),
+    inputs: MAPPING_FIELDS.map(([id, label, hint]) => ({ id, label, hint, value: o.values?.[id] ?? '', error: message(id) })),
+    datasetNames: o.datasets.map((d) => d.name),
+    rows: o.datasets.map((d) => [
+      { text: d.name },
+      {
+        text: Object.entries(d.mapping)
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .join('; '),
+      },
+      { text: d.updatedBy },
+    ]),
+  };
+}

@@ -6,7 +6,7 @@ export { byGroup, type Estimator, estimate, type GroupEstimates, type Groups, ty
 export { type PearsonChiSquareResult, pearsonChiSquare } from './chiSquare.js';
 export { type AgreementTable, agreementTable, cohensKappa, cohensKappaMatrix, type KappaResult, pooledKappa } from './cohensKappa.js';
 export { type CalibrationMargin, createDesign, type SurveyDesign } from './design.js';
-export { chiSquareSurvival, fSurvival, logGamma, normalTwoSidedP, Z95 } from './distributions.js';
+export { chiSquareSurvival, fSurvival, normalTwoSidedP, Z95 } from './distributions.js';
 export { type McNemarResult, mcnemarTest, type PairedCounts, pairedCounts } from './mcnemar.js';
 export {
   encodeMargin,

@@ -31,6 +31,8 @@ export async function importPartnerData(o: {
   dataset: string;
   file: string;
   label?: string;
+  /** The import's id, when the caller needs it before the import ends (an upload's progress page). */
+  importId?: string;
 }): Promise<CrimeImportSummary> {
   const dataset = (await listDatasets(o.db, o.partnershipId)).find((d) => d.name === o.dataset);
   if (!dataset) throw new UnknownDataset(`No dataset "${o.dataset}": save its mapping first with saferplan crime dataset set`);
@@ -38,8 +40,8 @@ export async function importPartnerData(o: {
   const area = await areaData(o.db, o.partnershipId);
   const placer = placerOf(area);
   const lookups = await placeLookups(o.db, o.partnershipId);
-  const importId = newId();
-  const summary = emptySummary(importId, placer.areaSet);
+  const importId = o.importId ?? newId();
+  const summary = emptySummary(importId, areaSetFor(placer, lookups));
   await startImport(o.db, { id: importId, partnershipId: o.partnershipId, startedBy: o.actor.label, files: [name] });
   const fail = async (message: string, row = 0) => {
     await discardRows(o.db, importId);
@@ -101,7 +103,9 @@ export async function importPartnerData(o: {
     summary.imported = kept.length;
     summary.files = [{ file: name, kind: 'partner', rowsRead: summary.rowsRead, months: [...months].sort() }];
     await o.db.transaction().execute(async (trx) => {
-      summary.replaced = await replaceMonths(trx, o.partnershipId, importId, 'crime_records', new Map([[dataset.name, months]]));
+      const replaced = await replaceMonths(trx, o.partnershipId, importId, 'crime_records', new Map([[dataset.name, months]]));
+      summary.replaced = replaced.rows;
+      summary.replacedMonths = replaced.months;
       summary.message = summaryMessage(summary);
       await finishImport(trx, importId, 'done', summary);
       await recordAudit(trx, {
@@ -123,11 +127,15 @@ type Lookups = Awaited<ReturnType<typeof placeLookups>>;
 
 /** By point or LSOA as police.uk rows are; else by postcode (the partnership's postcode table), else by ward. */
 function placeRow(r: PartnerRow, placer: ReturnType<typeof placerOf>, lookups: Lookups): Placement {
-  if (r.point || r.lsoaCode || !placer.areaSet) return placer.place(r.point, r.lsoaCode);
+  if (!areaSetFor(placer, lookups)) return placer.place(r.point, r.lsoaCode);
+  if ((r.point || r.lsoaCode) && placer.areaSet) {
+    const placed = placer.place(r.point, r.lsoaCode);
+    if (placed.status === 'placed' || (!r.postcode && !r.ward)) return placed;
+  }
   if (r.postcode) {
     const at = lookups.postcodes.get(r.postcode);
     if (at) return { status: 'placed', lsoa: at.lsoa, ward: at.ward };
-    return lookups.postcodes.size ? { status: 'outside' } : { status: 'not-placed' };
+    if (lookups.postcodes.size) return { status: 'outside' };
   }
   if (r.ward) {
     const ward = lookups.wardOf.get(r.ward.toLowerCase());
@@ -135,3 +143,6 @@ function placeRow(r: PartnerRow, placer: ReturnType<typeof placerOf>, lookups: L
   }
   return { status: 'not-placed' };
 }
+
+/** Whether the partnership has anything to place a partner's rows in: LSOAs, boundaries, postcodes or wards. */
+const areaSetFor = (placer: ReturnType<typeof placerOf>, lookups: Lookups) => placer.areaSet || lookups.postcodes.size > 0 || lookups.wardOf.size > 0;

@@ -62,3 +62,19 @@ export async function crimeSources(db: Kysely<Database>, partnershipId: string) 
     .execute();
   return rows.map((r) => ({ force: r.force, first: String(r.first), last: String(r.last), count: Number(r.count) }));
 }
+
+/** Police.uk crimes (those with a Crime ID) by their last outcome, in the months given. */
+export async function outcomeCounts(db: Kysely<Database>, partnershipId: string, filter: CrimeFilter = {}) {
+  let query = db
+    .selectFrom('crime_records')
+    .select((eb) => ['last_outcome', eb.fn.countAll<number>().as('count')])
+    .where('partnership_id', '=', partnershipId)
+    .where('crime_id', 'is not', null)
+    .where('import_id', 'in', (eb) =>
+      eb.selectFrom('crime_imports').select('id').where('partnership_id', '=', partnershipId).where('status', '=', 'done'),
+    );
+  if (filter.from) query = query.where('month', '>=', filter.from);
+  if (filter.to) query = query.where('month', '<=', filter.to);
+  const rows = await query.groupBy('last_outcome').execute();
+  return rows.map((r) => ({ outcome: r.last_outcome ?? 'No outcome recorded', count: Number(r.count) })).sort((a, b) => b.count - a.count);
+}

@@ -49,19 +49,23 @@ export async function replaceMonths(
   importId: string,
   table: RowTable,
   monthsByForce: Map<string, Set<string>>,
-) {
-  let replaced = 0;
-  for (const [force, months] of monthsByForce) {
-    const result = await trx
-      .deleteFrom(table)
-      .where('partnership_id', '=', partnershipId)
-      .where('force', '=', force)
-      .where('month', 'in', [...months])
-      .where('import_id', 'in', doneImports(trx, partnershipId, importId))
-      .executeTakeFirst();
-    replaced += Number(result.numDeletedRows);
-  }
-  return replaced;
+): Promise<{ rows: number; months: string[] }> {
+  let rows = 0;
+  const months: string[] = [];
+  for (const [force, forceMonths] of monthsByForce)
+    for (const month of [...forceMonths].sort()) {
+      const result = await trx
+        .deleteFrom(table)
+        .where('partnership_id', '=', partnershipId)
+        .where('force', '=', force)
+        .where('month', '=', month)
+        .where('import_id', 'in', doneImports(trx, partnershipId, importId))
+        .executeTakeFirst();
+      const deleted = Number(result.numDeletedRows);
+      rows += deleted;
+      if (deleted) months.push(`${force} ${month}`);
+    }
+  return { rows, months };
 }
 
 /**
