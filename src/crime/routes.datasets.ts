@@ -7,13 +7,12 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { actorOf, authorize, can, type Principal } from '../accounts/index.js';
+import { actorOf, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { newId } from '../db/columnTypes.js';
-import { findPartnership } from '../partnerships/index.js';
-import { notFound } from '../platform/errors.js';
 import { makeUploadDirectory } from '../platform/uploadDirectory.js';
 import { parseRequest } from '../platform/validation.js';
+import { crimePartnership } from './crimePartnership.js';
 import { importPartnerData } from './partner/importPartnerData.js';
 import { mappingSchema } from './partner/mapping.js';
 import { listDatasets, saveDataset } from './queries/partnerDatasets.js';
@@ -26,12 +25,7 @@ export async function crimeDatasetRoutes(app: FastifyInstance, { services }: { s
   const { db } = services;
   await app.register(multipart, { limits: { fileSize: services.config.uploadLimitBytes, files: 1, fields: 3 } });
 
-  async function partnershipFor(user: Principal | undefined, id: string, action: 'crime:view' | 'crime:import') {
-    const principal = authorize(user, action, id);
-    const partnership = await findPartnership(db, id);
-    if (!partnership) throw notFound('Partnership');
-    return { principal, partnership };
-  }
+  const partnershipFor = (user: Principal | undefined, id: string, action: 'crime:view' | 'crime:import') => crimePartnership(db, user, id, action);
 
   app.get('/staff/partnerships/:id/crime/datasets', async (request, reply) => {
     const { params } = parseRequest(crimeImportsRequest, request);

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
-import { actorOf, authorize, can, type Principal } from '../accounts/index.js';
+import { actorOf, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { newId } from '../db/columnTypes.js';
-import { findPartnership } from '../partnerships/index.js';
 import { notFound } from '../platform/errors.js';
 import { makeUploadDirectory } from '../platform/uploadDirectory.js';
 import { parseRequest } from '../platform/validation.js';
+import { crimePartnership } from './crimePartnership.js';
 import { importCrime } from './importCrime.js';
 import { listCrimeImports, loadCrimeImport } from './queries/crimeImports.js';
 import { crimeImportRequest, crimeImportsRequest } from './schema.js';
@@ -25,12 +25,7 @@ export async function crimeImportRoutes(app: FastifyInstance, { services }: { se
   const { db } = services;
   await app.register(multipart, { limits: { fileSize: services.config.uploadLimitBytes, files: MAX_FILES, fields: 2 } });
 
-  async function partnershipFor(user: Principal | undefined, id: string, action: 'crime:view' | 'crime:import') {
-    const principal = authorize(user, action, id);
-    const partnership = await findPartnership(db, id);
-    if (!partnership) throw notFound('Partnership');
-    return { principal, partnership };
-  }
+  const partnershipFor = (user: Principal | undefined, id: string, action: 'crime:view' | 'crime:import') => crimePartnership(db, user, id, action);
 
   app.get('/staff/partnerships/:id/crime/imports', async (request, reply) => {
     const { params } = parseRequest(crimeImportsRequest, request);
