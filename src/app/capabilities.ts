@@ -8,6 +8,7 @@ import { consultationsCapability } from '../consultations/capability.js';
 import { crimeCapability } from '../crime/capability.js';
 import { geographyCapability } from '../geography/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
+import { planCapability } from '../plan/capability.js';
 import { redactionCapability } from '../redaction/capability.js';
 import { responsesCapability } from '../responses/capability.js';
 import { stakeholdersCapability } from '../stakeholders/capability.js';
@@ -37,6 +38,7 @@ export const CAPABILITIES: readonly Capability[] = [
   codingCapability,
   stakeholdersCapability,
   workshopsCapability,
+  planCapability,
   suggestionsCapability,
   redactionCapability,
 ];

@@ -186,6 +186,7 @@ export function assessmentView(d: AssessmentData) {
     perception: perceptionView(d, perception, wardName, chartOf),
     perceptionUnavailable: 'unavailable' in d.perception ? d.perception.unavailable : null,
     matrix: matrix.map(matrixRow),
+    scoredIssues: matrix,
   };
 }
 

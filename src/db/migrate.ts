@@ -21,6 +21,7 @@ import * as m0018 from './migrations/0018_geography_tables.js';
 import * as m0019 from './migrations/0019_crime.js';
 import * as m0020 from './migrations/0020_assessment_scores.js';
 import * as m0021 from './migrations/0021_partner_datasets.js';
+import * as m0022 from './migrations/0022_plans.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019_crime': m0019,
   '0020_assessment_scores': m0020,
   '0021_partner_datasets': m0021,
+  '0022_plans': m0022,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

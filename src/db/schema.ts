@@ -204,6 +204,173 @@ export interface PartnerDatasetsTable {
   updated_by: string;
 }
 
+/** A Community Safety Partnership Plan (plan/; migration 0022). */
+export interface PlansTable {
+  partnership_id: string;
+  id: string;
+  title: string;
+  starts_on: string;
+  ends_on: string;
+  /** The consultation whose findings the plan answers ("you said, we did"). */
+  consultation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PriorityThemesTable {
+  partnership_id: string;
+  id: string;
+  plan_id: string;
+  position: number;
+  title: string;
+  summary: string;
+}
+
+export interface PlanPrioritiesTable {
+  partnership_id: string;
+  id: string;
+  plan_id: string;
+  theme_id: string;
+  position: number;
+  title: string;
+  rationale: string;
+  /** JSON array of victim | offender | place. */
+  dimensions: string;
+  /** JSON array of pcc_priorities ids. */
+  pcc_priority_ids: string;
+}
+
+export interface PlanEvidenceTable {
+  partnership_id: string;
+  id: string;
+  plan_id: string;
+  priority_id: string;
+  position: number;
+  /** plan/evidence/evidenceKinds.ts */
+  kind: string;
+  /** JSON: what the evidence points at. */
+  ref: string;
+  label: string;
+  /** The value shown when it was linked, to tell a changed figure from a current one. */
+  linked_value: string;
+  linked_at: string;
+}
+
+export interface PccPrioritiesTable {
+  partnership_id: string;
+  id: string;
+  position: number;
+  title: string;
+  summary: string;
+}
+
+export interface InterventionsTable {
+  partnership_id: string;
+  id: string;
+  title: string;
+  summary: string;
+  /** JSON: EMMIE ratings (plan/emmie.ts). */
+  emmie: string;
+  source: string;
+}
+
+export interface PlanActionsTable {
+  partnership_id: string;
+  id: string;
+  plan_id: string;
+  priority_id: string;
+  position: number;
+  reference: string;
+  title: string;
+  lead_partner: string;
+  supporting_partners: string;
+  starts_on: string | null;
+  due_on: string | null;
+  resources: string;
+  intervention_id: string | null;
+  status: string;
+  progress: number;
+  progress_note: string;
+  progress_at: string | null;
+}
+
+export interface PlanMeasuresTable {
+  partnership_id: string;
+  id: string;
+  plan_id: string;
+  priority_id: string;
+  position: number;
+  indicator: string;
+  baseline: number | null;
+  baseline_note: string;
+  target: string;
+  source: string;
+  frequency: string;
+}
+
+export interface MeasureValuesTable {
+  partnership_id: string;
+  measure_id: string;
+  /** yyyy-mm-dd: the date the value is for. */
+  period: string;
+  value: number;
+  note: string;
+  recorded_at: string;
+}
+
+export interface PlanImpactsTable {
+  partnership_id: string;
+  id: string;
+  plan_id: string;
+  priority_id: string;
+  position: number;
+  group_kind: string;
+  group_label: string;
+  impact: string;
+  evidence: string;
+  /** A survey breakdown (age_band, disability...) whose figures the HIIA shows as evidence. */
+  breakdown: string | null;
+  mitigation: string;
+}
+
+export interface PlanVersionsTable {
+  partnership_id: string;
+  plan_id: string;
+  number: number;
+  status: string;
+  /** JSON: the plan's content when the version was made (plan/planContent.ts). */
+  content: string;
+  decided_on: string | null;
+  decided_by: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ReportNarrativesTable {
+  partnership_id: string;
+  report_key: string;
+  section: string;
+  text: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export interface ReportRunsTable {
+  partnership_id: string;
+  id: string;
+  kind: string;
+  format: string;
+  params: string;
+  status: string;
+  progress: number;
+  message: string;
+  file_name: string;
+  content: Uint8Array | null;
+  created_at: string;
+  created_by: string;
+  finished_at: string | null;
+}
+
 /** A partnership's saved population margins for weighting, one row per line (migration 0009). */
 export interface WeightingMarginsTable {
   partnership_id: string;
@@ -566,6 +733,19 @@ export interface Database {
   assessment_scores: AssessmentScoresTable;
   partner_datasets: PartnerDatasetsTable;
   plan_themes: PlanThemesTable;
+  plans: PlansTable;
+  priority_themes: PriorityThemesTable;
+  plan_priorities: PlanPrioritiesTable;
+  plan_evidence: PlanEvidenceTable;
+  pcc_priorities: PccPrioritiesTable;
+  interventions: InterventionsTable;
+  plan_actions: PlanActionsTable;
+  plan_measures: PlanMeasuresTable;
+  measure_values: MeasureValuesTable;
+  plan_impacts: PlanImpactsTable;
+  plan_versions: PlanVersionsTable;
+  report_narratives: ReportNarrativesTable;
+  report_runs: ReportRunsTable;
   consultations: ConsultationsTable;
   survey_versions: SurveyVersionsTable;
   responses: ResponsesTable;

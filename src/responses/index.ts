@@ -10,6 +10,7 @@ export { importHeader, writeImportTemplate } from './importTemplate.js';
 export { importUploadedFile } from './importUploadedFile.js';
 export { insertResponses } from './insertResponses.js';
 export { presentStoredResponse, storedResponseSchema } from './presentStoredResponse.js';
+export { isCounted } from './queries/countedResponses.js';
 export { eachResponse, listResponses } from './queries/listResponses.js';
 export { responseCounts } from './queries/responseCounts.js';
 export { responseCountsByConsultation } from './queries/responseCountsByConsultation.js';
