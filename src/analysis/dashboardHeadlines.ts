@@ -70,7 +70,7 @@ export interface HeadlineChart {
 }
 
 /** Charts of the headline indicators: feeling safe by day and after dark, anti-social behaviour, top concerns. */
-export function headlineCharts(ind: CrimeSurveyIndicators, ctx: ChartContext): HeadlineChart[] {
+export function headlineCharts(ind: CrimeSurveyIndicators, ctx: ChartContext, inline = true): HeadlineChart[] {
   const w = ctx.weighted;
   const charts: HeadlineChart[] = [];
   const safety = ind.safety.flatMap((s) => [
@@ -94,7 +94,7 @@ export function headlineCharts(ind: CrimeSurveyIndicators, ctx: ChartContext): H
           base: `Base: those who answered each question, leaving out don't know: ${safety.map((b) => `${b.label} n = ${b.n}`).join('; ')}.${ctx.filters}`,
           source: ctx.source,
         },
-        { inline: true },
+        { inline },
       ),
     });
   }
@@ -112,7 +112,7 @@ export function headlineCharts(ind: CrimeSurveyIndicators, ctx: ChartContext): H
           base: `Base: those who answered each item, leaving out don't know: n = ${ns.length === 1 ? ns[0] : `${Math.min(...ns)} to ${Math.max(...ns)}`}.${ctx.filters}`,
           source: ctx.source,
         },
-        { inline: true },
+        { inline },
       ),
     });
   }
@@ -129,7 +129,7 @@ export function headlineCharts(ind: CrimeSurveyIndicators, ctx: ChartContext): H
           base: `${ind.topConcernsBase.description}.${ctx.filters}`,
           source: ctx.source,
         },
-        { inline: true },
+        { inline },
       ),
     });
   }

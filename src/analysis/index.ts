@@ -4,9 +4,11 @@ export { analyseStoredConsultation } from './analyseStoredConsultation.js';
 export type { AnalysisJob, AnalysisOutcome } from './analysisJob.js';
 // The machinery theme coding's results reuse (src/coding/): the same table, breakdowns and weights as the dashboard.
 export { availableBreakdowns } from './crossTab.js';
+export { headlineCharts, headlineFindings } from './dashboardHeadlines.js';
+export { type ChartContext, chartContext, chartFor, fmtPct, gridChartFor, gridRows } from './dashboardModel.js';
 export { marginsText } from './marginsText.js';
 export { savedMargins } from './queries/savedMargins.js';
 export { buildResponseTable } from './responseTable.js';
-export type { BenchmarkInput } from './types.js';
+export type { AnalysisResult, BenchmarkInput, CrimeSurveyIndicators, QuestionResult } from './types.js';
 export { parseMargins, weightsFromMargins } from './weighting.js';
 export { type AnalysisRunner, analysisRunnerFor } from './worker/analysisPool.js';

@@ -60,8 +60,8 @@ export interface EvidenceContext {
 }
 
 /** A crime survey's findings as evidence items (unweighted, all respondents; suppressed figures are left out). */
-export async function surveyItems(handle: EvidenceContext['handle'], c: Consultation): Promise<EvidenceItem[]> {
-  const outcome = await analyseStoredConsultation({ handle, consultation: c });
+export async function surveyItems(handle: EvidenceContext['handle'], c: Consultation, suppressBelow: number): Promise<EvidenceItem[]> {
+  const outcome = await analyseStoredConsultation({ handle, consultation: c, analysis: { rules: { suppressBelow } } });
   if (!outcome.ok) return [];
   const result = outcome.analysis.result;
   const ind = result.indicators;
@@ -181,7 +181,7 @@ export async function evidenceItems(ctx: EvidenceContext, kinds: ReadonlySet<Evi
   const { db } = ctx.handle;
   const consultations = (await listConsultations(db, ctx.partnership.id)).filter((c) => c.status !== 'draft' && c.status !== 'scheduled');
   const parts = await Promise.all([
-    kinds.has('survey') ? Promise.all(consultations.map((c) => surveyItems(ctx.handle, c))) : [],
+    kinds.has('survey') ? Promise.all(consultations.map((c) => surveyItems(ctx.handle, c, ctx.partnership.suppressionMinimum))) : [],
     kinds.has('theme') ? Promise.all(consultations.map((c) => themeItems(db, c))) : [],
     kinds.has('workshop') ? workshopItems(db, ctx.partnership.id) : [],
     kinds.has('crime') || kinds.has('matrix') ? assessmentItems(ctx) : [],
