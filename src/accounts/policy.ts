@@ -35,9 +35,19 @@ export type Action =
   /** Importing recorded crime and partners' data (src/crime/). */
   | 'crime:import'
   /** Setting the Strategic Assessment's prioritisation matrix scores (src/assessment/). */
-  | 'assessment:edit';
+  | 'assessment:edit'
+  /** Reading the partnership's plans, their evidence and delivery (src/plan/). */
+  | 'plan:view'
+  /** Building a plan: themes, priorities, evidence links, actions, measures, HIIA, draft and consultation versions. */
+  | 'plan:edit'
+  /** Recording that a version was approved (by Cabinet, say), which freezes it: administrators only. */
+  | 'plan:approve'
+  /** Updating delivery: actions' status and progress, measures' values (lead partners too). */
+  | 'plan:progress'
+  /** Generating reports (committee note, findings, plan, HIIA, "you said, we did") and editing their narrative (src/reports/). */
+  | 'reports:generate';
 
-const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view', 'crime:view'];
+const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view', 'crime:view', 'plan:view'];
 const OFFICER: readonly Action[] = [
   ...STAFF,
   'consultation:manage',
@@ -47,6 +57,9 @@ const OFFICER: readonly Action[] = [
   'engagement:manage',
   'crime:import',
   'assessment:edit',
+  'plan:edit',
+  'plan:progress',
+  'reports:generate',
 ];
 
 const GRANTS: Record<Role, readonly Action[]> = {
@@ -62,9 +75,10 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'consultation:reopen',
     'coding:code',
     'responses:read-originals',
+    'plan:approve',
   ],
   analyst: [...OFFICER, 'coding:code'],
-  partner: STAFF,
+  partner: [...STAFF, 'plan:progress'],
   member: [...STAFF, 'survey:answer-members'],
   viewer: STAFF,
 };
