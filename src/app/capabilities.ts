@@ -10,6 +10,7 @@ import { geographyCapability } from '../geography/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { planCapability } from '../plan/capability.js';
 import { redactionCapability } from '../redaction/capability.js';
+import { reportsCapability } from '../reports/capability.js';
 import { responsesCapability } from '../responses/capability.js';
 import { stakeholdersCapability } from '../stakeholders/capability.js';
 import { statementsCapability } from '../statements/capability.js';
@@ -41,4 +42,5 @@ export const CAPABILITIES: readonly Capability[] = [
   planCapability,
   suggestionsCapability,
   redactionCapability,
+  reportsCapability,
 ];

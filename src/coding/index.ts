@@ -11,6 +11,7 @@ export { openCodebook, seedCodebookIn } from './openCodebook.js';
 export { exportedCodings } from './queries/exportedCodings.js';
 export { codebookTree, codingCounts, listThemes, type Theme } from './queries/listThemes.js';
 export { type AnswerSource, type TextAnswer, type TextQuestion, textAnswers, textQuestions } from './queries/textAnswers.js';
+export { themeResultsOf } from './queries/themeResultsOf.js';
 export { blindSample, type UnitState, unitStates } from './queries/unitStates.js';
 export { saveTheme } from './saveTheme.js';
 export { type TextFlag, textFlags } from './textFlags.js';

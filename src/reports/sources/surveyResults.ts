@@ -2,7 +2,14 @@
  * A consultation's results as every report shows them: weighted to the partnership's saved margins when it has
  * any (unweighted otherwise, and said so), with the partnership's small-base suppression, and the time they were read.
  */
-import { type AnalysisResult, analyseStoredConsultation, type ChartContext, chartContext, savedMargins } from '../../analysis/index.js';
+import {
+  type AnalysisResult,
+  analyseStoredConsultation,
+  type ChartContext,
+  chartContext,
+  type StoredAnalysis,
+  savedMargins,
+} from '../../analysis/index.js';
 import type { Consultation } from '../../consultations/index.js';
 import type { DbHandle } from '../../db/database.js';
 import type { Partnership } from '../../partnerships/index.js';
@@ -13,6 +20,8 @@ export interface SurveyResults {
   consultation: Consultation;
   definition: SurveyDefinition;
   result: AnalysisResult;
+  /** The table and weights behind the result, for cross-tabs. */
+  stored: StoredAnalysis;
   chart: ChartContext;
   weightingStatement: string;
   drawnAt: string;
@@ -39,5 +48,13 @@ export async function surveyResults(
   }
   if (!outcome.ok) throw new Error(outcome.error.message);
   const { result, definition } = outcome.analysis;
-  return { consultation, definition, result, chart: chartContext({ consultation, partnership, result, filters: {} }), weightingStatement, drawnAt };
+  return {
+    consultation,
+    definition,
+    result,
+    stored: outcome.analysis,
+    chart: chartContext({ consultation, partnership, result, filters: {} }),
+    weightingStatement,
+    drawnAt,
+  };
 }

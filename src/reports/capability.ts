@@ -1,0 +1,8 @@
+import type { Capability } from '../app/capability.js';
+import { registerReportCommands } from './cli.js';
+
+/** Reports from live data (docs/reports.md): committee note, consultation findings, the plan, the HIIA and "you said, we did". */
+export const reportsCapability: Capability = {
+  name: 'reports',
+  commands: registerReportCommands,
+};
