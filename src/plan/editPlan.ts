@@ -3,9 +3,9 @@
  * checked to belong to the plan and the partnership, made in one transaction with its audit entry.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { newId, nowIso, toJson } from '../db/columnTypes.js';
+import { fromJson, newId, nowIso, toJson } from '../db/columnTypes.js';
 import type { Database } from '../db/schema.js';
-import { notFound, validationFailed } from '../platform/errors.js';
+import { conflict, notFound, validationFailed } from '../platform/errors.js';
 import { type Actor, recordAudit } from '../platform/recordAudit.js';
 import type { ActionInput, ImpactInput, MeasureInput, PriorityInput, ThemeInput } from './schema.js';
 
@@ -309,7 +309,13 @@ export const removeItem = (scope: PlanScope, priorityId: string, kind: keyof typ
     return id;
   });
 
-/** An evidence link, with the value it shows now (so a later change is told apart from the current figure). */
+/** What an evidence link names, whatever the order its ref's keys were stored in. */
+const refKey = (kind: string, ref: Record<string, string>) => JSON.stringify([kind, Object.entries(ref).sort(([a], [b]) => a.localeCompare(b))]);
+
+/**
+ * An evidence link, with the value it shows now (so a later change is told apart from the current figure). The same
+ * item twice on one priority is refused (conflict): it would count one finding as two.
+ */
 export const linkEvidence = (
   scope: PlanScope,
   priorityId: string,
@@ -317,6 +323,15 @@ export const linkEvidence = (
 ) =>
   change(scope, 'plan.evidence.add', { priorityId, kind: link.kind, ref: link.ref }, async (trx) => {
     await checkPriority(trx, scope, priorityId);
+    const linked = await trx
+      .selectFrom('plan_evidence')
+      .select(['kind', 'ref'])
+      .where('partnership_id', '=', scope.partnershipId)
+      .where('priority_id', '=', priorityId)
+      .execute();
+    const key = refKey(link.kind, link.ref);
+    if (linked.some((l) => refKey(l.kind, fromJson<Record<string, string>>(l.ref, {})) === key))
+      throw conflict('This evidence is already linked to the priority');
     const id = newId();
     await trx
       .insertInto('plan_evidence')
@@ -343,6 +358,7 @@ export const confirmEvidence = (scope: PlanScope, priorityId: string, evidenceId
       .updateTable('plan_evidence')
       .set({ linked_value: value, linked_at: nowIso() })
       .where('partnership_id', '=', scope.partnershipId)
+      .where('plan_id', '=', scope.planId)
       .where('priority_id', '=', priorityId)
       .where('id', '=', evidenceId)
       .executeTakeFirst();

@@ -1,5 +1,6 @@
 /** What the plan's forms, its API and its commands accept: every input parsed here before an operation sees it. */
 import { z } from 'zod';
+import { formBody } from '../platform/validation.js';
 import { ACTION_STATUSES, DIMENSIONS, EMMIE_EFFECTS, IMPACT_GROUP_KINDS, IMPACTS, PLAN_STATUSES } from './planTerms.js';
 
 const text = (label: string, max: number) =>
@@ -22,6 +23,8 @@ const optionalDate = (label: string) =>
     .union([z.literal('').transform(() => null), isoDate(label)])
     .nullable()
     .default(null);
+/** A blank box is a missing value, never 0 (z.coerce would read '' as 0). */
+const blankAsMissing = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 /** Checkboxes arrive as one value or many. */
 const many = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item));
 
@@ -56,11 +59,14 @@ export const actionInput = z.object({
 
 export const progressInput = z.object({
   status: z.enum(ACTION_STATUSES, { message: 'Choose a status' }),
-  progress: z.coerce
-    .number({ message: 'Enter progress as a whole number from 0 to 100' })
-    .int('Enter progress as a whole number from 0 to 100')
-    .min(0, 'Progress must be between 0 and 100')
-    .max(100, 'Progress must be between 0 and 100'),
+  progress: z.preprocess(
+    blankAsMissing,
+    z.coerce
+      .number({ message: 'Enter progress as a whole number from 0 to 100' })
+      .int('Enter progress as a whole number from 0 to 100')
+      .min(0, 'Progress must be between 0 and 100')
+      .max(100, 'Progress must be between 0 and 100'),
+  ),
   note: text('the progress note', 2000).default(''),
 });
 
@@ -80,7 +86,7 @@ export const measureInput = z.object({
 
 export const measureValueInput = z.object({
   period: isoDate('the date'),
-  value: z.coerce.number({ message: 'Enter the value as a number' }).finite('Enter the value as a number'),
+  value: z.preprocess(blankAsMissing, z.coerce.number({ message: 'Enter the value as a number' }).finite('Enter the value as a number')),
   note: text('the note', 500).default(''),
 });
 
@@ -106,16 +112,23 @@ export const versionInput = z
 
 export const pccInput = z.object({ title: required('the priority', 300), summary: text('the summary', 2000).default('') });
 
+const rating = (what: string) =>
+  z.coerce
+    .number({ message: `Choose ${what}, from 0 to 3` })
+    .int(`Choose ${what}, from 0 to 3`)
+    .min(0, `Choose ${what}, from 0 to 3`)
+    .max(3, `Choose ${what}, from 0 to 3`);
+
 export const interventionInput = z.object({
   title: required('a title', 200),
   summary: text('the summary', 2000).default(''),
   source: text('the source', 500).default(''),
   effect: z.enum(EMMIE_EFFECTS, { message: 'Choose the effect' }),
-  evidence: z.coerce.number().int().min(0).max(3),
-  mechanism: z.coerce.number().int().min(0).max(3),
-  moderators: z.coerce.number().int().min(0).max(3),
-  implementation: z.coerce.number().int().min(0).max(3),
-  economic: z.coerce.number().int().min(0).max(3),
+  evidence: rating('the strength of the evidence'),
+  mechanism: rating('how well the mechanism is understood'),
+  moderators: rating('how well the moderators are understood'),
+  implementation: rating('how well implementation is understood'),
+  economic: rating('how well the economic cost is understood'),
 });
 
 export type PlanInput = z.output<typeof planInput>;
@@ -128,3 +141,17 @@ export type MeasureValueInput = z.output<typeof measureValueInput>;
 export type ImpactInput = z.output<typeof impactInput>;
 export type VersionInput = z.output<typeof versionInput>;
 export type InterventionInput = z.output<typeof interventionInput>;
+
+// The plan pages' requests: each route's params and query, and a form's body as @fastify/formbody gives it (the
+// form's fields are then read into the inputs above, so a problem is shown on its field).
+const id = z.string().max(100);
+const pageQuery = z.object({ done: z.string().max(40).optional(), theme: z.string().max(100).optional() });
+const paramsOf = <K extends string>(keys: readonly K[]) => z.object(Object.fromEntries(keys.map((k) => [k, id])) as Record<K, typeof id>);
+/** A page's request: its path's ids (`id` is the partnership) and the notice to show after a change. */
+export const pageRequest = <K extends string = never>(...keys: K[]) => z.object({ params: paramsOf(['id', ...keys]), query: pageQuery });
+/** A form's request: its path's ids and the posted fields. */
+export const formRequest = <K extends string = never>(...keys: K[]) => z.object({ params: paramsOf(['id', ...keys]), body: formBody });
+/** Two versions to compare: numbers, or `current` for the plan as it stands. */
+export const compareRequest = z.object({
+  params: z.object({ id, planId: id, a: z.string().max(12), b: z.string().max(12) }),
+});

@@ -6,14 +6,14 @@ import { renderPng } from '../../charts/renderPng.js';
 import type { Block } from './reportDocument.js';
 
 const attribute = (svg: string, name: string) => Number(new RegExp(`<svg[^>]*\\s${name}="([\\d.]+)"`).exec(svg)?.[1] ?? Number.NaN);
-const unescape = (s: string) =>
+const fromXml = (s: string) =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
-const element = (svg: string, name: string) => unescape(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(svg)?.[1] ?? '');
+const element = (svg: string, name: string) => fromXml(new RegExp(`<${name}[^>]*>([^<]*)</${name}>`).exec(svg)?.[1] ?? '');
 
 export function chartBlock(svg: string, text: { base: string; source: string }): Extract<Block, { kind: 'chart' }> {
   const viewBox = /viewBox="[\d.-]+ [\d.-]+ ([\d.]+) ([\d.]+)"/.exec(svg);
