@@ -12,4 +12,4 @@ export {
   type PlanStatus,
 } from './planTerms.js';
 export { findPlan, listPccPriorities, listPlans, loadPlan, type PlanSummary } from './queries/loadPlan.js';
-export { listVersions, type PlanVersion } from './versions/saveVersion.js';
+export { listVersions, type PlanVersion, versionContent } from './versions/saveVersion.js';

@@ -13,3 +13,16 @@ export const reportOptions = z.object({
   plan: id,
   partnership: id,
 });
+
+const param = z.string().max(100);
+export const reportsRequest = z.object({ params: z.object({ id: param }) });
+export const runRequest = z.object({ params: z.object({ id: param, runId: param }) });
+export const narrativeRequest = z.object({ params: z.object({ id: param, consultationId: param }), query: z.object({ saved: z.string().optional() }).optional() });
+
+/** The "make a report" form: what the browser sent, each field checked. */
+export const runForm = z.object({
+  kind: z.enum(REPORT_KINDS, { message: 'Choose which report to make' }),
+  format: z.enum(REPORT_FORMATS, { message: 'Choose a format' }),
+  consultation: z.string().trim().max(100).default(''),
+  plan: z.string().trim().max(100).default(''),
+});

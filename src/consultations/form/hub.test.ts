@@ -52,7 +52,7 @@ describe('the public hub', () => {
     expect(forthcoming.map((e) => e.when)).toEqual(['Opens 6 January 2025 at 12pm']);
     expect(closed.map((e) => [e.href, e.when, e.note])).toEqual([
       ['/p/cv/roads', 'Opened 1 March 2024. Closed 20 May 2024', 'We are analysing the responses. Results will be published here.'],
-      ['/p/cv/done', 'Opened 10 July 2023. Closed 2 October 2023', 'Results published. Results will be published here.'],
+      ['/p/cv/done', 'Opened 10 July 2023. Closed 2 October 2023', 'Results published: what people said and what the partnership is doing about it.'],
     ]);
     expect([found, filtered]).toEqual([4, false]);
   });

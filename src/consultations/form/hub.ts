@@ -44,7 +44,7 @@ function entry(partnershipSlug: string, c: Consultation): HubEntry {
         when: `Opened ${formatLondon(c.opensAt, 'date')}. Closed ${formatLondon(c.endsAt, 'date')}`,
         note:
           c.status === 'published'
-            ? 'Results published. Results will be published here.'
+            ? 'Results published: what people said and what the partnership is doing about it.'
             : 'We are analysing the responses. Results will be published here.',
       };
   }

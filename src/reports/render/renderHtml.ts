@@ -60,10 +60,22 @@ function block(b: Block, index: number): string {
     case 'table':
       return table(b, `report-table-${index + 1}`);
     case 'chart':
-      return `<figure class="app-chart">${b.svg}<figcaption class="govuk-body-s"><strong>${text(b.title)}</strong><br>${text(b.base)}<br>${text(b.source)}</figcaption></figure>`;
+      return `<figure class="app-chart">${forPage(b.svg)}<figcaption class="govuk-body-s"><strong>${text(b.title)}</strong><br>${text(b.base)}<br>${text(b.source)}</figcaption></figure>`;
     case 'notice':
       return `<div class="govuk-inset-text">${text(b.text)}</div>`;
   }
+}
+
+/**
+ * A chart's SVG inside a page of this site: without the <style> element (the pages' CSP allows no inline styles)
+ * and its fixed size, so it scales to the column, as the dashboard's inline charts do.
+ */
+export function forPage(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/^<svg([^>]*?)\swidth="[\d.]+"/, '<svg$1')
+    .replace(/^<svg([^>]*?)\sheight="[\d.]+"/, '<svg$1')
+    .replace(/^<svg/, '<svg class="app-chart__svg"');
 }
 
 /** The report under its title: meta lines, the blocks, and the sources with when each was drawn. */

@@ -3,9 +3,11 @@
  * problems most called big, the themes of their comments) and, once the plan exists, the priorities and actions
  * that answer each, found through the plan's evidence links; a thing raised that no priority answers is said plainly.
  */
+import { headlineCharts, headlineFindings } from '../../analysis/index.js';
 import type { Consultation } from '../../consultations/index.js';
 import { ACTION_STATUS_LABELS, type PlanPriority } from '../../plan/index.js';
 import { bullets, count, heading, longDate, notice, paragraph, readablePercent } from '../document/blocks.js';
+import { chartBlock } from '../document/chartBlock.js';
 import type { Block, ReportDocument, ReportSource } from '../document/reportDocument.js';
 import type { ReportContext } from '../reportContext.js';
 import type { ReportPlan } from '../sources/currentPlan.js';
@@ -60,6 +62,19 @@ export async function buildYouSaidWeDid(ctx: ReportContext, consultation: Consul
       `Thank you to the ${count(r.totalResponses)} people who took part in "${consultation.title}" between ${longDate(consultation.opensAt)} and ${longDate(consultation.endsAt)}. This is what you told us and what the partnership is doing about it.`,
     ),
   ];
+  if (r.indicators) {
+    blocks.push(heading(1, 'What you told us'));
+    const findings = headlineFindings(r.indicators, r.weighted);
+    if (findings.length) blocks.push(bullets(findings));
+    for (const chart of headlineCharts(r.indicators, survey.chart, false).filter((c) => c.id !== 'chart-headline-asb'))
+      blocks.push(
+        chartBlock(chart.svg, {
+          base: chart.id === 'chart-headline-concerns' ? (r.indicators.topConcernsBase?.description ?? '') : 'Base: those who answered each question, leaving out don’t know',
+          source: survey.chart.source,
+        }),
+      );
+    blocks.push(heading(1, 'You said, we did'));
+  }
   const things = r.indicators ? raisedThings(r.indicators, r.weighted) : [];
   if (!things.length) blocks.push(notice('There are no findings to publish from this survey yet.'));
   const priorities: PlanPriority[] = plan ? plan.content.themes.flatMap((t) => t.priorities) : [];
