@@ -1,4 +1,7 @@
-/** The prioritisation matrix as other capabilities read it (plan evidence, reports): each issue scored, with its recorded figures. */
+/**
+ * The prioritisation matrix as other capabilities read it (plan evidence, reports): each issue scored, with its
+ * recorded figures, residents' concern always counted (so every reader of a plan sees the same scores).
+ */
 import type { Kysely } from 'kysely';
 import type { Principal } from '../accounts/index.js';
 import type { AnalysisRunner } from '../analysis/index.js';
@@ -8,6 +11,6 @@ import { assessmentView } from './assessmentView.js';
 import { loadAssessment } from './loadAssessment.js';
 
 export async function assessmentMatrix(o: { db: Kysely<Database>; runner: AnalysisRunner; partnership: Partnership; user: Principal | undefined }) {
-  const view = assessmentView(await loadAssessment(o));
+  const view = assessmentView(await loadAssessment({ ...o, allResults: true }));
   return { matrix: view.scoredIssues, periodText: view.periodText, demo: view.demo, hasData: view.hasData };
 }

@@ -54,6 +54,8 @@ export async function loadAssessment(o: {
   runner: AnalysisRunner;
   partnership: Partnership;
   user: Principal | undefined;
+  /** Read residents' concern whoever asks: the plan's evidence is the partnership's, the same for every reader. */
+  allResults?: boolean;
 }): Promise<AssessmentData> {
   const { db, partnership } = o;
   const id = partnership.id;
@@ -108,11 +110,12 @@ async function perceptionOf(o: {
   runner: AnalysisRunner;
   partnership: Partnership;
   user: Principal | undefined;
+  allResults?: boolean;
 }): Promise<AssessmentData['perception']> {
   const surveys = (await listConsultations(o.db, o.partnership.id)).filter((c) => c.template === 'crime-survey' && ANSWERED.includes(c.status));
   const latest = surveys[0];
   if (!latest) return { unavailable: 'The partnership has no crime survey with responses yet.' };
-  if (!can(o.user, 'results:view', latest)) return { unavailable: `The results of “${latest.title}” are not available to you yet.` };
+  if (!o.allResults && !can(o.user, 'results:view', latest)) return { unavailable: `The results of “${latest.title}” are not available to you yet.` };
   const outcome = await o.runner.run({
     consultation: latest,
     filters: {},

@@ -8,13 +8,22 @@ import type { Partnership } from '../partnerships/index.js';
 import { ACTION_STATUS_LABELS, allActions, allPriorities, listPlans, listVersions, loadPlan, versionContent } from '../plan/index.js';
 import { longDate } from './document/blocks.js';
 
-const TAG: Record<string, string> = { not_started: 'govuk-tag--grey', on_track: 'govuk-tag--green', at_risk: 'govuk-tag--yellow', off_track: 'govuk-tag--red', complete: 'govuk-tag--blue' };
+const TAG: Record<string, string> = {
+  not_started: 'govuk-tag--grey',
+  on_track: 'govuk-tag--green',
+  at_risk: 'govuk-tag--yellow',
+  off_track: 'govuk-tag--red',
+  complete: 'govuk-tag--blue',
+};
 
 export async function publicPlanPage(db: Kysely<Database>, partnership: Partnership) {
   for (const summary of await listPlans(db, partnership.id)) {
     const approved = (await listVersions(db, partnership.id, summary.id)).find((v) => v.status === 'approved');
     if (!approved) continue;
-    const [frozen, live] = await Promise.all([versionContent(db, partnership.id, summary.id, approved.number), loadPlan(db, partnership.id, summary.id)]);
+    const [frozen, live] = await Promise.all([
+      versionContent(db, partnership.id, summary.id, approved.number),
+      loadPlan(db, partnership.id, summary.id),
+    ]);
     if (!frozen || !live) continue;
     const liveActions = new Map(allActions(live).map((a) => [a.id, a]));
     const liveMeasures = new Map(allPriorities(live).flatMap((p) => p.measures.map((m) => [m.id, m] as const)));

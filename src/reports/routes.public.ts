@@ -38,7 +38,11 @@ export async function publicReportRoutes(app: FastifyInstance, { services }: { s
     if (!partnership || !consultation || consultation.status !== 'published') throw notFound('Results');
     const doc = await documents.get(`${consultation.id}`, async () => {
       const plan = await currentPlanOf(db, partnership.id);
-      return buildYouSaidWeDid({ handle: services.handle, runner, partnership, user: undefined }, consultation, plan?.content.consultationId === consultation.id ? plan : undefined);
+      return buildYouSaidWeDid(
+        { handle: services.handle, runner, partnership, user: undefined },
+        consultation,
+        plan?.content.consultationId === consultation.id ? plan : undefined,
+      );
     });
     return { partnership, consultation, doc };
   }
@@ -62,7 +66,10 @@ export async function publicReportRoutes(app: FastifyInstance, { services }: { s
   app.get('/p/:slug/:cslug/results.:format', async (request, reply) => {
     const { params } = parseRequest(downloadRequest, request);
     const { consultation, doc } = await publishedResults(params);
-    const body = await files.get(`${consultation.id}:${params.format}`, async () => (await renderReport(doc, params.format, { chromiumPath: services.config.chromiumPath })).body);
+    const body = await files.get(
+      `${consultation.id}:${params.format}`,
+      async () => (await renderReport(doc, params.format, { chromiumPath: services.config.chromiumPath })).body,
+    );
     const rendered = params.format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     return reply
       .header('content-type', rendered)

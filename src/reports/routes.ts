@@ -28,7 +28,11 @@ export async function reportRoutes(app: FastifyInstance, { services }: { service
     return { principal, partnership };
   }
   const listPage = async (partnershipId: string) => {
-    const [consultations, plans, runs] = await Promise.all([listConsultations(db, partnershipId), listPlans(db, partnershipId), listReportRuns(db, partnershipId)]);
+    const [consultations, plans, runs] = await Promise.all([
+      listConsultations(db, partnershipId),
+      listPlans(db, partnershipId),
+      listReportRuns(db, partnershipId),
+    ]);
     return { consultations, plans, runs };
   };
 
@@ -46,7 +50,9 @@ export async function reportRoutes(app: FastifyInstance, { services }: { service
     const parsed = runForm.safeParse(raw);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'kind'), message: i.message }));
-      return reply.status(422).view('reports/views/reports.njk', reportsPage({ partnership, ...(await listPage(partnership.id)), errors, values: raw }));
+      return reply
+        .status(422)
+        .view('reports/views/reports.njk', reportsPage({ partnership, ...(await listPage(partnership.id)), errors, values: raw }));
     }
     const f = parsed.data;
     const run = await startReportRun({
@@ -96,7 +102,9 @@ export async function reportRoutes(app: FastifyInstance, { services }: { service
     const { partnership, consultation } = await narrativeOf(request.user, params.id, params.consultationId);
     const saved = await loadNarratives(db, partnership.id, committeeReportKey(consultation.id));
     const now = new Date();
-    const texts = Object.fromEntries(COMMITTEE_SECTIONS.map((s) => [s, saved.get(s) ?? defaultCommitteeText(s, consultation, partnership.name, now)]));
+    const texts = Object.fromEntries(
+      COMMITTEE_SECTIONS.map((s) => [s, saved.get(s) ?? defaultCommitteeText(s, consultation, partnership.name, now)]),
+    );
     return reply.view('reports/views/narrative.njk', narrativePage({ partnership, consultation, texts, saved: query?.saved === '1' }));
   });
 
@@ -105,11 +113,17 @@ export async function reportRoutes(app: FastifyInstance, { services }: { service
     const { principal, partnership, consultation } = await narrativeOf(request.user, params.id, params.consultationId);
     const body = formBody.safeParse(request.body ?? {});
     const texts = Object.fromEntries(COMMITTEE_SECTIONS.map((s) => [s, body.success ? firstValue(body.data[s]).replace(/\r\n/g, '\n') : '']));
-    const errors = COMMITTEE_SECTIONS.filter((s) => (texts[s]?.length ?? 0) > NARRATIVE_MAX).map((s) => ({ field: s, message: `Keep this section to ${NARRATIVE_MAX.toLocaleString('en-GB')} characters` }));
-    if (errors.length) return reply.status(422).view('reports/views/narrative.njk', narrativePage({ partnership, consultation, texts, saved: false, errors }));
+    const errors = COMMITTEE_SECTIONS.filter((s) => (texts[s]?.length ?? 0) > NARRATIVE_MAX).map((s) => ({
+      field: s,
+      message: `Keep this section to ${NARRATIVE_MAX.toLocaleString('en-GB')} characters`,
+    }));
+    if (errors.length)
+      return reply.status(422).view('reports/views/narrative.njk', narrativePage({ partnership, consultation, texts, saved: false, errors }));
     // A section left as the suggested wording is not stored, so it follows the data (dates, names) next time.
     const now = new Date();
-    const sections = Object.fromEntries(COMMITTEE_SECTIONS.map((s) => [s, texts[s] === defaultCommitteeText(s, consultation, partnership.name, now) ? '' : (texts[s] ?? '')]));
+    const sections = Object.fromEntries(
+      COMMITTEE_SECTIONS.map((s) => [s, texts[s] === defaultCommitteeText(s, consultation, partnership.name, now) ? '' : (texts[s] ?? '')]),
+    );
     await saveNarratives({ db, actor: actorOf(principal), partnershipId: partnership.id, reportKey: committeeReportKey(consultation.id), sections });
     return reply.redirect(`/staff/partnerships/${partnership.id}/reports/committee/${consultation.id}/narrative?saved=1`, 303);
   });

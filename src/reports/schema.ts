@@ -17,7 +17,10 @@ export const reportOptions = z.object({
 const param = z.string().max(100);
 export const reportsRequest = z.object({ params: z.object({ id: param }) });
 export const runRequest = z.object({ params: z.object({ id: param, runId: param }) });
-export const narrativeRequest = z.object({ params: z.object({ id: param, consultationId: param }), query: z.object({ saved: z.string().optional() }).optional() });
+export const narrativeRequest = z.object({
+  params: z.object({ id: param, consultationId: param }),
+  query: z.object({ saved: z.string().optional() }).optional(),
+});
 
 /** The "make a report" form: what the browser sent, each field checked. */
 export const runForm = z.object({

@@ -12,7 +12,8 @@ import { REPORT_KIND_LABELS, REPORT_KINDS, type ReportKind } from './reportConte
 const STATUS = { running: 'Being made', done: 'Ready', failed: 'Failed' } as Record<string, string>;
 const FORMAT_LABELS: Record<string, string> = { html: 'Web page (HTML)', pdf: 'PDF', docx: 'Word (DOCX)', xlsx: 'Excel data appendix (XLSX)' };
 const USES: Record<ReportKind, string> = {
-  committee: 'The note to Scrutiny or Cabinet in the council’s format: the consultation’s findings, the workshops, the plan’s themes, with your own words for purpose, recommendations and next steps.',
+  committee:
+    'The note to Scrutiny or Cabinet in the council’s format: the consultation’s findings, the workshops, the plan’s themes, with your own words for purpose, recommendations and next steps.',
   findings: 'Every question of a consultation charted and tabled, who responded, themes with quotes, findings by group.',
   plan: 'The plan: each priority with the evidence behind it as it stands today, actions, measures.',
   hiia: 'The Health Inequalities Impact assessment of the plan’s priorities.',
@@ -41,7 +42,12 @@ export function reportsPage(o: {
     partnership: o.partnership,
     action: `${base}/runs`,
     errors: (o.errors ?? []).map((e) => ({ text: e.message, href: `#${e.field}` })),
-    kindItems: REPORT_KINDS.map((k) => ({ value: k, text: REPORT_KIND_LABELS[k], hint: { text: USES[k] }, checked: (values.kind ?? 'committee') === k })),
+    kindItems: REPORT_KINDS.map((k) => ({
+      value: k,
+      text: REPORT_KIND_LABELS[k],
+      hint: { text: USES[k] },
+      checked: (values.kind ?? 'committee') === k,
+    })),
     kindError: errorOf('kind') ? { text: errorOf('kind') } : undefined,
     formatItems: REPORT_FORMATS.map((f) => ({ value: f, text: FORMAT_LABELS[f], checked: (values.format ?? 'pdf') === f })),
     formatError: errorOf('format') ? { text: errorOf('format') } : undefined,
@@ -50,7 +56,10 @@ export function reportsPage(o: {
       ...surveys.map((c) => ({ value: c.id, text: c.title, selected: values.consultation === c.id })),
     ],
     consultationError: errorOf('consultation') ? { text: errorOf('consultation') } : undefined,
-    planItems: [{ value: '', text: 'The current plan', selected: !values.plan }, ...o.plans.map((p) => ({ value: p.id, text: p.title, selected: values.plan === p.id }))],
+    planItems: [
+      { value: '', text: 'The current plan', selected: !values.plan },
+      ...o.plans.map((p) => ({ value: p.id, text: p.title, selected: values.plan === p.id })),
+    ],
     planError: errorOf('plan') ? { text: errorOf('plan') } : undefined,
     narratives: surveys.map((c) => ({ title: c.title, href: `${base}/committee/${encodeURIComponent(c.id)}/narrative` })),
     rows: o.runs.map((r) => [
@@ -81,7 +90,13 @@ export function runPage(partnership: Partnership, run: ReportRun) {
   };
 }
 
-export function narrativePage(o: { partnership: Partnership; consultation: Consultation; texts: Record<string, string>; saved: boolean; errors?: Field[] }) {
+export function narrativePage(o: {
+  partnership: Partnership;
+  consultation: Consultation;
+  texts: Record<string, string>;
+  saved: boolean;
+  errors?: Field[];
+}) {
   const base = `/staff/partnerships/${o.partnership.id}/reports`;
   return {
     title: `Committee note wording: ${o.consultation.title}`,

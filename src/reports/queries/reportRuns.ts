@@ -18,7 +18,19 @@ export interface ReportRun {
 
 const COLUMNS = ['id', 'kind', 'format', 'params', 'status', 'progress', 'message', 'file_name', 'created_at', 'created_by', 'finished_at'] as const;
 
-const toRun = (r: { id: string; kind: string; format: string; params: string; status: string; progress: number; message: string; file_name: string; created_at: string; created_by: string; finished_at: string | null }): ReportRun => ({
+const toRun = (r: {
+  id: string;
+  kind: string;
+  format: string;
+  params: string;
+  status: string;
+  progress: number;
+  message: string;
+  file_name: string;
+  created_at: string;
+  created_by: string;
+  finished_at: string | null;
+}): ReportRun => ({
   id: r.id,
   kind: r.kind,
   format: r.format,
@@ -34,7 +46,13 @@ const toRun = (r: { id: string; kind: string; format: string; params: string; st
 
 /** The partnership's latest report runs (not their files). */
 export async function listReportRuns(db: Kysely<Database>, partnershipId: string, limit = 20): Promise<ReportRun[]> {
-  const rows = await db.selectFrom('report_runs').select(COLUMNS).where('partnership_id', '=', partnershipId).orderBy('created_at', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('report_runs')
+    .select(COLUMNS)
+    .where('partnership_id', '=', partnershipId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(toRun);
 }
 

@@ -58,7 +58,14 @@ export async function startReportRun(o: {
         finished_at: null,
       })
       .execute();
-    await recordAudit(trx, { actor: o.actor, action: 'report.generate', entity: 'report', entityId: id, partnershipId, detail: { ...o.request, format: o.format } });
+    await recordAudit(trx, {
+      actor: o.actor,
+      action: 'report.generate',
+      entity: 'report',
+      entityId: id,
+      partnershipId,
+      detail: { ...o.request, format: o.format },
+    });
   });
   const update = (values: { progress?: number; message?: string; status?: string; file_name?: string; content?: Uint8Array; finished_at?: string }) =>
     db.updateTable('report_runs').set(values).where('partnership_id', '=', partnershipId).where('id', '=', id).execute();

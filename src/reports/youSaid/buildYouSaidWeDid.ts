@@ -69,7 +69,10 @@ export async function buildYouSaidWeDid(ctx: ReportContext, consultation: Consul
     for (const chart of headlineCharts(r.indicators, survey.chart, false).filter((c) => c.id !== 'chart-headline-asb'))
       blocks.push(
         chartBlock(chart.svg, {
-          base: chart.id === 'chart-headline-concerns' ? (r.indicators.topConcernsBase?.description ?? '') : 'Base: those who answered each question, leaving out don’t know',
+          base:
+            chart.id === 'chart-headline-concerns'
+              ? (r.indicators.topConcernsBase?.description ?? '')
+              : 'Base: those who answered each question, leaving out don’t know',
           source: survey.chart.source,
         }),
       );
