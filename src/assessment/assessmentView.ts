@@ -28,6 +28,22 @@ const changeText = (c: Change) =>
     ? 'none the year before'
     : `${c.percent >= 0 ? 'up' : 'down'} ${one(Math.abs(c.percent))}%${c.significant ? ' (more than chance, p < 0.05)' : ' (within chance)'}`;
 
+const periodTest = (p: { from: string; to: string } | null) => (month: string | null) => p !== null && month !== null && month >= p.from && month <= p.to;
+const lsoaFiguresOf = (d: AssessmentData): LsoaFigures[] =>
+  d.lsoas.map((l) => ({
+    code: l.code,
+    population: l.population,
+    imdDecile: l.imdDecile,
+    count: d.byLsoa.filter((r) => r.key === l.code).reduce((a, r) => a + r.count, 0),
+  }));
+
+/** The prioritisation matrix alone: each issue's evidence scored (no maps or charts drawn). */
+export function scoredIssuesOf(d: AssessmentData, lsoaFigures = lsoaFiguresOf(d)): ScoredIssue[] {
+  const perception = 'unavailable' in d.perception ? null : d.perception;
+  const issues = ISSUES.map((issue) => evidenceOf(issue, d, periodTest(d.period), periodTest(d.previous), lsoaFigures, perception));
+  return scoreIssues(issues, d.scores);
+}
+
 export function assessmentView(d: AssessmentData) {
   const demo = d.sources.some((s) => s.force === DEMO_FORCE);
   const whole = d.populations.whole;
@@ -54,17 +70,11 @@ export function assessmentView(d: AssessmentData) {
   const rolling = rolling12(monthly);
   const seasonal = seasonalIndex(monthly);
 
-  const lsoaFigures: LsoaFigures[] = d.lsoas.map((l) => ({
-    code: l.code,
-    population: l.population,
-    imdDecile: l.imdDecile,
-    count: sum(d.byLsoa.filter((r) => r.key === l.code)),
-  }));
+  const lsoaFigures = lsoaFiguresOf(d);
   const perception = 'unavailable' in d.perception ? null : d.perception;
   const wardName = (code: string) => d.populations.wards.get(code)?.name ?? code;
 
-  const issues = ISSUES.map((issue) => evidenceOf(issue, d, inPeriod, inPrevious, lsoaFigures, perception));
-  const matrix = scoreIssues(issues, d.scores);
+  const matrix = scoredIssuesOf(d, lsoaFigures);
 
   const source = `Source: ${demo ? 'DEMO DATA, generated (not real crime); ' : ''}${POLICE_SOURCE}. ${d.partnership.name}.`;
   const periodText = d.period ? `${monthName(d.period.from)} to ${monthName(d.period.to)}` : '';
@@ -186,7 +196,6 @@ export function assessmentView(d: AssessmentData) {
     perception: perceptionView(d, perception, wardName, chartOf),
     perceptionUnavailable: 'unavailable' in d.perception ? d.perception.unavailable : null,
     matrix: matrix.map(matrixRow),
-    scoredIssues: matrix,
   };
 }
 

@@ -56,16 +56,19 @@ export async function loadAssessment(o: {
   user: Principal | undefined;
   /** Read residents' concern whoever asks: the plan's evidence is the partnership's, the same for every reader. */
   allResults?: boolean;
+  /** Leave the boundaries out (the matrix alone needs no maps). */
+  withoutMaps?: boolean;
 }): Promise<AssessmentData> {
   const { db, partnership } = o;
   const id = partnership.id;
+  const boundaries = (level: 'ward' | 'lsoa') => (o.withoutMaps ? Promise.resolve([]) : listBoundaries(db, id, level));
   const [sources, byMonth, populations, lsoas, wardAreas, lsoaAreas, scores] = await Promise.all([
     crimeSources(db, id),
     crimeCountsByType(db, id, 'month'),
     areaPopulations(db, id),
     lsoaFacts(db, id),
-    listBoundaries(db, id, 'ward'),
-    listBoundaries(db, id, 'lsoa'),
+    boundaries('ward'),
+    boundaries('lsoa'),
     assessmentScores(db, id),
   ]);
   const last = sources
