@@ -44,7 +44,12 @@ export function readProgressCsv(
 ): { ok: true; rows: ProgressRow[] } | { ok: false; problems: ProgressProblem[] } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+    // Line endings made one kind first: a file edited in two programs can mix them, which csv-parse would not split.
+    records = parse(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as string[][];
   } catch (err) {
     return {
       ok: false,
