@@ -91,6 +91,153 @@ const PLANTED_WORKSHOP = {
   dots: '3',
 };
 
+const plan = (b: TenantB) => `/staff/partnerships/${b.partnership.id}/plans/${b.plan.planId}`;
+const planPriority = (b: TenantB) => `${plan(b)}/priorities/${b.plan.priorityId}`;
+/** A plan route: refused to A's staff; B's admin gets each through, in list order (removals last). */
+const planProbe = (route: string, path: (b: TenantB) => string, form?: (b: TenantB) => Form): Probe =>
+  refused(`${route.split(' ')[0]} /staff/partnerships/:id/plans/:planId${route.split(' ')[1] ?? ''}`, path, form);
+const PLANTED_ACTION = {
+  title: 'Planted action',
+  leadPartner: 'Planted',
+  supportingPartners: '',
+  startsOn: '',
+  dueOn: '',
+  resources: '',
+  interventionId: '',
+};
+const PLANTED_MEASURE = { indicator: 'Planted', baseline: '', baselineNote: '', target: 'Planted', source: 'Planted', frequency: 'annually' };
+const PLANTED_IMPACT = { groupKind: 'vulnerable', groupLabel: 'Planted', impact: 'uncertain', evidence: '', breakdown: '', mitigation: '' };
+
+/** The plan (src/plan/): its pages and forms on B's plan, then delivery, versions and the library; removals last. */
+const PLAN_PROBES: Probe[] = [
+  refused('GET /staff/partnerships/:id/plans', partnershipPath('/plans')),
+  refused('GET /staff/partnerships/:id/plans/new', partnershipPath('/plans/new')),
+  refused('POST /staff/partnerships/:id/plans/new', partnershipPath('/plans/new'), () => ({
+    title: 'Planted plan',
+    startsOn: '2025-04-01',
+    endsOn: '2026-03-31',
+    consultationId: '',
+  })),
+  ...['', '/themes/new', '/priorities/new', '/versions/new', '/progress-upload', '/progress-template.csv'].map((tail) =>
+    planProbe(`GET ${tail}`, (b) => `${plan(b)}${tail}`),
+  ),
+  planProbe('GET /themes/:themeId', (b) => `${plan(b)}/themes/${b.plan.themeId}`),
+  planProbe('GET /versions/:a/compare/:b', (b) => `${plan(b)}/versions/1/compare/current`),
+  ...['', '/remove', '/evidence', '/actions/new', '/measures/new', '/impacts/new'].map((tail) =>
+    planProbe(`GET /priorities/:priorityId${tail}`, (b) => `${planPriority(b)}${tail}`),
+  ),
+  planProbe('GET /priorities/:priorityId/actions/:actionId', (b) => `${planPriority(b)}/actions/${b.plan.actionId}`),
+  planProbe('GET /priorities/:priorityId/measures/:measureId', (b) => `${planPriority(b)}/measures/${b.plan.measureId}`),
+  planProbe('GET /priorities/:priorityId/impacts/:impactId', (b) => `${planPriority(b)}/impacts/${b.plan.impactId}`),
+  planProbe('GET /actions/:actionId/progress', (b) => `${plan(b)}/actions/${b.plan.actionId}/progress`),
+  planProbe('GET /measures/:measureId/values', (b) => `${plan(b)}/measures/${b.plan.measureId}/values`),
+  planProbe(
+    'POST /themes/new',
+    (b) => `${plan(b)}/themes/new`,
+    () => ({ title: 'Planted theme', summary: '' }),
+  ),
+  planProbe(
+    'POST /themes/:themeId',
+    (b) => `${plan(b)}/themes/${b.plan.themeId}`,
+    () => ({ title: 'Planted title', summary: '' }),
+  ),
+  planProbe(
+    'POST /priorities/new',
+    (b) => `${plan(b)}/priorities/new`,
+    (b) => ({ themeId: b.plan.themeId, title: 'Planted priority' }),
+  ),
+  planProbe(
+    'POST /priorities/:priorityId',
+    (b) => planPriority(b),
+    (b) => ({ themeId: b.plan.themeId, title: 'Planted priority title', pccPriorityIds: b.plan.pccId }),
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/evidence',
+    (b) => `${planPriority(b)}/evidence`,
+    (b) => ({
+      item: `workshop:${JSON.stringify([
+        ['candidate', b.engagement.candidateId],
+        ['workshop', b.engagement.workshopId],
+      ])}`,
+    }),
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/evidence/quote',
+    (b) => `${planPriority(b)}/evidence/quote`,
+    (b) => ({ consultation: b.coding.consultation.id, reference: b.coding.blindReference, question: 'feel_safer' }),
+  ),
+  planProbe('POST /priorities/:priorityId/evidence/:evidenceId/confirm', (b) => `${planPriority(b)}/evidence/${b.plan.evidenceId}/confirm`),
+  planProbe('POST /priorities/:priorityId/evidence/:evidenceId/remove', (b) => `${planPriority(b)}/evidence/${b.plan.evidenceId}/remove`),
+  planProbe(
+    'POST /priorities/:priorityId/actions/new',
+    (b) => `${planPriority(b)}/actions/new`,
+    () => PLANTED_ACTION,
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/actions/:actionId',
+    (b) => `${planPriority(b)}/actions/${b.plan.actionId}`,
+    () => PLANTED_ACTION,
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/measures/new',
+    (b) => `${planPriority(b)}/measures/new`,
+    () => PLANTED_MEASURE,
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/measures/:measureId',
+    (b) => `${planPriority(b)}/measures/${b.plan.measureId}`,
+    () => PLANTED_MEASURE,
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/impacts/new',
+    (b) => `${planPriority(b)}/impacts/new`,
+    () => PLANTED_IMPACT,
+  ),
+  planProbe(
+    'POST /priorities/:priorityId/impacts/:impactId',
+    (b) => `${planPriority(b)}/impacts/${b.plan.impactId}`,
+    () => PLANTED_IMPACT,
+  ),
+  planProbe(
+    'POST /actions/:actionId/progress',
+    (b) => `${plan(b)}/actions/${b.plan.actionId}/progress`,
+    () => ({ status: 'on_track', progress: '10', note: 'Planted' }),
+  ),
+  {
+    route: 'POST /staff/partnerships/:id/plans/:planId/progress-upload',
+    kind: 'refused',
+    request: (b) => ({ path: `${plan(b)}/progress-upload`, csv: 'action,status,progress\nA1,on_track,20\n' }),
+  },
+  planProbe(
+    'POST /measures/:measureId/values',
+    (b) => `${plan(b)}/measures/${b.plan.measureId}/values`,
+    () => ({ period: '2025-06-30', value: '3', note: '' }),
+  ),
+  planProbe(
+    'POST /versions',
+    (b) => `${plan(b)}/versions`,
+    () => ({ status: 'approved', decidedOn: '2025-03-18', decidedBy: 'Planted' }),
+  ),
+  planProbe('POST /priorities/:priorityId/actions/:actionId/remove', (b) => `${planPriority(b)}/actions/${b.plan.removableActionId}/remove`),
+  planProbe('POST /priorities/:priorityId/impacts/:impactId/remove', (b) => `${planPriority(b)}/impacts/${b.plan.removableImpactId}/remove`),
+  planProbe('POST /priorities/:priorityId/remove', (b) => `${plan(b)}/priorities/${b.plan.removablePriorityId}/remove`),
+  ...['/pcc-priorities', '/interventions'].map((tail) => refused(`GET /staff/partnerships/:id${tail}`, partnershipPath(tail))),
+  refused('POST /staff/partnerships/:id/pcc-priorities', partnershipPath('/pcc-priorities'), () => ({ title: 'Planted PCC priority', summary: '' })),
+  refused(
+    'POST /staff/partnerships/:id/pcc-priorities/:pccId/remove',
+    (b) => `${partnershipPath('/pcc-priorities')(b)}/${b.plan.removablePccId}/remove`,
+  ),
+  refused('POST /staff/partnerships/:id/interventions', partnershipPath('/interventions'), () => ({
+    title: 'Planted intervention',
+    effect: 'unknown',
+    evidence: '0',
+    mechanism: '0',
+    moderators: '0',
+    implementation: '0',
+    economic: '0',
+  })),
+];
+
 export const PROBES: Probe[] = [
   // The partnership's own pages and API.
   refused('GET /staff/partnerships/:id', partnershipPath('')),
@@ -458,6 +605,23 @@ export const PROBES: Probe[] = [
     () => ({ to: 'open' }),
   ),
 
+  ...PLAN_PROBES,
+
+  // Reports (src/reports/): making one, its progress and file, the committee note's wording.
+  refused('GET /staff/partnerships/:id/reports', partnershipPath('/reports')),
+  refused('POST /staff/partnerships/:id/reports/runs', partnershipPath('/reports/runs'), () => ({ kind: 'committee', format: 'html' })),
+  refused('GET /staff/partnerships/:id/reports/runs/:runId', (b) => `/staff/partnerships/${b.partnership.id}/reports/runs/${b.reportRunId}`),
+  refused('GET /staff/partnerships/:id/reports/runs/:runId/file', (b) => `/staff/partnerships/${b.partnership.id}/reports/runs/${b.reportRunId}/file`),
+  refused(
+    'GET /staff/partnerships/:id/reports/committee/:consultationId/narrative',
+    (b) => `/staff/partnerships/${b.partnership.id}/reports/committee/${b.crime.id}/narrative`,
+  ),
+  refused(
+    'POST /staff/partnerships/:id/reports/committee/:consultationId/narrative',
+    (b) => `/staff/partnerships/${b.partnership.id}/reports/committee/${b.crime.id}/narrative`,
+    () => ({ purpose: 'Planted purpose' }),
+  ),
+
   // Routes within the user's own partnerships: B must not appear, and B cannot be chosen.
   ...['/staff', '/staff/users', '/staff/audit', '/staff/audit/export.csv', '/staff/audit/export.xlsx', '/api/v1/partnerships'].map(
     (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
@@ -488,6 +652,9 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /p/:slug/accessibility': "a partnership's public accessibility statement",
   'GET /p/:slug/privacy': "a partnership's public privacy notice",
   'GET /p/:slug/:cslug/privacy': "a consultation's public privacy notice (not drafts)",
+  'GET /p/:slug/:cslug/results': "a published consultation's results and you said, we did (published consultations only)",
+  'GET /p/:slug/:cslug/results.:format': 'the same results as a PDF or Word summary (published consultations only)',
+  'GET /p/:slug/plan': "a partnership's plan as last approved, with delivery progress (never a draft)",
   'GET /health': 'the health check',
   'GET /ready': 'the readiness check (no data: ready or the reason not)',
   'GET /api/v1/openapi.json': 'the API description',

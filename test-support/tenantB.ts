@@ -6,6 +6,12 @@ import { loadSurveyDefinition } from '../src/consultations/index.js';
 import { createInvitations } from '../src/consultations/invitations/createInvitations.js';
 import type { DbHandle } from '../src/db/database.js';
 import type { Database } from '../src/db/schema.js';
+import { createPlan } from '../src/plan/createPlan.js';
+import { linkEvidence, saveAction, saveImpact, saveMeasure, savePriority } from '../src/plan/editPlan.js';
+import { quoteItem } from '../src/plan/evidence/quotes.js';
+import { addIntervention, addPccPriority } from '../src/plan/library.js';
+import { loadPlan } from '../src/plan/queries/loadPlan.js';
+import { saveVersion } from '../src/plan/versions/saveVersion.js';
 import { cliActor } from '../src/platform/recordAudit.js';
 import { addStakeholder } from '../src/stakeholders/manageStakeholders.js';
 import { saveSmtpSettings } from '../src/stakeholders/smtpSettings.js';
@@ -48,6 +54,86 @@ export interface TenantB {
   engagement: EngagementTargets;
   /** A finished recorded-crime import of B's, for its progress page. */
   crimeImportId: string;
+  /** B's plan, for the plan routes (src/plan/). */
+  plan: PlanTargets;
+  /** A finished report of B's (src/reports/), for its progress page and download. */
+  reportRunId: string;
+}
+
+/** Ids in B's plan: each kind of row, and a second one of those the probes remove. */
+export interface PlanTargets {
+  planId: string;
+  themeId: string;
+  priorityId: string;
+  removablePriorityId: string;
+  /** A quote of a comment in B's coded consultation, linked to the priority. */
+  evidenceId: string;
+  actionId: string;
+  removableActionId: string;
+  measureId: string;
+  impactId: string;
+  removableImpactId: string;
+  pccId: string;
+  removablePccId: string;
+}
+
+/** B's plan: its library, two priorities (each row kind twice where a probe removes one), a quote linked, and a version. */
+async function buildPlan(db: Kysely<Database>, partnershipId: string, coding: CodingTargets): Promise<PlanTargets> {
+  const actor = cliActor();
+  const library = { db, actor, partnershipId };
+  const pccId = await addPccPriority(library, { title: 'Betaford PCC priority', summary: '' });
+  const removablePccId = await addPccPriority(library, { title: 'Betaford second PCC priority', summary: '' });
+  const emmie = { effect: 'reduces' as const, evidence: 2, mechanism: 1, moderators: 1, implementation: 1, economic: 0 };
+  await addIntervention(library, { title: 'Betaford intervention', summary: '', source: '', ...emmie });
+  const planId = await createPlan({
+    db,
+    actor,
+    partnershipId,
+    plan: { title: 'Betaford plan', startsOn: '2025-04-01', endsOn: '2028-03-31', consultationId: '' },
+  });
+  const scope = { db, actor, partnershipId, planId };
+  const themeId = (await loadPlan(db, partnershipId, planId))?.themes[0]?.id ?? '';
+  const priority = (title: string) => savePriority(scope, null, { themeId, title, rationale: '', dimensions: ['place'], pccPriorityIds: [pccId] });
+  const priorityId = await priority('Betaford priority');
+  const removablePriorityId = await priority('Betaford second priority');
+  const quote = await quoteItem(db, partnershipId, { consultation: coding.consultation.id, reference: coding.reference, question: 'feel_safer' });
+  if (!quote) throw new Error('buildPlan: no comment to quote');
+  const evidenceId = await linkEvidence(scope, priorityId, { kind: quote.kind, ref: quote.ref, label: quote.label, value: quote.value });
+  const action = (title: string) =>
+    saveAction(scope, priorityId, null, {
+      title,
+      leadPartner: 'Betaford Police',
+      supportingPartners: '',
+      startsOn: null,
+      dueOn: null,
+      resources: '',
+      interventionId: '',
+    });
+  const impact = (groupLabel: string) =>
+    saveImpact(scope, priorityId, null, { groupKind: 'protected', groupLabel, impact: 'positive', evidence: '', breakdown: '', mitigation: '' });
+  const targets: PlanTargets = {
+    planId,
+    themeId,
+    priorityId,
+    removablePriorityId,
+    evidenceId,
+    actionId: await action('Betaford action'),
+    removableActionId: await action('Betaford second action'),
+    measureId: await saveMeasure(scope, priorityId, null, {
+      indicator: 'Betaford measure',
+      baseline: null,
+      baselineNote: '',
+      target: 'More',
+      source: 'Betaford Police',
+      frequency: 'quarterly',
+    }),
+    impactId: await impact('Betaford group'),
+    removableImpactId: await impact('Betaford second group'),
+    pccId,
+    removablePccId,
+  };
+  await saveVersion({ db, actor, partnershipId, planId, version: { status: 'consultation', decidedOn: null, decidedBy: '' } });
+  return targets;
 }
 
 /** Ids in B's register and workshop: a contact to change, one to remove, the workshop, two items, two priorities, a voting token. */
@@ -207,6 +293,7 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     .executeTakeFirstOrThrow();
   const coding = await buildCodingTargets(handle, partnershipId);
   const engagement = await buildEngagement(db, partnershipId, crime.id);
+  const plan = await buildPlan(db, partnershipId, coding);
   const crimeImportId = '0b0b0b0b-0000-4000-8000-000000000001';
   await db
     .insertInto('crime_imports')
@@ -222,6 +309,25 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
       summary: null,
     })
     .execute();
+  const reportRunId = '0b0b0b0b-0000-4000-8000-000000000002';
+  await db
+    .insertInto('report_runs')
+    .values({
+      partnership_id: partnershipId,
+      id: reportRunId,
+      kind: 'committee',
+      format: 'html',
+      params: '{}',
+      status: 'done',
+      progress: 100,
+      message: 'Ready',
+      file_name: 'betaford-committee-note.html',
+      content: Buffer.from('<!DOCTYPE html><title>Betaford</title><p>Betaford committee note</p>'),
+      created_at: '2026-01-05T10:00:00.000Z',
+      created_by: admin.email,
+      finished_at: '2026-01-05T10:00:01.000Z',
+    })
+    .execute();
   await db
     .insertInto('partner_datasets')
     .values({
@@ -234,6 +340,7 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     .execute();
   const b: TenantB = {
     crimeImportId,
+    reportRunId,
     coding,
     partnership,
     crime,
@@ -246,6 +353,7 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
     crimeReference,
     userId: user.id,
     engagement,
+    plan,
   };
   return { b, admin };
 }
@@ -289,6 +397,19 @@ export async function everythingOf(db: Kysely<Database>, partnershipId: string) 
     'stop_searches',
     'assessment_scores',
     'partner_datasets',
+    'plans',
+    'priority_themes',
+    'plan_priorities',
+    'plan_evidence',
+    'pcc_priorities',
+    'interventions',
+    'plan_actions',
+    'plan_measures',
+    'measure_values',
+    'plan_impacts',
+    'plan_versions',
+    'report_narratives',
+    'report_runs',
   ] as const;
   const rows: Record<string, string[]> = {};
   const sorted = (all: unknown[]) => all.map((r) => JSON.stringify(r)).sort();

@@ -21,6 +21,8 @@ export interface CliContext {
   resolvePartnershipId(handle: DbHandle, given: string | undefined): Promise<string | undefined>;
   /** Where this install's public pages are served, for links printed by commands. */
   baseUrl(): Promise<string>;
+  /** The Chromium that prints PDFs (CHROMIUM_PATH, else Debian's). */
+  chromiumPath(): Promise<string>;
 }
 
 /** What a capability's demo step receives: earlier steps' results (the partnership first) and the audit actor. */

@@ -21,6 +21,7 @@ export function buildProgram(): Command {
       const config = (await import('../app/config.js')).loadConfig();
       return config.publicUrl ?? `http://localhost:${config.port}`;
     },
+    chromiumPath: async () => (await import('../app/config.js')).loadConfig().chromiumPath,
   };
   registerServeCommand(program);
   registerDatabaseCommands(program);

@@ -16,7 +16,7 @@ const isoDate = (label: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${label} as a date like 2025-04-01`)
     .refine(
       (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-      `${label} is not a real date`,
+      `${label.charAt(0).toUpperCase()}${label.slice(1)} is not a real date`,
     );
 const optionalDate = (label: string) =>
   z

@@ -33,6 +33,7 @@ export function registerReportCommands(program: Command, cli: CliContext) {
           request: { kind: o.kind, consultationId: o.consultation, planId: o.plan },
           format: o.format,
           out: o.out,
+          chromiumPath: await cli.chromiumPath(),
         });
         say(
           `Wrote ${o.out} (${made.bytes.toLocaleString('en-GB')} bytes, ${o.kind} as ${o.format}) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
