@@ -611,7 +611,10 @@ export const PROBES: Probe[] = [
   refused('GET /staff/partnerships/:id/reports', partnershipPath('/reports')),
   refused('POST /staff/partnerships/:id/reports/runs', partnershipPath('/reports/runs'), () => ({ kind: 'committee', format: 'html' })),
   refused('GET /staff/partnerships/:id/reports/runs/:runId', (b) => `/staff/partnerships/${b.partnership.id}/reports/runs/${b.reportRunId}`),
-  refused('GET /staff/partnerships/:id/reports/runs/:runId/file', (b) => `/staff/partnerships/${b.partnership.id}/reports/runs/${b.reportRunId}/file`),
+  refused(
+    'GET /staff/partnerships/:id/reports/runs/:runId/file',
+    (b) => `/staff/partnerships/${b.partnership.id}/reports/runs/${b.reportRunId}/file`,
+  ),
   refused(
     'GET /staff/partnerships/:id/reports/committee/:consultationId/narrative',
     (b) => `/staff/partnerships/${b.partnership.id}/reports/committee/${b.crime.id}/narrative`,

@@ -28,7 +28,8 @@ const changeText = (c: Change) =>
     ? 'none the year before'
     : `${c.percent >= 0 ? 'up' : 'down'} ${one(Math.abs(c.percent))}%${c.significant ? ' (more than chance, p < 0.05)' : ' (within chance)'}`;
 
-const periodTest = (p: { from: string; to: string } | null) => (month: string | null) => p !== null && month !== null && month >= p.from && month <= p.to;
+const periodTest = (p: { from: string; to: string } | null) => (month: string | null) =>
+  p !== null && month !== null && month >= p.from && month <= p.to;
 const lsoaFiguresOf = (d: AssessmentData): LsoaFigures[] =>
   d.lsoas.map((l) => ({
     code: l.code,

@@ -9,7 +9,14 @@ import { writeAtomically } from '../platform/writeAtomically.js';
 import { buildReport, type ReportRequest } from './buildReport.js';
 import { type ReportFormat, renderReport } from './render/renderReport.js';
 
-export async function makeReportFile(o: { handle: DbHandle; partnershipId: string; request: ReportRequest; format: ReportFormat; out: string; chromiumPath: string }) {
+export async function makeReportFile(o: {
+  handle: DbHandle;
+  partnershipId: string;
+  request: ReportRequest;
+  format: ReportFormat;
+  out: string;
+  chromiumPath: string;
+}) {
   const partnership = await findPartnership(o.handle.db, o.partnershipId);
   if (!partnership) throw new CliError('No such partnership');
   const runner = analysisRunnerFor(o.handle);
