@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { closePdfBrowser } from '../platform/pdf.js';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { CAPABILITIES } from './capabilities.js';
 import { clientErrorHandler, frameworkErrorHandler, MAX_HEADER_BYTES } from './plugins/clientErrors.js';
@@ -38,6 +39,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   });
   // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
   app.addHook('onClose', async () => services.writer.close());
+  app.addHook('onClose', closePdfBrowser);
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(jsonBodyPlugin);

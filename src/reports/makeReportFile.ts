@@ -5,6 +5,7 @@ import type { DbHandle } from '../db/database.js';
 import { findPartnership } from '../partnerships/index.js';
 import { CliError } from '../platform/cli.js';
 import { AppError } from '../platform/errors.js';
+import { closePdfBrowser } from '../platform/pdf.js';
 import { writeAtomically } from '../platform/writeAtomically.js';
 import { buildReport, type ReportRequest } from './buildReport.js';
 import { type ReportFormat, renderReport } from './render/renderReport.js';
@@ -29,6 +30,6 @@ export async function makeReportFile(o: {
     if (err instanceof AppError) throw new CliError([err.message, ...err.fields.map((f) => `${f.field}: ${f.message}`)].join('\n'));
     throw err;
   } finally {
-    await runner.close();
+    await Promise.all([runner.close(), closePdfBrowser()]);
   }
 }

@@ -12,7 +12,7 @@ import { renderPng } from '../../charts/renderPng.js';
 import { renderSvg } from '../../charts/renderSvg.js';
 import type { ReportDocument } from '../document/reportDocument.js';
 import { renderDocx } from './renderDocx.js';
-import { renderHtmlBody, renderHtmlDocument } from './renderHtml.js';
+import { forPage, renderHtmlBody, renderHtmlDocument } from './renderHtml.js';
 import { REPORT_FORMATS, renderReport } from './renderReport.js';
 import { renderXlsx, sheetNamer } from './renderXlsx.js';
 import { cleanText } from './text.js';
@@ -125,9 +125,12 @@ describe('renderHtmlDocument', () => {
     expect(html).toContain('<td class="govuk-table__cell">=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</td>');
     expect(html).not.toMatch(FORBIDDEN);
   });
-  it('puts the chart SVG inline in a figure with its caption', () => {
+  it('puts the chart SVG inline in a figure with its caption, scaling to the column without an inline style element', () => {
+    expect(forPage(svg)).toMatch(/^<svg class="app-chart__svg" /);
+    expect(forPage(svg)).not.toMatch(/<style|^<svg[^>]* width="/);
+    expect(forPage(svg)).toContain('viewBox="0 0 440');
     expect(html).toContain(
-      `<figure class="app-chart">${svg}<figcaption class="govuk-body-s"><strong>Top concerns</strong><br>Base: all who answered, n = 652<br>Source: Crime Survey 2024, Testshire CSP</figcaption></figure>`,
+      `<figure class="app-chart">${forPage(svg)}<figcaption class="govuk-body-s"><strong>Top concerns</strong><br>Base: all who answered, n = 652<br>Source: Crime Survey 2024, Testshire CSP</figcaption></figure>`,
     );
   });
 });
