@@ -6,6 +6,7 @@ export type { AnalysisJob, AnalysisOutcome } from './analysisJob.js';
 export { availableBreakdowns } from './crossTab.js';
 export { headlineCharts, headlineFindings } from './dashboardHeadlines.js';
 export { type ChartContext, chartContext, chartFor, fmtPct, gridChartFor, gridRows } from './dashboardModel.js';
+export { type GroupFigure, indicatorByGroup } from './indicatorByGroup.js';
 export { marginsText } from './marginsText.js';
 export { savedMargins } from './queries/savedMargins.js';
 export { buildResponseTable } from './responseTable.js';

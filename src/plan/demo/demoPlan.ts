@@ -186,7 +186,11 @@ export const DEMO_PRIORITIES: DemoPriority[] = [
     rationale: 'Residents feel much less safe after dark than during the day, most of all in the city centre.',
     dimensions: ['place', 'victim'],
     pcc: ['Neighbourhood policing', 'Supporting victims'],
-    evidence: [survey('safe:safe_dark'), survey('safe:safe_centre_dark')],
+    evidence: [
+      survey('safe:safe_dark'),
+      survey('safe:safe_centre_dark'),
+      { kind: 'crosstab', ref: { consultation: '{crimeSurvey}', code: 'safe:safe_dark', by: 'sex' } },
+    ],
     actions: [
       {
         title: 'Review lighting and CCTV on the routes people use after dark',

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Principal } from '../../accounts/index.js';
-import { type AnalysisRunner, analyseStoredConsultation } from '../../analysis/index.js';
+import { type AnalysisRunner, analyseStoredConsultation, indicatorByGroup } from '../../analysis/index.js';
 import { assessmentMatrix } from '../../assessment/index.js';
 import { codingCounts, listThemes } from '../../coding/index.js';
 import { type Consultation, listConsultations } from '../../consultations/index.js';
@@ -16,10 +16,11 @@ import type { Database } from '../../db/schema.js';
 import type { Partnership } from '../../partnerships/index.js';
 import { workshopEvidence } from '../../workshops/index.js';
 
-export const EVIDENCE_KINDS = ['survey', 'theme', 'quote', 'workshop', 'crime', 'matrix'] as const;
+export const EVIDENCE_KINDS = ['survey', 'crosstab', 'theme', 'quote', 'workshop', 'crime', 'matrix'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   survey: 'Survey finding',
+  crosstab: 'Survey finding by group',
   theme: 'Theme in comments',
   quote: 'Quote',
   workshop: 'Workshop priority',
@@ -98,8 +99,37 @@ export async function surveyItems(handle: EvidenceContext['handle'], c: Consulta
   );
   if (ind.victimisation)
     add('victim_rate', 'Victim of crime in the last 12 months', ind.victimisation.rate.percent, ind.victimisation.rate.n, 'all who answered');
+  // Cross-tabs: feeling safe after dark and the top concerns by group, as the lowest and highest published group.
+  const indicators = [
+    ...ind.safety.map((s) => ({ code: `safe:${s.darkCode}`, question: s.darkCode, label: `Feel safe after dark: ${s.label}` })),
+    ...ind.topConcerns
+      .slice(0, 3)
+      .map((o) => ({ code: `concern:${o.value}`, question: 'concerns', label: `Name ${o.label.toLowerCase()} among their top concerns` })),
+  ];
+  for (const indicator of indicators)
+    for (const by of CROSSTAB_BREAKDOWNS) {
+      const found = indicatorByGroup({ stored: outcome.analysis, consultation: c }, indicator.code, by);
+      const published = (found?.figures ?? [])
+        .filter((f): f is typeof f & { percent: number } => f.percent !== null)
+        .sort((a, b) => a.percent - b.percent);
+      const low = published[0];
+      const high = published.at(-1);
+      if (!found || !low || !high || published.length < 2) continue;
+      const group = (g: string) => (/^\d+$/.test(g) ? `quintile ${g}` : g);
+      items.push({
+        kind: 'crosstab',
+        ref: { consultation: c.id, code: indicator.code, by },
+        label: `${indicator.label}, by ${found.breakdownLabel.toLowerCase()} (${c.title})`,
+        value: `lowest ${group(low.group)} ${pct(low.percent)} (n = ${n(low.n)}), highest ${group(high.group)} ${pct(high.percent)} (n = ${n(high.n)})`,
+        source: `${c.title}: respondents in each group who answered`,
+        href: `${href}?xq=${encodeURIComponent(indicator.question)}&by=${encodeURIComponent(by)}`,
+        group: `${c.title}: by group`,
+      });
+    }
   return items;
 }
+
+const CROSSTAB_BREAKDOWNS = ['area_ward', 'deprivation_quintile', 'age_band', 'sex', 'disability'];
 
 async function themeItems(db: Kysely<Database>, c: Consultation): Promise<EvidenceItem[]> {
   const [themes, counts] = await Promise.all([listThemes(db, c.partnershipId, c.id), codingCounts(db, c.partnershipId, c.id)]);
@@ -181,7 +211,9 @@ export async function evidenceItems(ctx: EvidenceContext, kinds: ReadonlySet<Evi
   const { db } = ctx.handle;
   const consultations = (await listConsultations(db, ctx.partnership.id)).filter((c) => c.status !== 'draft' && c.status !== 'scheduled');
   const parts = await Promise.all([
-    kinds.has('survey') ? Promise.all(consultations.map((c) => surveyItems(ctx.handle, c, ctx.partnership.suppressionMinimum))) : [],
+    kinds.has('survey') || kinds.has('crosstab')
+      ? Promise.all(consultations.map((c) => surveyItems(ctx.handle, c, ctx.partnership.suppressionMinimum)))
+      : [],
     kinds.has('theme') ? Promise.all(consultations.map((c) => themeItems(db, c))) : [],
     kinds.has('workshop') ? workshopItems(db, ctx.partnership.id) : [],
     kinds.has('crime') || kinds.has('matrix') ? assessmentItems(ctx) : [],

@@ -4,14 +4,13 @@
  * titled with its base and source), the themes of the comments with quotes, the key indicator by group, and the
  * weighting statement. Small bases are suppressed as everywhere else.
  */
-import { chartFor, gridChartFor, gridRows, headlineFindings, type QuestionResult, sampleProfile } from '../../analysis/index.js';
+import { chartFor, gridChartFor, gridRows, headlineFindings, indicatorByGroup, type QuestionResult, sampleProfile } from '../../analysis/index.js';
 import { codingCounts, listThemes, themeResultsOf } from '../../coding/index.js';
 import type { Consultation } from '../../consultations/index.js';
 import { bullets, count, heading, longDate, notice, paragraph, readablePercent, table } from '../document/blocks.js';
 import { chartBlock } from '../document/chartBlock.js';
 import type { Block, DataSheet, ReportDocument } from '../document/reportDocument.js';
 import type { ReportContext } from '../reportContext.js';
-import { indicatorByGroup } from '../sources/indicatorByGroup.js';
 import { surveyResults } from '../sources/surveyResults.js';
 
 const BREAKDOWNS = ['sex', 'age_band', 'disability', 'ethnic_group', 'area_ward', 'deprivation_quintile'];

@@ -4,13 +4,13 @@
  * where a row names a survey breakdown, the priority's survey evidence broken down by it (with bases, small groups
  * suppressed). A summary table counts impacts by kind of group.
  */
+import { indicatorByGroup } from '../../analysis/index.js';
 import { loadConsultation } from '../../consultations/index.js';
 import { allPriorities, IMPACT_GROUP_KIND_LABELS, IMPACT_LABELS } from '../../plan/index.js';
 import { heading, notice, paragraph, readablePercent, table } from '../document/blocks.js';
 import type { Block, ReportDocument, ReportSource } from '../document/reportDocument.js';
 import type { ReportContext } from '../reportContext.js';
 import type { ReportPlan } from '../sources/currentPlan.js';
-import { indicatorByGroup } from '../sources/indicatorByGroup.js';
 import { type SurveyResults, surveyResults } from '../sources/surveyResults.js';
 
 export async function buildHiia(ctx: ReportContext, plan: ReportPlan): Promise<ReportDocument> {

@@ -1,9 +1,9 @@
 /**
- * A survey indicator (as a plan's evidence names it: safe:<question>, concern:<option>, asb:<question>) broken down
- * by a group (age band, sex, disability, deprivation...), for the HIIA: the same respondents, weights and suppression.
+ * A crime-survey indicator (as a plan's evidence names it: safe:<question>, concern:<option>, asb:<question>) broken
+ * down by a group (age band, sex, disability, ward, deprivation...): the same respondents, weights and suppression as
+ * the analysis it comes from. For the plan's cross-tab evidence, the HIIA and the findings report.
  */
-import { crossTabWithin } from '../../analysis/index.js';
-import type { SurveyResults } from './surveyResults.js';
+import { crossTabWithin, type StoredAnalysis } from './analyseStoredConsultation.js';
 
 export interface GroupFigure {
   group: string;
@@ -19,7 +19,7 @@ const POSITIVE: Record<string, { question: (code: string) => string; rows: (code
 };
 
 export function indicatorByGroup(
-  survey: SurveyResults,
+  survey: { stored: Pick<StoredAnalysis, 'table' | 'weights' | 'result'>; consultation: { template: string } },
   indicator: string,
   breakdown: string,
 ): { what: string; breakdownLabel: string; figures: GroupFigure[] } | null {
@@ -39,7 +39,7 @@ export function indicatorByGroup(
   const figures = tab.columns.map((column, j) => {
     const published = column.status !== 'suppressed' && rows.every((r) => r.cells[j]?.percent !== null && r.cells[j] !== null);
     const percent = published
-      ? rows.reduce((sum, r) => sum + ((survey.result.weighted ? r.cells[j]?.weightedPercent : r.cells[j]?.percent) ?? 0), 0)
+      ? rows.reduce((sum, r) => sum + ((survey.stored.result.weighted ? r.cells[j]?.weightedPercent : r.cells[j]?.percent) ?? 0), 0)
       : null;
     return { group: column.label, n: column.n, percent };
   });
