@@ -1,9 +1,11 @@
 /** A priority's actions, measures and Health Inequalities Impact rows: add, change, remove (plan:edit). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { analysisRunnerFor } from '../analysis/index.js';
 import type { Services } from '../app/services.js';
 import { attempt, type FieldError } from '../platform/errors.js';
 import { type FormBody, parseRequest } from '../platform/validation.js';
 import { removeItem, saveAction, saveImpact, saveMeasure } from './editPlan.js';
+import { baselineFrom, currentItem } from './evidence/currentItem.js';
 import type { PlanPriority } from './planContent.js';
 import { listInterventions } from './queries/loadPlan.js';
 import { type PlanRequestContext, planAccess, priorityOf, readForm, rowOf, valuesOf } from './routes.support.js';
@@ -20,13 +22,16 @@ import {
 } from './viewModels.js';
 
 const ACTION_FIELDS = ['title', 'leadPartner', 'supportingPartners', 'startsOn', 'dueOn', 'resources', 'interventionId'] as const;
-const MEASURE_FIELDS = ['indicator', 'baseline', 'baselineNote', 'target', 'source', 'frequency'] as const;
+const MEASURE_FIELDS = ['indicator', 'baseline', 'baselineNote', 'baselineFrom', 'target', 'source', 'frequency'] as const;
 const IMPACT_FIELDS = ['groupKind', 'groupLabel', 'impact', 'evidence', 'breakdown', 'mitigation'] as const;
 const BASE = '/staff/partnerships/:id/plans/:planId/priorities/:priorityId';
 
 export async function planItemRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
   const access = planAccess(db);
+  // A measure's baseline can be taken from one of its priority's evidence links, read again here.
+  const runner = analysisRunnerFor(services.handle);
+  app.addHook('onClose', () => runner.close());
   const editing = async (user: Parameters<typeof access.planFor>[0], params: { id: string; planId: string; priorityId: string }) => {
     const c = await access.planFor(user, params.id, params.planId, 'plan:edit');
     return { c, priority: priorityOf(c.plan, params.priorityId) };
@@ -87,6 +92,18 @@ export async function planItemRoutes(app: FastifyInstance, { services }: { servi
       reply
         .status(422)
         .view('plan/views/measure-form.njk', measureFormPage({ partnership: c.partnership, plan: c.plan, priority, measure, values, fields }));
+    if (values.baselineFrom) {
+      const link = priority.evidence.find((e) => e.id === values.baselineFrom);
+      if (!link) return fail([{ field: 'baselineFrom', message: 'Choose one of this priority’s evidence' }]);
+      const item = await currentItem({ handle: services.handle, runner, partnership: c.partnership, user: c.principal }, link);
+      const taken = item && baselineFrom(item);
+      if (!taken)
+        return fail([
+          { field: 'baselineFrom', message: item ? 'That evidence has no figure to use as a baseline' : 'That evidence is no longer available' },
+        ]);
+      values.baseline = String(taken.baseline);
+      values.baselineNote = taken.note;
+    }
     const input = readForm(measureInput, values);
     if (!input.ok) return fail(input.fields);
     const saved = await attempt(['validation_failed'], () => saveMeasure(c.scope, priority.id, measure?.id ?? null, input.value));

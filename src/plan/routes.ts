@@ -12,7 +12,8 @@ import { formatLondon } from '../platform/londonTime.js';
 import { type FormBody, parseRequest } from '../platform/validation.js';
 import { createPlan } from './createPlan.js';
 import { confirmEvidence, linkEvidence, removeItem, removePriority, savePriority, saveTheme } from './editPlan.js';
-import { EVIDENCE_KINDS, type EvidenceContext, type EvidenceItem, type EvidenceKind, evidenceItems, evidenceKey } from './evidence/evidenceItems.js';
+import { currentItem } from './evidence/currentItem.js';
+import { EVIDENCE_KINDS, type EvidenceContext, type EvidenceKind, evidenceItems, evidenceKey } from './evidence/evidenceItems.js';
 import { quoteItem } from './evidence/quotes.js';
 import { resolvePlanEvidence } from './evidence/resolveEvidence.js';
 import type { EvidenceLink } from './planContent.js';
@@ -55,15 +56,7 @@ export async function planRoutes(app: FastifyInstance, { services }: { services:
     user: c.principal,
   });
   /** An evidence item as it stands now, read again here: the browser only names it. */
-  async function currentItem(c: PlanRequestContext, link: Pick<EvidenceLink, 'kind' | 'ref'>): Promise<EvidenceItem | undefined> {
-    if (link.kind === 'quote') {
-      const { consultation = '', reference = '', question = '' } = link.ref;
-      return quoteItem(db, c.partnership.id, { consultation, reference, question });
-    }
-    if (!isKind(link.kind)) return undefined;
-    const key = evidenceKey(link.kind, link.ref);
-    return (await evidenceItems(evidenceContext(c), new Set([link.kind]))).find((i) => evidenceKey(i.kind, i.ref) === key);
-  }
+  const currentItemOf = (c: PlanRequestContext, link: Pick<EvidenceLink, 'kind' | 'ref'>) => currentItem(evidenceContext(c), link);
   const backToPriority = (c: PlanRequestContext, priority: { id: string }, done: string) =>
     `${planPath(c.partnership, c.plan)}?done=${done}#${priorityAnchor(priority)}`;
 
@@ -297,7 +290,7 @@ export async function planRoutes(app: FastifyInstance, { services }: { services:
     const priority = priorityOf(c.plan, params.priorityId);
     const link = priority.evidence.find((e) => e.id === params.evidenceId);
     if (!link) throw notFound('Evidence link');
-    const item = await currentItem(c, link);
+    const item = await currentItemOf(c, link);
     if (!item) throw conflict('This evidence is no longer available, so there is no new value to confirm: unlink it instead');
     await confirmEvidence(c.scope, priority.id, link.id, item.value);
     return reply.redirect(backToPriority(c, priority, 'evidence-confirmed'), 303);

@@ -457,6 +457,10 @@ export function measureFormPage(a: {
     action: a.measure ? `${base}/measures/${a.measure.id}` : `${base}/measures/new`,
     values: a.values,
     frequencyItems: frequencies.map((f) => ({ value: f, text: frequencyLabel(f), selected: a.values.frequency === f })),
+    baselineItems: [
+      { value: '', text: 'No: use the baseline typed above', selected: !a.values.baselineFrom },
+      ...a.priority.evidence.map((e) => ({ value: e.id, text: `${e.label}: ${e.linkedValue}`, selected: a.values.baselineFrom === e.id })),
+    ],
     ...errorsOf(a.fields),
   };
 }
