@@ -13,4 +13,4 @@ export { buildResponseTable } from './responseTable.js';
 export { sampleProfile } from './sampleProfile.js';
 export type { AnalysisResult, BenchmarkInput, CrimeSurveyIndicators, QuestionResult } from './types.js';
 export { parseMargins, weightsFromMargins } from './weighting.js';
-export { type AnalysisRunner, analysisRunnerFor } from './worker/analysisPool.js';
+export { type AnalysisRunner, analysisInThisThread, analysisRunnerFor } from './worker/analysisPool.js';

@@ -23,7 +23,7 @@ describeEachEngine('loadDemo', ({ handle }) => {
       .where('is_demo', '=', 1)
       .executeTakeFirstOrThrow();
     expect(Number(flagged.n)).toBe(696 + 12);
-  });
+  }, 240_000);
 
   it('gives the demo a stakeholder register and three past workshops, one per theme, fed into the Crime Survey, with items and votes', async () => {
     const { db } = handle();

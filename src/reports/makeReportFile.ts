@@ -1,6 +1,6 @@
 /** The report command's work: build the report for the partnership, render it and write it atomically. */
 import { writeFile } from 'node:fs/promises';
-import { analysisRunnerFor } from '../analysis/index.js';
+import { analysisInThisThread } from '../analysis/index.js';
 import type { DbHandle } from '../db/database.js';
 import { findPartnership } from '../partnerships/index.js';
 import { CliError } from '../platform/cli.js';
@@ -20,7 +20,7 @@ export async function makeReportFile(o: {
 }) {
   const partnership = await findPartnership(o.handle.db, o.partnershipId);
   if (!partnership) throw new CliError('No such partnership');
-  const runner = analysisRunnerFor(o.handle);
+  const runner = analysisInThisThread(o.handle);
   try {
     const doc = await buildReport({ handle: o.handle, runner, partnership, user: undefined }, o.request);
     const rendered = await renderReport(doc, o.format, { chromiumPath: o.chromiumPath });

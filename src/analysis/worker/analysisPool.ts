@@ -121,9 +121,13 @@ export interface AnalysisRunner {
   close(): Promise<void>;
 }
 
+/** Analysis on this thread: for batch work (the demo, a command) where a worker would only build the same tables again. */
+export function analysisInThisThread(handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>): AnalysisRunner {
+  return { run: (job) => runAnalysisJob(handle, job), close: async () => undefined };
+}
+
 /** Worker threads for a database they can reach; an in-memory SQLite database (tests only) is analysed in this thread. */
 export function analysisRunnerFor(handle: Pick<DbHandle, 'db' | 'dialect' | 'driver'>): AnalysisRunner {
   const target = workerTarget(handle);
-  if (target) return new AnalysisPool(target);
-  return { run: (job) => runAnalysisJob(handle, job), close: async () => undefined };
+  return target ? new AnalysisPool(target) : analysisInThisThread(handle);
 }

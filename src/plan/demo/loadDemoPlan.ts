@@ -1,6 +1,6 @@
 /** Loads the demo plan (demo/demoPlan.ts) through the same operations an officer uses; idempotent. */
 
-import { analysisRunnerFor } from '../../analysis/index.js';
+import { analysisInThisThread } from '../../analysis/index.js';
 import type { DemoContext } from '../../app/capability.js';
 import { findPartnership } from '../../partnerships/index.js';
 import { createPlan } from '../createPlan.js';
@@ -40,7 +40,7 @@ export async function loadDemoPlan({ handle, actor, loaded }: DemoContext): Prom
     },
   });
   const scope = { db, actor, partnershipId, planId };
-  const runner = analysisRunnerFor(handle);
+  const runner = analysisInThisThread(handle);
   let items: Awaited<ReturnType<typeof evidenceItems>>;
   try {
     items = await evidenceItems({ handle, runner, partnership, user: undefined });
