@@ -239,6 +239,32 @@ describeEachEngine('the plan pages', ({ handle }) => {
       source: 'Crime survey',
       frequency: 'annually',
     });
+    // A baseline taken from the priority's evidence: its figure as it stands, read again on the server.
+    const evidence = await db().selectFrom('plan_evidence').select(['id', 'linked_value']).where('plan_id', '=', ids.plan).executeTakeFirstOrThrow();
+    const unknownSource = await post('analyst', `${priorityUrl()}/measures/new`, {
+      indicator: 'From evidence',
+      baselineFrom: 'not-ours',
+      target: 'Up',
+      source: 'Survey',
+      frequency: 'annually',
+    });
+    expect(unknownSource.status).toBe(422);
+    expect(words(await unknownSource.text())).toContain('Choose one of this priority’s evidence');
+    await done('analyst', `${priorityUrl()}/measures/new`, {
+      indicator: 'From evidence',
+      baseline: '1',
+      baselineFrom: evidence.id,
+      target: 'Up',
+      source: 'Survey',
+      frequency: 'annually',
+    });
+    const fromEvidence = await db()
+      .selectFrom('plan_measures')
+      .select(['baseline', 'baseline_note'])
+      .where('indicator', '=', 'From evidence')
+      .executeTakeFirstOrThrow();
+    expect(Number(fromEvidence.baseline)).toBe(Number(/^[\d.]+/.exec(evidence.linked_value)?.[0]));
+    expect(fromEvidence.baseline_note.startsWith(`${evidence.linked_value}: `)).toBe(true);
     await done('analyst', `${priorityUrl()}/impacts/new`, {
       groupKind: 'protected',
       groupLabel: 'Women and girls',
@@ -279,6 +305,7 @@ describeEachEngine('the plan pages', ({ handle }) => {
       'plan.priority.add',
       'plan.evidence.add',
       'plan.action.add',
+      'plan.measure.add',
       'plan.measure.add',
       'plan.impact.add',
     ]);
