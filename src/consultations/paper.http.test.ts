@@ -1,26 +1,14 @@
 // The paper questionnaire of a survey: the printable page, its PDF (text read back with pdf.js), and the key-in order.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { type BuiltPartnership, buildConsultation, buildPartnership, buildUser } from '../../test-support/factories.js';
 import { HttpClient, startTestServer, type TestServer } from '../../test-support/httpClient.js';
+import { pdfText } from '../../test-support/pdfText.js';
 import { ROLES, type Role } from '../accounts/roles.js';
 import { cliActor } from '../platform/recordAudit.js';
 import { saveStatement } from '../statements/index.js';
 import type { Consultation } from './index.js';
 import { loadSurveyDefinition } from './index.js';
-
-/** Every page's text, in reading order, with runs of white space made one space. */
-async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data: bytes, useSystemFonts: false }).promise;
-  const texts: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  await doc.destroy();
-  return { pages: doc.numPages, text: texts.join(' ').replace(/\s+/g, ' ') };
-}
 
 /** The question codes a page's form fields answer, in order: radios and boxes by name, ranks and date boxes by their question. */
 const keyInOrder = (html: string) => [

@@ -4,29 +4,18 @@
 // make them; bad requests; and the public results and plan pages once the survey is published.
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/databases.js';
 import { buildUser } from '../../test-support/factories.js';
 import type { HttpClient, TestServer } from '../../test-support/httpClient.js';
 import { startTestServer } from '../../test-support/httpClient.js';
+import { pdfText } from '../../test-support/pdfText.js';
 import { ROLES } from '../accounts/roles.js';
 import { changeConsultationStage } from '../consultations/index.js';
 import { loadDemo } from '../demo/loadDemo.js';
 import { cliActor } from '../platform/recordAudit.js';
 import { responseCounts } from '../responses/index.js';
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes, useSystemFonts: false }).promise;
-  const texts: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  await doc.destroy();
-  // Lines of a paragraph come out joined without a space: compare text without any.
-  return texts.join('').replace(/\s+/g, '');
-}
 const squeezed = (s: string) => s.replace(/\s+/g, '');
 
 describeEachEngine('reports', ({ handle }) => {
@@ -84,7 +73,8 @@ describeEachEngine('reports', ({ handle }) => {
     const { bytes, type, name } = await make('analyst', { kind: 'committee', format: 'pdf', consultation: crimeSurveyId });
     expect(type).toBe('application/pdf');
     expect(name).toMatch(/^results-of-community-safety-crime-survey-2024.*\.pdf$/);
-    const text = await pdfText(bytes);
+    // Lines of a paragraph come out joined without a space: compare text without any.
+    const text = squeezed((await pdfText(bytes)).text);
     const has = (s: string) => expect(text, s).toContain(squeezed(s));
     const total = (await responseCounts(handle().db, id, crimeSurveyId)).total;
     expect(total).toBe(696);

@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
+import { pdfText as pdfPages } from '../../../test-support/pdfText.js';
 import { barChart } from '../../charts/barChart.js';
 import { renderPng } from '../../charts/renderPng.js';
 import { renderSvg } from '../../charts/renderSvg.js';
@@ -287,18 +287,6 @@ function zipText(zip: Buffer, name: string): Promise<string> {
   });
 }
 
-/** Every page's text, in reading order, with runs of white space made one space. */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false }).promise;
-  const texts: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    texts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
-  }
-  await pdf.destroy();
-  return texts.join(' ').replace(/\s+/g, ' ');
-}
-
 describe('renderReport', () => {
   it('names each format with its MIME type and extension', async () => {
     expect(REPORT_FORMATS).toEqual(['html', 'pdf', 'docx', 'xlsx']);
@@ -325,3 +313,5 @@ describe('renderReport', () => {
       expect(text).toContain(expected);
   });
 });
+
+const pdfText = async (bytes: Uint8Array) => (await pdfPages(bytes)).text;
