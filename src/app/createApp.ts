@@ -36,6 +36,9 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     http: { maxHeaderSize: MAX_HEADER_BYTES },
     frameworkErrors: frameworkErrorHandler(() => app, production),
     clientErrorHandler: clientErrorHandler(production),
+    // Registering every capability's routes loads their modules: on a busy 2-core machine that can pass Fastify's
+    // 10-second default, which would fail a start that is only slow.
+    pluginTimeout: 120_000,
   });
   // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
   app.addHook('onClose', async () => services.writer.close());
