@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { fromJson } from '../../db/columnTypes.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, ReportRunsTable } from '../../db/schema.js';
 
 export interface ReportRun {
   id: string;
@@ -18,19 +18,7 @@ export interface ReportRun {
 
 const COLUMNS = ['id', 'kind', 'format', 'params', 'status', 'progress', 'message', 'file_name', 'created_at', 'created_by', 'finished_at'] as const;
 
-const toRun = (r: {
-  id: string;
-  kind: string;
-  format: string;
-  params: string;
-  status: string;
-  progress: number;
-  message: string;
-  file_name: string;
-  created_at: string;
-  created_by: string;
-  finished_at: string | null;
-}): ReportRun => ({
+const toRun = (r: Omit<ReportRunsTable, 'partnership_id' | 'content'>): ReportRun => ({
   id: r.id,
   kind: r.kind,
   format: r.format,
