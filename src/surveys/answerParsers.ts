@@ -58,13 +58,25 @@ function one(raw: unknown): string | null {
   return null;
 }
 
+/**
+ * A raw value as text for a message. String() throws on an object whose toString is not a function, which a JSON
+ * body can send ({"safe_day": {"toString": 1}}): that would be a 500 instead of the question's message.
+ */
+function shown(raw: unknown): string {
+  try {
+    return String(raw);
+  } catch {
+    return Array.isArray(raw) ? 'a list' : 'an object';
+  }
+}
+
 function notAnOption(column: Column, options: SurveyOption[], value: string, keyedIn: boolean | undefined): Parsed {
   return { message: keyedIn ? messages.notACode(column, value, options) : messages.notAnOption(column, value) };
 }
 
 function parseSingle(column: Column, options: SurveyOption[], raw: unknown, keyedIn?: boolean): Parsed {
   const text = one(raw);
-  if (text === null) return notAnOption(column, options, String(raw), keyedIn);
+  if (text === null) return notAnOption(column, options, shown(raw), keyedIn);
   const value = findOption(options, text);
   return value === undefined ? notAnOption(column, options, text.trim(), keyedIn) : { value };
 }
@@ -72,7 +84,7 @@ function parseSingle(column: Column, options: SurveyOption[], raw: unknown, keye
 function parseList(column: Column, options: SurveyOption[], raw: unknown, limits: { max?: number; ordered: boolean; keyedIn?: boolean }): Parsed {
   const { max, ordered, keyedIn } = limits;
   const list = toList(raw);
-  if (list === null) return notAnOption(column, options, String(raw), keyedIn);
+  if (list === null) return notAnOption(column, options, shown(raw), keyedIn);
   const values: string[] = [];
   for (const item of list) {
     const value = findOption(options, item);
