@@ -25,11 +25,11 @@ COPY build ./build
 COPY src ./src
 COPY fixtures ./fixtures
 # `npm ci` runs "prepare" (npm run build): esbuild bundles src/ into dist/ and writes dist/.sources, the fingerprint
-# bin/saferplan.js checks at every start; Sass writes public/build/app.css.
+# bin/saferplan.js checks at every start; Sass writes public/build/app.css. Development packages are then removed, and
+# the CLI started once as a smoke test (it would compile again here if pruning had changed what the fingerprint reads).
 RUN npm ci --no-audit --no-fund \
   && npm prune --omit=dev --no-audit --no-fund \
   && npm cache clean --force \
-  # The fingerprint must still match after pruning: this starts the CLI, which would otherwise compile again.
   && node bin/saferplan.js --help > /dev/null
 
 # ---- runtime: Node, Chromium for PDFs, the built app; no compilers, run as the unprivileged `node` user ------------
@@ -47,10 +47,12 @@ ENV NODE_ENV=production \
     CHROMIUM_PATH=/usr/bin/chromium
 WORKDIR /app
 # Owned by root and read-only to the app: templates, worker scripts and fixtures are read from src/ and fixtures/ at
-# run time (src/platform/repositoryPaths.ts), the code from dist/. COPY keeps the files' times, so dist/.sources
-# still matches and nothing is compiled at start; the check below fails the build if it would be.
+# run time (src/platform/repositoryPaths.ts), the code from dist/. COPY keeps the files' times, so dist/.sources (a
+# fingerprint of the sources' sizes and times) still matches and nothing is compiled when a container starts. The
+# CLI's start below is a smoke test; were the fingerprint not to match, it would compile here, as root, once.
 COPY --from=build /app /app
-RUN node --input-type=module -e "import fs from 'node:fs'; import { STAMP, sourceFingerprint } from './build/sources.js'; \
+RUN node bin/saferplan.js --help > /dev/null \
+  && node --input-type=module -e "import fs from 'node:fs'; import { STAMP, sourceFingerprint } from './build/sources.js'; \
       if (fs.readFileSync(STAMP, 'utf8') !== sourceFingerprint()) { console.error('dist/ does not match src/'); process.exit(1); }" \
   && mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
