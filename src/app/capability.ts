@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseTarget, DbHandle } from '../db/database.js';
+import type { JobEnvironment, JobKinds } from '../jobs/index.js';
 import type { ApiOperation } from '../platform/openApi.js';
 import type { Actor } from '../platform/recordAudit.js';
 import type { Services } from './services.js';
@@ -49,6 +50,8 @@ export interface Capability {
   commands?: (program: Command, cli: CliContext) => void;
   /** Loads this capability's part of the demo partnership (idempotent); returns what later steps or the caller need. */
   demo?: () => Promise<(context: DemoContext) => Promise<Record<string, unknown>>>;
+  /** The background jobs this capability runs (docs/jobs.md), made once per instance. */
+  jobs?: () => Promise<(env: JobEnvironment) => JobKinds>;
   /** Run by `saferplan serve` before it listens: tidies what a stopped server left (a run that can never finish). */
   atServerStart?: () => Promise<(handle: DbHandle) => Promise<void>>;
 }

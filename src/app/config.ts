@@ -47,6 +47,8 @@ const envSchema = z.object({
     .min(1024)
     .default(50 * 1_048_576),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  TWO_STEP: z.enum(['required', 'optional'], { error: 'TWO_STEP must be required or optional' }).optional(),
+  JOB_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
   READY_MIN_FREE_BYTES: z.coerce
     .number()
     .int()
@@ -70,8 +72,15 @@ export interface Config {
   readyMinFreeBytes: number;
   /** The site's public address (an origin), for links sent by email; unset in production unless PUBLIC_URL is given. */
   publicUrl: string | undefined;
+  /** Background jobs this instance runs at once; 0 runs none (an instance that only serves pages). */
+  jobConcurrency: number;
   /** The Chromium that makes PDFs (platform/pdf.ts); without it PDFs are refused with a message and printable pages still work. */
   chromiumPath: string;
+  /**
+   * Two-step verification (accounts/twoStep/): 'required' makes administrators and analysts signing in with a password
+   * set it up and use it; 'optional' lets anyone set it up from their account page. Default: required in production.
+   */
+  twoStep: 'required' | 'optional';
 }
 
 export class ConfigError extends Error {}
@@ -104,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     readyMinFreeBytes: e.READY_MIN_FREE_BYTES,
     publicUrl: e.PUBLIC_URL ?? (e.NODE_ENV === 'production' ? undefined : `http://localhost:${e.PORT}`),
     chromiumPath: e.CHROMIUM_PATH,
+    jobConcurrency: e.JOB_CONCURRENCY,
+    twoStep: e.TWO_STEP ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     ...overrides,
   };
 }

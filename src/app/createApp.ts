@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { closePdfBrowser } from '../platform/pdf.js';
 import { PUBLIC_BUILD, ROOT } from './assets.js';
 import { CAPABILITIES } from './capabilities.js';
+import { attachJobRunner } from './jobRunner.js';
 import { clientErrorHandler, frameworkErrorHandler, MAX_HEADER_BYTES } from './plugins/clientErrors.js';
 import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
@@ -43,6 +44,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
   app.addHook('onClose', async () => services.writer.close());
   app.addHook('onClose', closePdfBrowser);
+  await attachJobRunner(app, services);
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(jsonBodyPlugin);

@@ -1,5 +1,6 @@
 import { ConsultationRuntimeCache } from '../consultations/index.js';
 import type { DbHandle } from '../db/database.js';
+import { JobSignal } from '../jobs/index.js';
 import { ResponseWriter } from '../responses/index.js';
 import type { Config } from './config.js';
 
@@ -12,6 +13,8 @@ export function buildServices(handle: DbHandle, config: Config) {
     config,
     writer: new ResponseWriter(handle),
     runtimes: new ConsultationRuntimeCache(handle.db),
+    /** Wakes this instance's job runner after a job is queued. */
+    jobs: new JobSignal(),
   };
 }
 

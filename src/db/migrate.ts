@@ -22,6 +22,9 @@ import * as m0019 from './migrations/0019_crime.js';
 import * as m0020 from './migrations/0020_assessment_scores.js';
 import * as m0021 from './migrations/0021_partner_datasets.js';
 import * as m0022 from './migrations/0022_plans.js';
+import * as m0023 from './migrations/0023_jobs.js';
+import * as m0024 from './migrations/0024_two_step.js';
+import * as m0025 from './migrations/0025_data_protection.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -47,6 +50,9 @@ const migrations: Record<string, Migration> = {
   '0020_assessment_scores': m0020,
   '0021_partner_datasets': m0021,
   '0022_plans': m0022,
+  '0023_jobs': m0023,
+  '0024_two_step': m0024,
+  '0025_data_protection': m0025,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

@@ -715,7 +715,30 @@ export interface WorkshopVotesTable {
   voted_at: string;
 }
 
+/** A background job (jobs/; migration 0023). Times are ISO text; payload is JSON. */
+export interface JobsTable {
+  id: string;
+  partnership_id: string | null;
+  kind: string;
+  payload: string;
+  /** queued, running, done or failed. */
+  status: string;
+  progress: Generated<number>;
+  message: Generated<string>;
+  attempts: Generated<number>;
+  max_attempts: number;
+  run_after: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  singleton_key: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  error: string | null;
+}
+
 export interface Database {
+  jobs: JobsTable;
   partnerships: PartnershipsTable;
   users: UsersTable;
   partnership_members: PartnershipMembersTable;
@@ -774,4 +797,53 @@ export interface Database {
   boundaries: BoundariesTable;
   redaction_settings: RedactionSettingsTable;
   response_originals: ResponseOriginalsTable;
+  two_step_enrolments: TwoStepEnrolmentsTable;
+  two_step_recovery_codes: TwoStepRecoveryCodesTable;
+  consultation_retention: ConsultationRetentionTable;
+  withdrawal_requests: WithdrawalRequestsTable;
+}
+
+/** How long a consultation's personal details are kept after it closes (migration 0025, src/dataProtection/). */
+export interface ConsultationRetentionTable {
+  partnership_id: string;
+  consultation_id: string;
+  /** Months after the consultation closed; absent row: the default (dataProtection/retentionRules.ts). */
+  months: number;
+  changed_at: string;
+  changed_by: string;
+  /** When retention last removed its details, or null while they are kept. */
+  applied_at: string | null;
+}
+
+/** A respondent's request, by reference, to withdraw their response; staff confirm or decline it (migration 0025). */
+export interface WithdrawalRequestsTable {
+  partnership_id: string;
+  id: string;
+  consultation_id: string;
+  response_id: string;
+  reference: string;
+  /** What the respondent added (optional, at most 500 characters). */
+  note: string;
+  requested_at: string;
+  status: string; // pending | confirmed | declined
+  decided_at: string | null;
+  /** Who decided, as the audit log names them. */
+  decided_by: string | null;
+}
+
+/** A user's two-step verification (migration 0024, accounts/twoStep/): the TOTP secret sealed, never in clear. */
+export interface TwoStepEnrolmentsTable {
+  user_id: string;
+  /** Sealed by platform/sealedSecret.ts (AES-256-GCM under SESSION_SECRET, purpose 'totp-secret'). */
+  secret_sealed: string;
+  /** The TOTP time step of the last code accepted: a code in this step or an earlier one is refused (no replay). */
+  last_time_step: number;
+  enrolled_at: string;
+}
+
+/** A user's unused recovery codes (migration 0024): only each code's SHA-256; a used code's row is deleted. */
+export interface TwoStepRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  created_at: string;
 }

@@ -9,8 +9,5 @@ export const reportsCapability: Capability = {
     return [staff.reportRoutes, published.publicReportRoutes];
   },
   commands: registerReportCommands,
-  atServerStart: async () => {
-    const { failStaleRuns } = await import('./runs/startReportRun.js');
-    return (handle) => failStaleRuns(handle.db);
-  },
+  jobs: async () => (await import('./runs/reportJob.js')).reportJobKinds,
 };

@@ -1,7 +1,6 @@
 /** The staff's reports pages (docs/reports.md): make a report in the background, follow it, download it; the committee note's wording. */
 import type { FastifyInstance } from 'fastify';
 import { actorOf, authorize, type Principal } from '../accounts/index.js';
-import { analysisRunnerFor } from '../analysis/index.js';
 import type { Services } from '../app/services.js';
 import { listConsultations, loadConsultation } from '../consultations/index.js';
 import { findPartnership } from '../partnerships/index.js';
@@ -12,14 +11,12 @@ import { COMMITTEE_SECTIONS, committeeReportKey, defaultCommitteeText } from './
 import { loadNarratives, NARRATIVE_MAX, saveNarratives } from './narratives.js';
 import { findReportRun, listReportRuns, reportRunFile } from './queries/reportRuns.js';
 import { REPORT_CONTENT_TYPES, type ReportFormat } from './render/renderReport.js';
-import { startReportRun } from './runs/startReportRun.js';
+import { queueReportRun } from './runs/queueReportRun.js';
 import { narrativeRequest, reportsRequest, runForm, runRequest } from './schema.js';
 import { narrativePage, reportsPage, runPage } from './viewModels.js';
 
 export async function reportRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
-  const runner = analysisRunnerFor(services.handle);
-  app.addHook('onClose', () => runner.close());
 
   async function partnershipFor(user: Principal | undefined, id: string) {
     const principal = authorize(user, 'reports:generate', id);
@@ -55,15 +52,14 @@ export async function reportRoutes(app: FastifyInstance, { services }: { service
         .view('reports/views/reports.njk', reportsPage({ partnership, ...(await listPage(partnership.id)), errors, values: raw }));
     }
     const f = parsed.data;
-    const run = await startReportRun({
+    const run = await queueReportRun({
       db,
-      ctx: { handle: services.handle, runner, partnership, user: principal },
+      partnershipId: partnership.id,
       actor: actorOf(principal),
       request: { kind: f.kind, consultationId: f.consultation || undefined, planId: f.plan || undefined },
       format: f.format,
-      chromiumPath: services.config.chromiumPath,
-      onError: (err) => request.log.error({ err }, 'report run failed'),
     });
+    services.jobs.wake();
     return reply.redirect(`/staff/partnerships/${partnership.id}/reports/runs/${run.id}`, 303);
   });
 
