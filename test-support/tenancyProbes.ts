@@ -460,6 +460,7 @@ export const PROBES: Probe[] = [
   ...['', '/remove'].map((tail) => refused(`GET /staff/users/:id${tail}`, (b) => `/staff/users/${b.userId}${tail}`)),
   // Before disabling them: a disabled user gets no reset link.
   refused('POST /staff/users/:id/reset-link', (b) => `/staff/users/${b.userId}/reset-link`),
+  refused('POST /staff/users/:id/two-step/reset', (b) => `/staff/users/${b.userId}/two-step/reset`),
   refused(
     'POST /staff/users/:id/status',
     (b) => `/staff/users/${b.userId}/status`,
@@ -625,11 +626,37 @@ export const PROBES: Probe[] = [
     () => ({ purpose: 'Planted purpose' }),
   ),
 
+  // Data protection (src/dataProtection/): a consultation's page, retention, withdrawal requests, open data, subject access.
+  refused('GET /staff/consultations/:id/data-protection', (b) => `${crime(b)}/data-protection`),
+  refused(
+    'POST /staff/consultations/:id/retention',
+    (b) => `${crime(b)}/retention`,
+    () => ({ months: '6' }),
+  ),
+  refused(
+    'POST /staff/consultations/:id/withdrawal-requests/:requestId',
+    (b) => `${crime(b)}/withdrawal-requests/${b.withdrawalRequestId}`,
+    () => ({ decision: 'decline' }),
+  ),
+  refused('GET /staff/consultations/:id/open-data.csv', (b) => `/staff/consultations/${b.coding.consultation.id}/open-data.csv`),
+  refused(
+    'GET /staff/consultations/:id/open-data-dictionary.csv',
+    (b) => `/staff/consultations/${b.coding.consultation.id}/open-data-dictionary.csv`,
+  ),
+  refused('GET /staff/partnerships/:id/subject-access', partnershipPath('/subject-access?q=be')),
+  refused(
+    'GET /staff/partnerships/:id/subject-access/export.json',
+    (b) => `/staff/partnerships/${b.partnership.id}/subject-access/export.json?email=${encodeURIComponent(b.adminEmail)}`,
+  ),
+
   // Routes within the user's own partnerships: B must not appear, and B cannot be chosen.
   ...['/staff', '/staff/users', '/staff/audit', '/staff/audit/export.csv', '/staff/audit/export.xlsx', '/api/v1/partnerships'].map(
     (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
   ),
   { route: 'GET /staff/account/password', kind: 'scoped', request: () => ({ path: '/staff/account/password' }) },
+  ...['/staff/account/two-step', '/staff/account/two-step/set-up'].map(
+    (path): Probe => ({ route: `GET ${path}`, kind: 'scoped', request: () => ({ path }) }),
+  ),
   {
     route: 'POST /staff/account/password',
     kind: 'scoped',
@@ -664,6 +691,15 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /sign-in': 'signing in',
   'POST /sign-in': 'signing in',
   'POST /sign-out': 'signing out',
+  'GET /sign-in/two-step': 'signing in: the second step, only for the session whose password was just accepted (rate-limited)',
+  'POST /sign-in/two-step': 'signing in: the second step, only for the session whose password was just accepted (rate-limited)',
+  'GET /sign-in/two-step/set-up': 'signing in: setting up two-step verification, only for the session whose password was just accepted',
+  'POST /sign-in/two-step/set-up':
+    'signing in: setting up two-step verification, only for the session whose password was just accepted (rate-limited)',
+  'POST /staff/account/two-step/set-up':
+    "the signed-in user's own two-step verification, with a code only their app gives: no partnership's data (accounts/twoStep.http.test.ts)",
+  'POST /staff/account/two-step/recovery-codes':
+    "the signed-in user's own recovery codes, behind their password: no partnership's data (accounts/twoStep.http.test.ts)",
   'GET /reset-password/:token': 'a one-time password reset link (the token is the credential; rate-limited)',
   'POST /reset-password/:token': 'a one-time password reset link (the token is the credential; rate-limited)',
   'GET /brand/:file': "a partnership's public stylesheet",
@@ -677,6 +713,11 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'POST /p/:slug/:cslug/check': 'the public form',
   'GET /p/:slug/:cslug/confirmation': 'the public form',
   'GET /p/:slug/:cslug/invitation/:token': 'a personal invitation link',
+  'GET /p/:slug/withdraw': 'the public withdrawal form (a reference number is the only input; the answer never says whether it exists)',
+  'POST /p/:slug/withdraw': 'the public withdrawal form (rate-limited; the same answer whether or not the reference exists)',
+  'GET /p/:slug/withdraw/sent': 'the neutral confirmation after a withdrawal request (no data)',
+  'GET /p/:slug/:cslug/open-data.csv': "a published consultation's anonymised open data (published consultations only)",
+  'GET /p/:slug/:cslug/open-data-dictionary.csv': "a published consultation's open data dictionary (published consultations only)",
   'GET /w/:token': "a workshop attendee's personal voting link (the token is the credential and decides the workshop; rate-limited)",
   'POST /w/:token': "a workshop attendee's personal voting link (the token is the credential and decides the workshop; rate-limited)",
 };

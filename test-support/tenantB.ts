@@ -4,6 +4,7 @@ import { drawBlindSample, openCodebook } from '../src/coding/index.js';
 import type { Consultation } from '../src/consultations/index.js';
 import { loadSurveyDefinition } from '../src/consultations/index.js';
 import { createInvitations } from '../src/consultations/invitations/createInvitations.js';
+import { requestWithdrawal } from '../src/dataProtection/index.js';
 import type { DbHandle } from '../src/db/database.js';
 import type { Database } from '../src/db/schema.js';
 import { createPlan } from '../src/plan/createPlan.js';
@@ -58,6 +59,8 @@ export interface TenantB {
   plan: PlanTargets;
   /** A finished report of B's (src/reports/), for its progress page and download. */
   reportRunId: string;
+  /** A pending request to withdraw the Crime Survey response (src/dataProtection/). */
+  withdrawalRequestId: string;
 }
 
 /** Ids in B's plan: each kind of row, and a second one of those the probes remove. */
@@ -338,7 +341,14 @@ export async function buildTenantB({ handle, server }: { handle: DbHandle; serve
       updated_by: admin.email,
     })
     .execute();
+  await requestWithdrawal(db, { partnershipId, reference: crimeReference, note: '' });
+  const { id: withdrawalRequestId } = await db
+    .selectFrom('withdrawal_requests')
+    .select('id')
+    .where('partnership_id', '=', partnershipId)
+    .executeTakeFirstOrThrow();
   const b: TenantB = {
+    withdrawalRequestId,
     crimeImportId,
     reportRunId,
     coding,

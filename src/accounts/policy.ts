@@ -45,7 +45,13 @@ export type Action =
   /** Updating delivery: actions' status and progress, measures' values (lead partners too). */
   | 'plan:progress'
   /** Generating reports (committee note, findings, plan, HIIA, "you said, we did") and editing their narrative (src/reports/). */
-  | 'reports:generate';
+  | 'reports:generate'
+  /** Finding and exporting everything held about a named person (subject access, src/dataProtection/): administrators only. */
+  | 'data:subject-access'
+  /** Setting how long a consultation's personal details are kept, and applying retention: administrators only. */
+  | 'data:retention'
+  /** Downloading a closed consultation's anonymised open data before it is published. */
+  | 'data:open-export';
 
 const STAFF: readonly Action[] = ['staff:home', 'partnership:view', 'consultation:view', 'workshops:view', 'crime:view', 'plan:view'];
 const OFFICER: readonly Action[] = [
@@ -76,8 +82,11 @@ const GRANTS: Record<Role, readonly Action[]> = {
     'coding:code',
     'responses:read-originals',
     'plan:approve',
+    'data:subject-access',
+    'data:retention',
+    'data:open-export',
   ],
-  analyst: [...OFFICER, 'coding:code'],
+  analyst: [...OFFICER, 'coding:code', 'data:open-export'],
   partner: [...STAFF, 'plan:progress'],
   member: [...STAFF, 'survey:answer-members'],
   viewer: STAFF,

@@ -6,6 +6,7 @@ import { backupCapability } from '../backup/capability.js';
 import { codingCapability } from '../coding/capability.js';
 import { consultationsCapability } from '../consultations/capability.js';
 import { crimeCapability } from '../crime/capability.js';
+import { dataProtectionCapability } from '../dataProtection/capability.js';
 import { geographyCapability } from '../geography/capability.js';
 import { partnershipsCapability } from '../partnerships/capability.js';
 import { planCapability } from '../plan/capability.js';
@@ -43,4 +44,5 @@ export const CAPABILITIES: readonly Capability[] = [
   suggestionsCapability,
   redactionCapability,
   reportsCapability,
+  dataProtectionCapability,
 ];

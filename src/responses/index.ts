@@ -9,6 +9,7 @@ export { DuplicateImport, ImportRejected, importResponses } from './importRespon
 export { importHeader, writeImportTemplate } from './importTemplate.js';
 export { importUploadedFile } from './importUploadedFile.js';
 export { insertResponses } from './insertResponses.js';
+export { withdrawResponse } from './manage/withdrawResponse.js';
 export { presentStoredResponse, storedResponseSchema } from './presentStoredResponse.js';
 export { isCounted } from './queries/countedResponses.js';
 export { eachResponse, listResponses } from './queries/listResponses.js';
