@@ -48,6 +48,7 @@ const envSchema = z.object({
     .default(50 * 1_048_576),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   TWO_STEP: z.enum(['required', 'optional'], { error: 'TWO_STEP must be required or optional' }).optional(),
+  METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
   READY_MIN_FREE_BYTES: z.coerce
     .number()
@@ -72,6 +73,8 @@ export interface Config {
   readyMinFreeBytes: number;
   /** The site's public address (an origin), for links sent by email; unset in production unless PUBLIC_URL is given. */
   publicUrl: string | undefined;
+  /** The bearer token a Prometheus scraper sends for /metrics; unset, /metrics is not served. */
+  metricsToken: string | undefined;
   /** Background jobs this instance runs at once; 0 runs none (an instance that only serves pages). */
   jobConcurrency: number;
   /** The Chromium that makes PDFs (platform/pdf.ts); without it PDFs are refused with a message and printable pages still work. */
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicUrl: e.PUBLIC_URL ?? (e.NODE_ENV === 'production' ? undefined : `http://localhost:${e.PORT}`),
     chromiumPath: e.CHROMIUM_PATH,
     jobConcurrency: e.JOB_CONCURRENCY,
+    metricsToken: e.METRICS_TOKEN,
     twoStep: e.TWO_STEP ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     ...overrides,
   };

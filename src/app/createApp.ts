@@ -10,9 +10,11 @@ import { currentUserPlugin } from './plugins/currentUser.js';
 import { errorHandlerPlugin } from './plugins/errorHandler.js';
 import { headersPlugin } from './plugins/headers.js';
 import { jsonBodyPlugin } from './plugins/jsonBody.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { noStorePlugin } from './plugins/noStore.js';
 import { sessionPlugin } from './plugins/security.js';
 import { viewsPlugin } from './plugins/views.js';
+import { requestIdOf, requestSerializer } from './requestLog.js';
 import { readinessRoutes } from './routes.ready.js';
 import { siteApiRoutes, siteRoutes } from './routes.site.js';
 import type { Services } from './services.js';
@@ -31,7 +33,12 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   const production = services.config.env === 'production';
   const app: FastifyInstance = Fastify({
     // LOG_LEVEL=silent turns the logger off entirely: a silent pino still costs each request its child logger.
-    logger: options.logger === false || services.config.logLevel === 'silent' ? false : { level: services.config.logLevel },
+    logger:
+      options.logger === false || services.config.logLevel === 'silent'
+        ? false
+        : { level: services.config.logLevel, serializers: { req: requestSerializer } },
+    genReqId: requestIdOf,
+    requestIdHeader: false,
     bodyLimit: services.config.bodyLimitBytes,
     trustProxy: fastifyTrustProxy(services.config.trustProxy),
     http: { maxHeaderSize: MAX_HEADER_BYTES },
@@ -45,10 +52,15 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   app.addHook('onClose', async () => services.writer.close());
   app.addHook('onClose', closePdfBrowser);
   await attachJobRunner(app, services);
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
   await app.register(viewsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(jsonBodyPlugin);
   await app.register(headersPlugin, { services });
+  await app.register(metricsPlugin, { services });
 
   const govukAssets = path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk');
   await app.register(fastifyStatic, { root: path.join(govukAssets, 'assets'), prefix: '/assets/', maxAge: '1d' });
