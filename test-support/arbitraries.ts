@@ -67,6 +67,9 @@ export const cellText = (maxLength = 30): fc.Arbitrary<string> => fc.string({ un
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what is left out.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\uFEFF]/;
 
+/** Whether text has no lone surrogate (String.prototype.isWellFormed, which Node 20's TypeScript lib lacks). */
+export const wellFormed = (s: string) => !/\p{Cs}/u.test(s);
+
 /** Raw value and the clean value validateAnswers must turn it into (undefined: the column is hidden). */
 export interface ValidAnswers {
   raw: Record<string, unknown>;

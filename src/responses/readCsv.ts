@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse } from 'csv-parse';
-import { formatCount, TableFormatError, type TableLimits, type TableRow } from './tableRow.js';
+import { formatCount, headerOf, TableFormatError, type TableLimits, type TableRow } from './tableRow.js';
 import { encodingFromBom, NOT_WINDOWS_1252, type TextEncoding } from './textEncoding.js';
 
 /**
@@ -14,11 +14,21 @@ export async function* readCsv(file: string, limits: TableLimits): AsyncGenerato
   const decoder = new TextDecoder(encoding, { fatal: true });
   const decode = new Transform({
     decodeStrings: true,
+    // A decoder's error handed on, not thrown: thrown here it would be uncaught (a file with a byte order mark and
+    // bytes that are not of its encoding), ending the process instead of refusing the file.
     transform(chunk: Buffer, _enc, done) {
-      done(null, decoder.decode(chunk, { stream: true }));
+      try {
+        done(null, decoder.decode(chunk, { stream: true }));
+      } catch (err) {
+        done(err as Error);
+      }
     },
     flush(done) {
-      done(null, decoder.decode());
+      try {
+        done(null, decoder.decode());
+      } catch (err) {
+        done(err as Error);
+      }
     },
   });
   const parser = fs
@@ -32,10 +42,11 @@ export async function* readCsv(file: string, limits: TableLimits): AsyncGenerato
     for await (const record of parser as AsyncIterable<string[]>) {
       rowNumber++;
       if (!header) {
-        header = record.map((h) => h.trim());
+        header = headerOf(record);
         continue;
       }
-      const cells: Record<string, string> = {};
+      // Own properties whatever the header says: a column named __proto__ is a cell like any other.
+      const cells: [string, string][] = [];
       for (const [i, h] of header.entries()) {
         const text = record[i] ?? '';
         if (text.length > limits.maxCellChars)
@@ -44,9 +55,9 @@ export async function* readCsv(file: string, limits: TableLimits): AsyncGenerato
           throw new TableFormatError(
             `Row ${rowNumber}, ${h}: the file is neither UTF-8 nor Windows-1252 text; save it from the spreadsheet as "CSV UTF-8"`,
           );
-        cells[h] = text;
+        cells.push([h, text]);
       }
-      yield { rowNumber, cells };
+      yield { rowNumber, cells: Object.fromEntries(cells) };
     }
   } catch (err) {
     if (err instanceof TableFormatError) throw err;

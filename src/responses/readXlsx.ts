@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { type InflateBudget, InflateLimitError, type ZipEntry, ZipFile, ZipFormatError } from '../platform/zipFile.js';
-import { formatCount, TableFormatError, type TableLimits, type TableRow } from './tableRow.js';
+import { formatCount, headerOf, TableFormatError, type TableLimits, type TableRow } from './tableRow.js';
 import { cellText, columnIndex, columnLetters, NOT_UTF8, type SharedString, TOO_LONG } from './xlsxCells.js';
 import { boundTextRuns, newRunState, Utf8Chunks } from './xmlText.js';
 
@@ -193,7 +193,7 @@ async function* readSheet(zip: ZipFile, entry: ZipEntry, budget: InflateBudget, 
       cell = undefined;
     } else if (name === 'row') {
       const texts = Array.from(values, (v) => v ?? '');
-      if (!header) header = texts.map((h) => h.trim());
+      if (!header) header = headerOf(texts);
       else if (texts.some((v) => v.trim() !== '')) ready.push({ rowNumber, cells: Object.fromEntries(header.map((h, i) => [h, texts[i] ?? ''])) });
     }
   });

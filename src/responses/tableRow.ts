@@ -24,4 +24,18 @@ export const DEFAULT_LIMITS: TableLimits = {
   maxSharedChars: 50_000_000,
 };
 
+/**
+ * A header's names, trimmed, checked: a name given twice would keep only one of its columns' values, so the file is
+ * refused naming it. Empty names are left to the import (a cell under one is reported as an unknown column).
+ */
+export function headerOf(cells: readonly string[]): string[] {
+  const header = cells.map((h) => h.trim());
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (h !== '' && seen.has(h)) throw new TableFormatError(`Row 1: the column ${h} is given twice`);
+    seen.add(h);
+  }
+  return header;
+}
+
 export const formatCount = (n: number) => n.toLocaleString('en-GB');
