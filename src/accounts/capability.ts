@@ -7,6 +7,7 @@ export const accountsCapability: Capability = {
     (await import('./routes.js')).signInRoutes,
     (await import('./routes.users.js')).userRoutes,
     (await import('./routes.account.js')).accountRoutes,
+    (await import('./routes.twoStep.js')).twoStepAccountRoutes,
     (await import('./routes.reset.js')).resetRoutes,
   ],
   commands: registerUserCommands,

@@ -6,3 +6,4 @@ export { listUsers } from './queries/listUsers.js';
 export { loadPrincipal } from './queries/loadPrincipal.js';
 export { isRole, ROLE_LABELS, ROLES } from './roles.js';
 export { DatabaseSessionStore } from './sessionStore.js';
+export type { PendingSignIn } from './signInSession.js';

@@ -1,5 +1,17 @@
 // The accounts pages and their view models (see platform/pageContexts.ts).
-import type { ownPasswordPage, removeUserPage, resetLinkPage, resetPasswordPage, signInPage, userPage, usersPage } from './viewModels.js';
+import type {
+  ownPasswordPage,
+  recoveryCodesPage,
+  removeUserPage,
+  resetLinkPage,
+  resetPasswordPage,
+  signInPage,
+  twoStepAccountPage,
+  twoStepCodePage,
+  twoStepSetUpPage,
+  userPage,
+  usersPage,
+} from './viewModels.js';
 
 declare module '../platform/pageContexts.js' {
   interface PageContexts {
@@ -10,5 +22,9 @@ declare module '../platform/pageContexts.js' {
     'accounts/views/own-password.njk': ReturnType<typeof ownPasswordPage>;
     'accounts/views/reset-link.njk': ReturnType<typeof resetLinkPage>;
     'accounts/views/reset-password.njk': ReturnType<typeof resetPasswordPage>;
+    'accounts/views/two-step-code.njk': ReturnType<typeof twoStepCodePage>;
+    'accounts/views/two-step-set-up.njk': ReturnType<typeof twoStepSetUpPage>;
+    'accounts/views/recovery-codes.njk': ReturnType<typeof recoveryCodesPage>;
+    'accounts/views/two-step.njk': ReturnType<typeof twoStepAccountPage>;
   }
 }

@@ -10,6 +10,7 @@ import { issuePasswordReset } from './issuePasswordReset.js';
 import { managedUser } from './manageUser.js';
 import { authorize, type Principal } from './policy.js';
 import { listUsers } from './queries/listUsers.js';
+import { twoStepStatus } from './queries/twoStepStatus.js';
 import { removeUser } from './removeUser.js';
 import {
   type Change,
@@ -21,9 +22,11 @@ import {
   userRoleRequest,
   userStatusRequest,
   usersPageRequest,
+  userTwoStepResetRequest,
 } from './schema.js';
 import { setUserDisabled } from './setUserDisabled.js';
 import { setUserPassword } from './setUserPassword.js';
+import { resetTwoStep } from './twoStep/resetTwoStep.js';
 import { removeUserPage, resetLinkPage, type UsersPageInput, userPage, usersPage } from './viewModels.js';
 
 const NO_PUBLIC_URL =
@@ -73,8 +76,8 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
 
   async function renderUser(reply: FastifyReply, actor: Principal, id: string, changed?: Change, fields: FieldError[] = []) {
     const user = await managedUser(db, { id }, actor.partnershipIds);
-    const partnerships = await listPartnerships(db, actor.partnershipIds);
-    return reply.view('accounts/views/user.njk', userPage({ user, partnerships, changed, fields }));
+    const [partnerships, twoStep] = await Promise.all([listPartnerships(db, actor.partnershipIds), twoStepStatus(db, user.id)]);
+    return reply.view('accounts/views/user.njk', userPage({ user, twoStep, partnerships, changed, fields }));
   }
 
   app.get('/staff/users/:id', async (request, reply) => {
@@ -113,6 +116,15 @@ export async function userRoutes(app: FastifyInstance, { services }: { services:
     const work = () =>
       setUserPassword({ db, actor: actorOf(actor), user: { id: params.id }, scope: actor.partnershipIds, password: body.password, keepSessionId });
     return change(reply, actor, params.id, 'password', work, 'password');
+  });
+
+  // A lost phone: the user's two-step verification is turned off and they are signed out, to set it up again.
+  app.post('/staff/users/:id/two-step/reset', async (request, reply) => {
+    const actor = authorize(request.user, 'user:manage');
+    const { params } = parseRequest(userTwoStepResetRequest, request);
+    const keepSessionId = params.id === actor.id ? request.session.sessionId : undefined;
+    const work = () => resetTwoStep({ db, actor: actorOf(actor), user: { id: params.id }, scope: actor.partnershipIds, keepSessionId });
+    return change(reply, actor, params.id, 'twoStep', work, 'two-step');
   });
 
   // The link is shown once, on this page, to give to the user: SaferPlan sends no email. Built from PUBLIC_URL, never the request.

@@ -43,7 +43,7 @@ export const newUserRequest = z.object({
 
 const userParams = z.object({ id: z.string().min(1).max(100) });
 /** After a change, the user's page says which one was made. */
-export const CHANGES = ['disabled', 'enabled', 'role', 'password'] as const;
+export const CHANGES = ['disabled', 'enabled', 'role', 'password', 'two-step'] as const;
 export type Change = (typeof CHANGES)[number];
 export const userPageRequest = z.object({
   params: userParams,
@@ -69,3 +69,11 @@ export const resetPasswordRequest = z.object({
   params: z.object({ token: z.string().max(200) }),
   body: z.object({ password: formField }).optional(),
 });
+
+/** The second step of signing in: a code from the app or, instead, a recovery code. */
+export const twoStepCodeRequest = z.object({ body: z.object({ code: formField, recoveryCode: formField }) });
+/** Confirming the set-up with a code from the app. */
+export const twoStepSetUpRequest = z.object({ body: z.object({ code: formField }) });
+/** Making new recovery codes: the password, or a code from the app. */
+export const recoveryCodesRequest = z.object({ body: z.object({ password: formField, code: formField }) });
+export const userTwoStepResetRequest = z.object({ params: userParams });

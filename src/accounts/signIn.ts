@@ -1,37 +1,44 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { recordAudit } from '../platform/recordAudit.js';
-import { actorOf } from './actorOf.js';
+import { auditOwn } from './auditOwn.js';
 import { authenticate } from './authenticate.js';
 import type { Principal } from './policy.js';
 import { findUser } from './queries/findUser.js';
+import { twoStepStatus } from './queries/twoStepStatus.js';
+import { type AfterPassword, afterPassword, type TwoStepMode } from './twoStep/twoStepStage.js';
+
+export interface PasswordAccepted {
+  user: Principal;
+  /** Signed in now, or the second step still to come (twoStep/twoStepStage.ts). */
+  then: AfterPassword;
+}
 
 /**
  * Checks an email and password and writes the attempt to the audit log: the email tried, never the password. An
- * attempt on a known user's email is filed under their partnership; one on an unknown email under none.
+ * attempt on a known user's email is filed under their partnership; one on an unknown email under none. A correct
+ * password is a sign-in only when no second step follows; otherwise it is recorded as accepted, and the sign-in is
+ * recorded when the second step is passed (twoStep/passTwoStep.ts, twoStep/enrolTwoStep.ts).
  */
-export async function signIn(db: Kysely<Database>, email: string, password: string): Promise<Principal | undefined> {
+export async function signIn(db: Kysely<Database>, email: string, password: string, mode: TwoStepMode): Promise<PasswordAccepted | undefined> {
   const user = await authenticate(db, email, password);
   const tried = email.trim().toLowerCase();
-  const known = user ?? (await findUser(db, { email: tried }));
+  if (user) {
+    const then = afterPassword(user.role, (await twoStepStatus(db, user.id)).enrolled, mode);
+    await (then === 'signed-in' ? auditOwn(db, user, 'session.sign-in') : auditOwn(db, user, 'session.password-accepted', { then }));
+    return { user, then };
+  }
+  const known = await findUser(db, { email: tried });
   await recordAudit(db, {
-    actor: user ? actorOf(user) : { id: null, label: tried },
-    action: user ? 'session.sign-in' : 'session.sign-in-failed',
+    actor: { id: null, label: tried },
+    action: 'session.sign-in-failed',
     entity: 'user',
     entityId: known?.id ?? null,
     partnershipId: known?.partnershipIds[0] ?? null,
     detail: { email: tried },
   });
-  return user;
+  return undefined;
 }
 
 /** Writes a sign-out to the audit log. */
-export const recordSignOut = (db: Kysely<Database>, user: Principal) =>
-  recordAudit(db, {
-    actor: actorOf(user),
-    action: 'session.sign-out',
-    entity: 'user',
-    entityId: user.id,
-    partnershipId: user.partnershipIds[0] ?? null,
-    detail: { email: user.email },
-  });
+export const recordSignOut = (db: Kysely<Database>, user: Principal) => auditOwn(db, user, 'session.sign-out');

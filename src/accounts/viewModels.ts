@@ -6,6 +6,7 @@ import { formatLondon } from '../platform/londonTime.js';
 import type { TableRow } from '../platform/pageContexts.js';
 import { errorSummaryItems, messagesByField } from '../platform/validation.js';
 import type { UserSummary } from './queries/listUsers.js';
+import type { TwoStepStatus } from './queries/twoStepStatus.js';
 import { isRole, LEAST_PRIVILEGED_ROLE, ROLE_LABELS, ROLES } from './roles.js';
 import type { Change } from './schema.js';
 
@@ -66,17 +67,20 @@ const CHANGE_NOTICES: Record<Change, string> = {
   enabled: 'The user is enabled: they can sign in again.',
   role: 'The role was changed.',
   password: 'The password was set and the user was signed out everywhere. Give them the new password in person or by phone.',
+  'two-step':
+    'Two-step verification was reset and the user was signed out everywhere. They can set it up again when they next sign in (administrators and analysts must, where it is required).',
 };
 
 export interface UserPageInput {
   user: UserSummary;
+  twoStep: TwoStepStatus;
   partnerships: readonly Partnership[];
   changed?: Change;
   fields?: readonly FieldError[];
 }
 
 /** One user: their details, and the forms to disable or enable them, change their role, set their password or remove them. */
-export function userPage({ user, partnerships, changed, fields = [] }: UserPageInput) {
+export function userPage({ user, twoStep, partnerships, changed, fields = [] }: UserPageInput) {
   const names = new Map(partnerships.map((p) => [p.id, p.name]));
   return {
     title: user.email,
@@ -87,7 +91,9 @@ export function userPage({ user, partnerships, changed, fields = [] }: UserPageI
       { key: { text: 'Role' }, value: { text: roleLabel(user.role) } },
       { key: { text: 'Status' }, value: { text: user.disabled ? 'Disabled' : 'Active' } },
       { key: { text: 'Partnerships' }, value: { text: partnershipNames(user, names) } },
+      { key: { text: 'Two-step verification' }, value: { text: twoStep.enrolled ? 'Set up' : 'Not set up' } },
     ],
+    twoStepSetUp: twoStep.enrolled,
     roleItems: ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r], selected: user.role === r })),
     notice: changed ? CHANGE_NOTICES[changed] : undefined,
     ...formErrors(fields),
@@ -121,3 +127,64 @@ export const resetPasswordPage = (state: { token: string; email?: string; fields
   'invalid' in state
     ? { title: 'This link no longer works', invalid: state.invalid, ...formErrors([]) }
     : { title: 'Choose a new password', token: state.token, email: state.email, invalid: undefined, ...formErrors(state.fields ?? []) };
+
+/** The second step of signing in: the code from the authenticator app, or (folded away) a recovery code. */
+export const twoStepCodePage = (fields: readonly FieldError[] = []) => ({
+  title: 'Enter your two-step verification code',
+  recoveryOpen: fields.some((f) => f.field === 'recoveryCode'),
+  ...formErrors(fields),
+});
+
+export interface TwoStepSetUpInput {
+  /** Where the code is posted: while signing in, or from the account page. */
+  action: string;
+  secret: string;
+  /** The secret's otpauth:// address as an SVG QR code (twoStep/qrCode.ts). */
+  qrCode: string;
+  /** Their role must use two-step verification. */
+  required: boolean;
+  signingIn: boolean;
+  fields?: readonly FieldError[];
+}
+
+/** Setting up the authenticator app: the QR code, the key as text in groups of four, and the code that confirms it. */
+export const twoStepSetUpPage = ({ action, secret, qrCode, required, signingIn, fields = [] }: TwoStepSetUpInput) => ({
+  title: 'Set up two-step verification',
+  action,
+  key: secret.match(/.{1,4}/g)?.join(' ') ?? secret,
+  qrCode,
+  required,
+  signingIn,
+  ...formErrors(fields),
+});
+
+/** The recovery codes, shown this once: after setting up, or made again from the account page. */
+export const recoveryCodesPage = (codes: readonly string[], continueTo: string, setUp: boolean) => ({
+  title: setUp ? 'Two-step verification is set up' : 'Your new recovery codes',
+  codes,
+  continueTo,
+  setUp,
+});
+
+export interface TwoStepAccountInput {
+  status: TwoStepStatus;
+  required: boolean;
+  fields?: readonly FieldError[];
+}
+
+/** The user's own two-step verification: whether it is set up, and making new recovery codes. */
+export const twoStepAccountPage = ({ status, required, fields = [] }: TwoStepAccountInput) => ({
+  title: 'Two-step verification',
+  enrolled: status.enrolled,
+  required,
+  summaryRows: [
+    { key: { text: 'Two-step verification' }, value: { text: status.enrolled ? 'Set up' : 'Not set up' } },
+    ...(status.enrolledAt
+      ? [
+          { key: { text: 'Set up on' }, value: { text: formatLondon(status.enrolledAt, 'datetime') } },
+          { key: { text: 'Recovery codes left' }, value: { text: String(status.recoveryCodesLeft) } },
+        ]
+      : []),
+  ],
+  ...formErrors(fields),
+});

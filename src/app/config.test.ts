@@ -54,4 +54,14 @@ describe('PUBLIC_URL', () => {
       expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL: PUBLIC_URL must be/);
     }
   });
+
+  it('requires two-step verification in production and makes it optional elsewhere unless TWO_STEP says, refusing other values', () => {
+    const secret = { SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).twoStep).toBe('required');
+    expect(loadConfig({}).twoStep).toBe('optional');
+    expect(loadConfig({ NODE_ENV: 'test' }).twoStep).toBe('optional');
+    expect(loadConfig({ TWO_STEP: 'required' }).twoStep).toBe('required');
+    expect(loadConfig({ NODE_ENV: 'production', TWO_STEP: 'optional', ...secret }).twoStep).toBe('optional');
+    expect(() => loadConfig({ TWO_STEP: 'sometimes' })).toThrow(/TWO_STEP: TWO_STEP must be required or optional/);
+  });
 });

@@ -49,6 +49,7 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   TWO_STEP: z.enum(['required', 'optional'], { error: 'TWO_STEP must be required or optional' }).optional(),
   METRICS_TOKEN: z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
+  RATE_LIMIT_STORE: z.enum(['memory', 'database']).optional(),
   JOB_CONCURRENCY: z.coerce.number().int().min(0).max(16).default(1),
   READY_MIN_FREE_BYTES: z.coerce
     .number()
@@ -75,6 +76,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** The bearer token a Prometheus scraper sends for /metrics; unset, /metrics is not served. */
   metricsToken: string | undefined;
+  /** Where rate-limit counters live: this instance's memory, or the database so that limits hold across instances. */
+  rateLimitStore: 'memory' | 'database';
   /** Background jobs this instance runs at once; 0 runs none (an instance that only serves pages). */
   jobConcurrency: number;
   /** The Chromium that makes PDFs (platform/pdf.ts); without it PDFs are refused with a message and printable pages still work. */
@@ -118,6 +121,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     chromiumPath: e.CHROMIUM_PATH,
     jobConcurrency: e.JOB_CONCURRENCY,
     metricsToken: e.METRICS_TOKEN,
+    // Several instances share a PostgreSQL database, so their limits must too; one SQLite file means one instance.
+    rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'database' : 'memory'),
     twoStep: e.TWO_STEP ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
     ...overrides,
   };

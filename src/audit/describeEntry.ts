@@ -46,9 +46,23 @@ const quoted = (value: unknown) => `“${text(value)}”`;
 const changedKeys = (after: unknown) =>
   after && typeof after === 'object' && Object.keys(after).length ? ` (${Object.keys(after).join(', ')})` : '';
 
+/** How a sign-in passed two-step verification, and what a failed attempt was doing. */
+const TWO_STEP_WAYS: Record<string, string> = {
+  code: ' with a two-step code',
+  'recovery-code': ' with a two-step recovery code',
+  'set-up': ', setting up two-step verification',
+};
+const TWO_STEP_FAILURES: Record<string, string> = {
+  'sign-in': 'a wrong or used code when signing in',
+  'set-up': 'a wrong code while setting it up',
+  'recovery-codes': 'a wrong password or code when making new recovery codes',
+};
+
 /** What each known action says, from its detail. */
 const ACTIONS: Record<string, (d: Detail) => string> = {
-  'session.sign-in': () => 'Signed in',
+  'session.sign-in': (d) => `Signed in${TWO_STEP_WAYS[text(d.twoStep)] ?? ''}`,
+  'session.password-accepted': (d) =>
+    `Entered a correct password, then was asked ${d.then === 'set-up' ? 'to set up two-step verification' : 'for a two-step code'}`,
   'session.sign-in-failed': () => 'Failed to sign in: wrong email address or password',
   'session.sign-out': () => 'Signed out',
   'user.create': (d) => `Added the user as ${roleName(d.role)}`,
@@ -59,6 +73,11 @@ const ACTIONS: Record<string, (d: Detail) => string> = {
   'user.remove': () => 'Removed the user',
   'user.password-reset-link': () => 'Created a one-time password reset link',
   'user.password-reset': () => 'Set a new password with a reset link',
+  'two-step.enrol': () => 'Set up two-step verification',
+  'two-step.recovery-codes': () => 'Made new two-step recovery codes',
+  'two-step.recovery-code-used': (d) => `Used a two-step recovery code (${count(d.left, 'code')} left)`,
+  'two-step.failed': (d) => `Failed two-step verification: ${TWO_STEP_FAILURES[text(d.stage)] ?? text(d.stage)}`,
+  'two-step.reset': (d) => `Reset the user's two-step verification${d.wasSetUp === false ? ' (it was not set up)' : ''}`,
   'partnership.create': () => 'Created the partnership',
   'partnership.set_suppression_minimum': (d) => `Changed the smallest base shown from ${text(d.from)} to ${text(d.to)}`,
   'consultation.create': (d) => `Created the consultation from the ${templateName(d.template)} template`,
@@ -135,6 +154,12 @@ export const ACTION_NAMES: Record<string, string> = {
   'user.password': 'Set or changed a password',
   'user.password-reset-link': 'Created a password reset link',
   'user.password-reset': 'Reset a password with a link',
+  'session.password-accepted': 'Entered a correct password (second step due)',
+  'two-step.enrol': 'Set up two-step verification',
+  'two-step.recovery-codes': 'Made new recovery codes',
+  'two-step.recovery-code-used': 'Used a recovery code',
+  'two-step.failed': 'Failed two-step verification',
+  'two-step.reset': "Reset a user's two-step verification",
   'user.remove': 'Removed a user',
   'partnership.create': 'Created a partnership',
   'partnership.set_suppression_minimum': 'Changed the smallest base',
@@ -169,7 +194,14 @@ export const ACTION_NAMES: Record<string, string> = {
 
 /** Groups of actions offered as one choice in the filter. */
 export const ACTION_GROUPS: Record<string, { name: string; actions: readonly string[] }> = {
-  'sign-ins': { name: 'Sign-ins, failed sign-ins and sign-outs', actions: ['session.sign-in', 'session.sign-in-failed', 'session.sign-out'] },
+  'sign-ins': {
+    name: 'Sign-ins, failed sign-ins and sign-outs',
+    actions: ['session.sign-in', 'session.password-accepted', 'session.sign-in-failed', 'two-step.failed', 'session.sign-out'],
+  },
+  'two-step': {
+    name: 'Two-step verification',
+    actions: Object.keys(ACTION_NAMES).filter((a) => a.startsWith('two-step.')),
+  },
   downloads: {
     name: 'Downloads of personal data',
     actions: ['responses.export', 'invitations.export', 'invitations.download_links', 'audit.export', 'coding.export'],

@@ -1,5 +1,5 @@
 /**
- * A secret kept in the database (an SMTP password, an LLM API key): sealed with AES-256-GCM under a key derived
+ * A secret kept in the database (an SMTP password, an LLM API key, a user's TOTP secret): sealed with AES-256-GCM under a key derived
  * (HKDF-SHA-256) from the install's SESSION_SECRET and the secret's purpose, so a copy of the database alone does not
  * give it away. Changing SESSION_SECRET means entering the secret again (opening gives undefined). Pure apart from
  * the random nonce.
@@ -7,7 +7,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /** What the secret is for: each purpose has its own key, so one sealed value cannot be opened as another. */
-export type SecretPurpose = 'smtp-password' | 'llm-api-key';
+export type SecretPurpose = 'smtp-password' | 'llm-api-key' | 'totp-secret';
 
 const keyFrom = (sessionSecret: string, purpose: SecretPurpose) => Buffer.from(hkdfSync('sha256', sessionSecret, 'saferplan', `${purpose}-v1`, 32));
 

@@ -1,6 +1,6 @@
 // The one place SaferPlan adds to Fastify's and @fastify/session's types.
 import type nunjucks from 'nunjucks';
-import type { Principal } from '../../accounts/index.js';
+import type { PendingSignIn, Principal } from '../../accounts/index.js';
 import type { SurveyProgress } from '../../consultations/index.js';
 import type { PageBase, PageContexts } from '../../platform/pageContexts.js';
 
@@ -22,9 +22,13 @@ declare module 'fastify' {
     views: nunjucks.Environment;
   }
 
-  /** What a session holds: the signed-in user, and each survey's answers in progress (keyed by consultation id). */
+  /** What a session holds: the signed-in (or half signed-in) user, and each survey's answers in progress (keyed by consultation id). */
   interface Session {
     userId?: string;
+    /** Half signed in: the password accepted, the two-step code (or setting it up) still due (accounts/signInSession.ts). */
+    twoStep?: PendingSignIn;
+    /** A signed-in user setting up two-step verification from their account page: the new secret, sealed. */
+    twoStepSetUp?: string;
     surveys?: Record<string, SurveyProgress>;
   }
 }
