@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022_plans.js';
 import * as m0023 from './migrations/0023_jobs.js';
 import * as m0024 from './migrations/0024_two_step.js';
 import * as m0025 from './migrations/0025_data_protection.js';
+import * as m0026 from './migrations/0026_rate_limits.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0023_jobs': m0023,
   '0024_two_step': m0024,
   '0025_data_protection': m0025,
+  '0026_rate_limits': m0026,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */

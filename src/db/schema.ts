@@ -737,7 +737,16 @@ export interface JobsTable {
   error: string | null;
 }
 
+/** A shared rate-limit counter (migration 0026). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since the epoch. */
+  resets_at: number;
+}
+
 export interface Database {
+  rate_limits: RateLimitsTable;
   jobs: JobsTable;
   partnerships: PartnershipsTable;
   users: UsersTable;

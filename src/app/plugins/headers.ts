@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { pooledRandomBytes } from '../../platform/randomPool.js';
+import { databaseRateLimitStore } from '../rateLimits/databaseStore.js';
 import type { Services } from '../services.js';
 
 const POLICY = [
@@ -62,7 +63,8 @@ export function scriptlessHeaderLines(production: boolean): string {
 }
 
 export const headersPlugin = fp(async (app: FastifyInstance, { services }: { services: Services }) => {
-  await app.register(rateLimit, { global: false });
+  const shared = services.config.rateLimitStore === 'database';
+  await app.register(rateLimit, { global: false, ...(shared ? { store: databaseRateLimitStore(services.db) } : {}) });
   const setHeaders = securityHeadersSetter(services.config.env === 'production');
   app.decorateReply('cspNonce', null as unknown as { script: string; style: string });
   app.addHook('onRequest', (request, reply, done) => {
