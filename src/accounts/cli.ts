@@ -84,6 +84,9 @@ function registerUserChangeCommands(user: Command, cli: CliContext) {
       say(`Give ${made.email} this link yourself (SaferPlan sends no email). It works once, until ${made.expiresAt}:\n${link}`);
     }),
   );
+  change('reset-two-step <email>', 'turn off two-step verification (a lost phone): signs the user out everywhere; they set it up again', (email) =>
+    withUser(email, async (options) => (await import('./twoStep/resetTwoStep.js')).resetTwoStep(options)),
+  );
   change('password <email>', 'set a new password, read from standard input; signs the user out everywhere', (email) =>
     withUser(email, async (options) => (await import('./setUserPassword.js')).setUserPassword({ ...options, password: await readStdin() })),
   );
