@@ -8,4 +8,5 @@ export const dataProtectionCapability: Capability = {
     return [pub.dataProtectionPublicRoutes, staff.dataProtectionStaffRoutes];
   },
   commands: registerDataProtectionCommands,
+  jobs: async () => (await import('./retentionJob.js')).retentionJobKinds,
 };
