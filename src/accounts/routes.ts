@@ -34,13 +34,13 @@ export async function signInRoutes(app: FastifyInstance, { services }: { service
       request.log.info({ event: 'sign_in_failed' }, 'sign-in failed');
       return show([{ field: 'email', message: 'Enter a correct email address and password' }]);
     }
-    const { user, then } = accepted;
-    if (then === 'signed-in') {
+    const { user, secondStep } = accepted;
+    if (secondStep === 'signed-in') {
       await startSignedInSession(request, user.id);
       return reply.redirect(next, 303);
     }
-    await startPendingSignIn(request, { userId: user.id, email: user.email, next, stage: then });
-    return reply.redirect(PENDING_PAGES[then], 303);
+    await startPendingSignIn(request, { userId: user.id, email: user.email, next, stage: secondStep });
+    return reply.redirect(PENDING_PAGES[secondStep], 303);
   });
 
   twoStepSignInRoutes(app, services, limits);

@@ -11,7 +11,7 @@ import { type AfterPassword, afterPassword, type TwoStepMode } from './twoStep/t
 export interface PasswordAccepted {
   user: Principal;
   /** Signed in now, or the second step still to come (twoStep/twoStepStage.ts). */
-  then: AfterPassword;
+  secondStep: AfterPassword;
 }
 
 /**
@@ -24,9 +24,9 @@ export async function signIn(db: Kysely<Database>, email: string, password: stri
   const user = await authenticate(db, email, password);
   const tried = email.trim().toLowerCase();
   if (user) {
-    const then = afterPassword(user.role, (await twoStepStatus(db, user.id)).enrolled, mode);
-    await (then === 'signed-in' ? auditOwn(db, user, 'session.sign-in') : auditOwn(db, user, 'session.password-accepted', { then }));
-    return { user, then };
+    const secondStep = afterPassword(user.role, (await twoStepStatus(db, user.id)).enrolled, mode);
+    await (secondStep === 'signed-in' ? auditOwn(db, user, 'session.sign-in') : auditOwn(db, user, 'session.password-accepted', { secondStep }));
+    return { user, secondStep };
   }
   const known = await findUser(db, { email: tried });
   await recordAudit(db, {

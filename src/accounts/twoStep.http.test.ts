@@ -156,7 +156,7 @@ describeEachEngine('two-step verification over HTTP', ({ handle }) => {
     const actions = (await auditOf(admin.id)).map((e) => `${e.action} ${JSON.stringify(e.detail)}`);
     expect(actions).toEqual([
       expect.stringContaining('user.create'),
-      `session.password-accepted {"email":"${admin.email}","then":"set-up"}`,
+      `session.password-accepted {"email":"${admin.email}","secondStep":"set-up"}`,
       `two-step.failed {"email":"${admin.email}","stage":"set-up"}`,
       `two-step.failed {"email":"${admin.email}","stage":"set-up"}`,
       `two-step.enrol {"email":"${admin.email}"}`,
@@ -236,6 +236,37 @@ describeEachEngine('two-step verification over HTTP', ({ handle }) => {
     expect(audit.filter((e) => e.action === 'two-step.recovery-code-used').map((e) => e.detail.left)).toEqual([9, 9]);
     expect(audit.map((e) => e.action)).toContain('two-step.recovery-codes');
     expect(audit.filter((e) => e.action === 'two-step.failed').map((e) => e.detail.stage)).toEqual(['sign-in', 'recovery-codes', 'sign-in']);
+  });
+
+  it('accepts one code sent twice at once only once, and ends a half sign-in left for more than 15 minutes', async () => {
+    const { db } = handle();
+    const user = await enrolledUser('partner');
+    const clients = [new HttpClient(optional.url), new HttpClient(optional.url)];
+    const tokens: string[] = [];
+    for (const client of clients) {
+      await client.signIn(user.email, TEST_PASSWORD);
+      tokens.push(await client.csrfFrom(CODE_PAGE));
+    }
+    const code = await nextCode(user.id, user.secret);
+    const answers = await Promise.all(clients.map((client, i) => client.postForm(CODE_PAGE, { _csrf: tokens[i] ?? '', code })));
+    expect(answers.map((r) => r.status).sort()).toEqual([303, 422]);
+
+    const late = new HttpClient(optional.url);
+    await late.signIn(user.email, TEST_PASSWORD);
+    const rows = await db.selectFrom('sessions').select(['id', 'data']).where('data', 'like', '%"twoStep"%').execute();
+    for (const row of rows) {
+      const data = JSON.parse(row.data) as { twoStep: { startedAt: number } };
+      data.twoStep.startedAt -= 16 * 60 * 1000;
+      await db
+        .updateTable('sessions')
+        .set({ data: JSON.stringify(data) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    expect((await late.get(CODE_PAGE)).headers.get('location')).toBe('/sign-in');
+    const again = await late.get('/sign-in');
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain('<h1 class="govuk-heading-l">Sign in</h1>');
   });
 
   it('requires it of administrators and analysts only: other roles sign in with their password alone', async () => {

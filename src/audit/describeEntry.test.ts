@@ -39,6 +39,41 @@ describe('describeEntry', () => {
     });
   });
 
+  it('describes each two-step verification entry and how a sign-in passed it', () => {
+    const described = [
+      ['session.sign-in', {}],
+      ['session.sign-in', { twoStep: 'code' }],
+      ['session.sign-in', { twoStep: 'recovery-code' }],
+      ['session.sign-in', { twoStep: 'set-up' }],
+      ['session.password-accepted', { secondStep: 'code' }],
+      ['session.password-accepted', { secondStep: 'set-up' }],
+      ['two-step.enrol', {}],
+      ['two-step.recovery-codes', {}],
+      ['two-step.recovery-code-used', { left: 1 }],
+      ['two-step.failed', { stage: 'sign-in', with: 'code' }],
+      ['two-step.failed', { stage: 'set-up' }],
+      ['two-step.failed', { stage: 'recovery-codes', with: 'password' }],
+      ['two-step.reset', { wasSetUp: true }],
+      ['two-step.reset', { wasSetUp: false }],
+    ] as const;
+    expect(described.map(([action, detail]) => describeAction(action, detail))).toEqual([
+      'Signed in',
+      'Signed in with a two-step code',
+      'Signed in with a two-step recovery code',
+      'Signed in, setting up two-step verification',
+      'Entered a correct password, then was asked for a two-step code',
+      'Entered a correct password, then was asked to set up two-step verification',
+      'Set up two-step verification',
+      'Made new two-step recovery codes',
+      'Used a two-step recovery code (1 code left)',
+      'Failed two-step verification: a wrong or used code when signing in',
+      'Failed two-step verification: a wrong code while setting it up',
+      'Failed two-step verification: a wrong password or code when making new recovery codes',
+      "Reset the user's two-step verification",
+      "Reset the user's two-step verification (it was not set up)",
+    ]);
+  });
+
   it('describes the command line, failed sign-ins and users no longer here', () => {
     const cli = describeEntry(
       entry({ actorId: null, actor: 'cli:root', action: 'user.create', entityId: 'gone', detail: { email: 'old@anytown.example', role: 'viewer' } }),

@@ -62,7 +62,7 @@ const TWO_STEP_FAILURES: Record<string, string> = {
 const ACTIONS: Record<string, (d: Detail) => string> = {
   'session.sign-in': (d) => `Signed in${TWO_STEP_WAYS[text(d.twoStep)] ?? ''}`,
   'session.password-accepted': (d) =>
-    `Entered a correct password, then was asked ${d.then === 'set-up' ? 'to set up two-step verification' : 'for a two-step code'}`,
+    `Entered a correct password, then was asked ${d.secondStep === 'set-up' ? 'to set up two-step verification' : 'for a two-step code'}`,
   'session.sign-in-failed': () => 'Failed to sign in: wrong email address or password',
   'session.sign-out': () => 'Signed out',
   'user.create': (d) => `Added the user as ${roleName(d.role)}`,
