@@ -212,3 +212,25 @@ export function validAnswers(definition: SurveyDefinition, wards: readonly Ward[
     return { raw, expected };
   });
 }
+
+/** A police.uk month, YYYY-MM. */
+export const month = fc
+  .tuple(fc.integer({ min: 1900, max: 2099 }), fc.integer({ min: 1, max: 12 }))
+  .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`);
+/** A point in the United Kingdom, to 6 decimal places as police.uk publishes it, or none. */
+export const point = fc.option(
+  fc.tuple(fc.integer({ min: -8_700_000, max: 1_800_000 }), fc.integer({ min: 49_800_000, max: 60_900_000 })).map(([lon, lat]) => ({
+    longitude: lon / 1e6,
+    latitude: lat / 1e6,
+  })),
+  { nil: null },
+);
+export const lsoaCode = fc.option(
+  fc.tuple(fc.constantFrom('E', 'W'), fc.integer({ min: 0, max: 999_999 })).map(([c, d]) => `${c}01${String(d).padStart(6, '0')}`),
+  {
+    nil: null,
+  },
+);
+/** Text a police.uk cell holds: anything, as read (cells are trimmed). */
+export const text = hostileText(30).map((s) => s.trim());
+export const filled = text.filter((s) => s !== '');

@@ -4,26 +4,17 @@
  * TableFormatError that says why, and never with any other error.
  */
 import { isUtf8 } from 'node:buffer';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellText, hostileText, wellFormed } from '../../test-support/arbitraries.js';
+import { tempFiles } from '../../test-support/tempFiles.js';
 import { sheetXml, workbookParts, writeZip } from '../../test-support/xlsxFiles.js';
 import { readTable } from './readTable.js';
 import { DEFAULT_LIMITS, TableFormatError, type TableRow } from './tableRow.js';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'saferplan-read-property-'));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const fileOf = (ext: string, bytes: Uint8Array | string) => {
-  const p = path.join(dir, `${n++}.${ext}`);
-  fs.writeFileSync(p, bytes);
-  return p;
-};
+const { fileOf } = tempFiles('read-property');
 
 async function readAll(file: string, format: 'csv' | 'xlsx', limits = DEFAULT_LIMITS): Promise<TableRow[]> {
   const rows: TableRow[] = [];
@@ -214,7 +205,7 @@ describe('reading an XLSX', () => {
   it('reads back every cell of any table, as written inline by a hand-made workbook', async () => {
     await fc.assert(
       fc.asyncProperty(table(xmlCell), async ([header, rows]) => {
-        const file = path.join(dir, `${n++}.xlsx`);
+        const file = fileOf('xlsx', '');
         writeZip(file, workbookParts(inlineSheet(header, rows)));
         // A row with nothing but spaces in it is no row, as in the spreadsheet.
         expect(await outcome(file, 'xlsx')).toEqual(expectedRows(header, rows, (cells) => cells.every((c) => c.trim() === '')));
@@ -230,7 +221,7 @@ describe('reading an XLSX', () => {
         const sheet = workbook.addWorksheet('Responses');
         sheet.addRow(header);
         for (const r of rows) sheet.addRow(r);
-        const file = path.join(dir, `${n++}.xlsx`);
+        const file = fileOf('xlsx', '');
         await workbook.xlsx.writeFile(file);
         expect(await outcome(file, 'xlsx')).toEqual(expectedRows(header, rows, (cells) => cells.every((c) => c === '')));
       }),
@@ -239,7 +230,7 @@ describe('reading an XLSX', () => {
   });
 
   it('refuses a header that names a column twice, naming it', async () => {
-    const file = path.join(dir, `${n++}.xlsx`);
+    const file = fileOf('xlsx', '');
     writeZip(file, workbookParts(inlineSheet(['ward', 'safe_day', ' ward'], [['earlsdon', 'very_safe', 'foleshill']])));
     expect(await outcome(file, 'xlsx')).toBe('Row 1: the column ward is given twice');
   });
@@ -287,7 +278,7 @@ describe('reading an XLSX', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cellXml, { maxLength: 4 }), { maxLength: 5 }), async (rows) => {
-        const file = path.join(dir, `${n++}.xlsx`);
+        const file = fileOf('xlsx', '');
         writeZip(file, workbookParts(sheetXml(rows.map((r) => r.join('')))));
         const read = await outcome(file, 'xlsx');
         if (typeof read === 'string') return;
