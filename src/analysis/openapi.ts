@@ -1,6 +1,14 @@
+import { z } from 'zod';
 /** The analysis operation under /api/v1, from the schema its route parses and the analysis JSON's own schema (docs/analysis.md). */
 import type { ApiOperation } from '../platform/openApi.js';
 import { analysisRequest, crossTabRequest } from './schema.js';
+
+const freshnessSchema = z.object({
+  source: z.enum(['primary', 'replica']).meta({ description: 'replica when DATABASE_READ_URL is set' }),
+  lagSeconds: z.number().nullable().meta({ description: 'how far behind the replica was (0: up to date; null: unknown)' }),
+  readAt: z.string().meta({ description: 'when the freshness was read (ISO 8601)' }),
+});
+
 import { analysisResultSchema, crossTabResultSchema } from './types.js';
 
 /** Who may not have results, as both operations answer them. */
@@ -20,7 +28,7 @@ export const analysisApi: readonly ApiOperation[] = [
     session: true,
     request: analysisRequest,
     responses: {
-      200: { description: 'The analysis', body: analysisResultSchema },
+      200: { description: 'The analysis, and how fresh the data it read was', body: analysisResultSchema.extend({ freshness: freshnessSchema }) },
       ...refusals,
       422: { description: 'A filter names an unknown question or answer, or the margins cannot be used', body: 'error' },
     },

@@ -4,7 +4,8 @@ import type { marginsPage } from './marginsPage.js';
 
 declare module '../platform/pageContexts.js' {
   interface PageContexts {
-    'analysis/views/dashboard.njk': ReturnType<typeof dashboardView>;
+    /** freshness: said when the figures were read from a replica (freshnessText.ts). */
+    'analysis/views/dashboard.njk': ReturnType<typeof dashboardView> & { freshness?: string };
     'analysis/views/margins.njk': ReturnType<typeof marginsPage>;
   }
 }

@@ -4,6 +4,7 @@ import { authorize, can, type Principal } from '../accounts/index.js';
 import type { Services } from '../app/services.js';
 import { renderPng } from '../charts/renderPng.js';
 import { loadConsultation } from '../consultations/index.js';
+import { freshnessOf } from '../db/freshness.js';
 import { findPartnership } from '../partnerships/index.js';
 import { forbidden, notFound, validationFailed } from '../platform/errors.js';
 import { parseRequest } from '../platform/validation.js';
@@ -11,12 +12,12 @@ import type { AnalysisJob } from './analysisJob.js';
 import { crossTabResult } from './crossTabResult.js';
 import { chartContext, chartForCode, crossTabModel } from './dashboardModel.js';
 import { crossTabDownload, type Download, type DownloadSource, questionDownload, toCsv, toXlsx } from './downloads.js';
+import { freshnessText } from './freshnessText.js';
 import { marginsText } from './marginsText.js';
 import { populationOfWards } from './populationOfWards.js';
 import { savedMargins } from './queries/savedMargins.js';
 import { type AnalysisQuery, analysisRequest, crossTabRequest, filtersOf, questionAnalysisRequest } from './schema.js';
 import { appliedSuppression } from './suppression.js';
-import { analysisRunnerFor } from './worker/analysisPool.js';
 
 export async function analysisRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
@@ -30,8 +31,7 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
     return consultation;
   }
 
-  const runner = analysisRunnerFor(services.handle);
-  app.addHook('onClose', () => runner.close());
+  const runner = services.analysis;
 
   /** The job a request asks for: its filters, the suppression threshold it gets, weights, a cross-tab, the dashboard's extras. */
   async function analyse(
@@ -74,15 +74,19 @@ export async function analysisRoutes(app: FastifyInstance, { services }: { servi
 
   app.get('/api/v1/consultations/:id/analysis', async (request) => {
     const { params, query } = parseRequest(analysisRequest, request);
-    return (await analyse(request.user, params.id, query)).result;
+    const [a, freshness] = await Promise.all([analyse(request.user, params.id, query), freshnessOf(services.readHandle, services.handle)]);
+    return { ...a.result, freshness };
   });
 
   app.get('/staff/consultations/:id/analysis', async (request, reply) => {
     const { params, query } = parseRequest(analysisRequest, request);
-    const a = await analyse(request.user, params.id, query, { softWeights: true, crossTab: crossTabOf(query), dashboard: true });
+    const [a, freshness] = await Promise.all([
+      analyse(request.user, params.id, query, { softWeights: true, crossTab: crossTabOf(query), dashboard: true }),
+      freshnessOf(services.readHandle, services.handle),
+    ]);
     const view = a.dashboard;
     if (!view) throw new Error('the dashboard job came back without the page');
-    return reply.view('analysis/views/dashboard.njk', view);
+    return reply.view('analysis/views/dashboard.njk', { ...view, freshness: freshnessText(freshness) });
   });
 
   /** The cross-tab a request asks for, or the 422 saying why the survey cannot give it. */

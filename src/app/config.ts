@@ -17,6 +17,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
+  DATABASE_READ_URL: z.string().url('DATABASE_READ_URL must be a postgres:// URL of a streaming replica').optional(),
   SQLITE_PATH: z.string().min(1).default('./data/saferplan.sqlite'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   TRUST_PROXY: z
@@ -63,6 +64,8 @@ export interface Config {
   port: number;
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
+  /** A streaming replica for heavy reads (analysis, reports); PostgreSQL only. */
+  readReplicaUrl: string | undefined;
   sessionSecret: string;
   trustProxy: TrustProxy;
   logLevel: string;
@@ -101,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_READ_URL && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_READ_URL: a replica needs its primary in DATABASE_URL (SQLite has no replicas)');
+  }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)');
   }
@@ -109,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: e.SQLITE_PATH },
+    readReplicaUrl: e.DATABASE_URL ? e.DATABASE_READ_URL : undefined,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,

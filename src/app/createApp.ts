@@ -51,6 +51,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   // Responses acknowledged before a shutdown are already committed; close waits for any batch still in flight.
   app.addHook('onClose', async () => services.writer.close());
   app.addHook('onClose', closePdfBrowser);
+  app.addHook('onClose', () => services.analysis.close());
   await attachJobRunner(app, services);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

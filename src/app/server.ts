@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { DbHandle } from '../db/database.js';
+import { type DbHandle, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadDemo } from '../demo/loadDemo.js';
 import { anyPartnership, type DemoLoadResult } from '../partnerships/index.js';
@@ -39,7 +39,9 @@ export async function startServer({ handle, config, demoWhenEmpty, logger }: Sta
   if (demoWhenEmpty) {
     if (!(await anyPartnership(handle.db))) demo = await loadDemo(handle, cliActor());
   }
-  const app = await createApp(buildServices(handle, config), { logger });
+  const readHandle = config.readReplicaUrl ? await openDatabase({ kind: 'postgres', url: config.readReplicaUrl }) : handle;
+  const app = await createApp(buildServices(handle, config, readHandle), { logger });
+  if (readHandle !== handle) app.addHook('onClose', () => readHandle.close());
   keepServingOnUnhandledRejection(app.log);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

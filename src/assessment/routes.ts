@@ -4,7 +4,6 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { actorOf, authorize, can, type Principal } from '../accounts/index.js';
-import { analysisRunnerFor } from '../analysis/index.js';
 import type { Services } from '../app/services.js';
 import { findPartnership } from '../partnerships/index.js';
 import { attempt, notFound } from '../platform/errors.js';
@@ -28,8 +27,7 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
   // The interactive map's script and Leaflet itself, from this server ('self' in the CSP); no tile server.
   await app.register(fastifyStatic, { root: CLIENT, prefix: '/assessment-client/', decorateReply: false, maxAge: '1h' });
   await app.register(fastifyStatic, { root: LEAFLET, prefix: '/vendor/leaflet/', decorateReply: false, maxAge: '1d' });
-  const runner = analysisRunnerFor(services.handle);
-  app.addHook('onClose', () => runner.close());
+  const runner = services.analysis;
 
   async function assessmentOf(user: Principal | undefined, id: string) {
     const principal = authorize(user, 'crime:view', id);

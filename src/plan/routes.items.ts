@@ -1,6 +1,5 @@
 /** A priority's actions, measures and Health Inequalities Impact rows: add, change, remove (plan:edit). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { analysisRunnerFor } from '../analysis/index.js';
 import type { Services } from '../app/services.js';
 import { attempt, type FieldError } from '../platform/errors.js';
 import { type FormBody, parseRequest } from '../platform/validation.js';
@@ -30,8 +29,7 @@ export async function planItemRoutes(app: FastifyInstance, { services }: { servi
   const { db } = services;
   const access = planAccess(db);
   // A measure's baseline can be taken from one of its priority's evidence links, read again here.
-  const runner = analysisRunnerFor(services.handle);
-  app.addHook('onClose', () => runner.close());
+  const runner = services.analysis;
   const editing = async (user: Parameters<typeof access.planFor>[0], params: { id: string; planId: string; priorityId: string }) => {
     const c = await access.planFor(user, params.id, params.planId, 'plan:edit');
     return { c, priority: priorityOf(c.plan, params.priorityId) };

@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorOf, can } from '../accounts/index.js';
-import { analysisRunnerFor } from '../analysis/index.js';
 import type { Services } from '../app/services.js';
 import { listConsultations } from '../consultations/index.js';
 import { attempt, conflict, type FieldError, notFound } from '../platform/errors.js';
@@ -47,8 +46,7 @@ export async function planRoutes(app: FastifyInstance, { services }: { services:
   const { db } = services;
   const access = planAccess(db);
   // The evidence reads the survey analysis and the Strategic Assessment (its matrix through the analysis threads).
-  const runner = analysisRunnerFor(services.handle);
-  app.addHook('onClose', () => runner.close());
+  const runner = services.analysis;
   const evidenceContext = (c: Pick<PlanRequestContext, 'partnership' | 'principal'>): EvidenceContext => ({
     handle: services.handle,
     runner,

@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { analysisRunnerFor } from '../analysis/index.js';
 import type { Services } from '../app/services.js';
 import { loadConsultation } from '../consultations/index.js';
 import { findPartnership, type Partnership } from '../partnerships/index.js';
@@ -27,8 +26,7 @@ const planRequest = z.object({ params: z.object({ slug }) });
 
 export async function publicReportRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db } = services;
-  const runner = analysisRunnerFor(services.handle);
-  app.addHook('onClose', () => runner.close());
+  const runner = services.analysis;
   const documents = new TtlCache<ReportDocument>(REMEMBER_MS, 200);
   const files = new TtlCache<Buffer>(REMEMBER_MS, 50);
 
