@@ -6,7 +6,7 @@ import type { Services } from './services.js';
 /** Starts this instance's job runner with every capability's job kinds once the app is ready; stops it on close. */
 export async function attachJobRunner(app: FastifyInstance, services: Services): Promise<JobRunner | undefined> {
   if (services.config.jobConcurrency === 0) return undefined;
-  const env = { handle: services.handle, config: services.config };
+  const env = { handle: services.handle, readHandle: services.readHandle, config: services.config };
   const made: JobKinds[] = [];
   for (const capability of CAPABILITIES) {
     const factory = await capability.jobs?.();

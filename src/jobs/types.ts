@@ -64,6 +64,8 @@ export interface JobKinds {
 /** The environment a capability's job kinds are made in, once per instance. */
 export interface JobEnvironment {
   handle: DbHandle;
+  /** A streaming replica for heavy reads, else the primary. */
+  readHandle: DbHandle;
   config: Config;
 }
 

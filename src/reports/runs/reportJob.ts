@@ -49,7 +49,7 @@ export function reportJobKinds(env: JobEnvironment): JobKinds {
           const partnership = await findPartnership(db, p.partnershipId);
           if (!partnership) throw new JobFailed('The partnership no longer exists');
           const user = p.userId ? await loadPrincipal(db, p.userId) : undefined;
-          runner ??= analysisRunnerFor(env.handle);
+          runner ??= analysisRunnerFor(env.readHandle);
           const progress = async (percent: number, message: string) => {
             await update(p, { progress: Math.round(percent * 0.9), message, status: 'running' });
             await ctx.progress(percent * 0.9, message);
