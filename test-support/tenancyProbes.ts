@@ -698,6 +698,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
     'signing in: setting up two-step verification, only for the session whose password was just accepted (rate-limited)',
   'POST /staff/account/two-step/set-up':
     "the signed-in user's own two-step verification, with a code only their app gives: no partnership's data (accounts/twoStep.http.test.ts)",
+  'POST /staff/account/two-step/turn-off':
+    "the signed-in user's own two-step verification, behind their password: no partnership's data (accounts/twoStep.http.test.ts)",
   'POST /staff/account/two-step/recovery-codes':
     "the signed-in user's own recovery codes, behind their password: no partnership's data (accounts/twoStep.http.test.ts)",
   'GET /reset-password/:token': 'a one-time password reset link (the token is the credential; rate-limited)',

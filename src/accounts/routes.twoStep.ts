@@ -5,7 +5,7 @@ import { parseRequest } from '../platform/validation.js';
 import { authorize, type Principal } from './policy.js';
 import { loadPrincipal } from './queries/loadPrincipal.js';
 import { twoStepStatus } from './queries/twoStepStatus.js';
-import { recoveryCodesRequest, twoStepCodeRequest, twoStepSetUpRequest } from './schema.js';
+import { recoveryCodesRequest, turnOffTwoStepRequest, twoStepCodeRequest, twoStepSetUpRequest } from './schema.js';
 import { type SignInLimits, signInLimits } from './signInLimits.js';
 import { type PendingSignIn, pendingSignIn, startSignedInSession } from './signInSession.js';
 import { enrolTwoStep } from './twoStep/enrolTwoStep.js';
@@ -14,6 +14,7 @@ import { qrCodeSvg } from './twoStep/qrCode.js';
 import { regenerateRecoveryCodes } from './twoStep/regenerateRecoveryCodes.js';
 import { setUpSecret } from './twoStep/setUpSecret.js';
 import { totpUri } from './twoStep/totp.js';
+import { turnOffTwoStep } from './twoStep/turnOffTwoStep.js';
 import { twoStepRequired } from './twoStep/twoStepStage.js';
 import { recoveryCodesPage, twoStepAccountPage, twoStepCodePage, twoStepSetUpPage } from './viewModels.js';
 
@@ -109,7 +110,7 @@ export function twoStepSignInRoutes(app: FastifyInstance, { db, config }: Servic
   });
 }
 
-/** A signed-in user's own two-step verification: whether it is set up, setting it up, new recovery codes. */
+/** A signed-in user's own two-step verification: whether it is set up, setting it up, new recovery codes, turning it off. */
 export async function twoStepAccountRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db, config } = services;
   const limits = signInLimits(app, config.signInRateLimit);
@@ -161,5 +162,19 @@ export async function twoStepAccountRoutes(app: FastifyInstance, { services }: {
       return renderAccount(reply, user, made.error.fields);
     }
     return reply.view('accounts/views/recovery-codes.njk', recoveryCodesPage(made.value, ACCOUNT_PAGE, false));
+  });
+
+  app.post(`${ACCOUNT_PAGE}/turn-off`, async (request, reply) => {
+    const user = authorize(request.user, 'staff:home');
+    const { body } = parseRequest(turnOffTwoStepRequest, request);
+    await limits.refuseIfExceeded(request, user.email);
+    const turnedOff = await attempt(['validation_failed'], () =>
+      turnOffTwoStep({ db, user, password: body.turnOffPassword, sessionSecret: config.sessionSecret }),
+    );
+    if (!turnedOff.ok) {
+      await limits.countFailure(request, user.email);
+      return renderAccount(reply, user, turnedOff.error.fields);
+    }
+    return reply.redirect(ACCOUNT_PAGE, 303);
   });
 }

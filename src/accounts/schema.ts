@@ -76,4 +76,6 @@ export const twoStepCodeRequest = z.object({ body: z.object({ code: formField, r
 export const twoStepSetUpRequest = z.object({ body: z.object({ code: formField }) });
 /** Making new recovery codes: the password, or a code from the app. */
 export const recoveryCodesRequest = z.object({ body: z.object({ password: formField, code: formField }) });
+/** Turning it off: the password. */
+export const turnOffTwoStepRequest = z.object({ body: z.object({ turnOffPassword: formField }) });
 export const userTwoStepResetRequest = z.object({ params: userParams });

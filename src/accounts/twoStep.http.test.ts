@@ -224,7 +224,7 @@ describeEachEngine('two-step verification over HTTP', ({ handle }) => {
 
     const wrongPassword = await postFrom(client, ACCOUNT, `${ACCOUNT}/recovery-codes`, { password: 'not-my-password', code: '' });
     expect(wrongPassword.status).toBe(422);
-    expect(await wrongPassword.text()).toContain('Enter your password, or a code from your authenticator app, correctly');
+    expect(await wrongPassword.text()).toContain('Enter your password correctly');
     const remade = await postFrom(client, ACCOUNT, `${ACCOUNT}/recovery-codes`, { password: TEST_PASSWORD, code: '' });
     expect(remade.status).toBe(200);
     const fresh = recoveryCodesIn(await remade.text());
@@ -267,6 +267,27 @@ describeEachEngine('two-step verification over HTTP', ({ handle }) => {
     const again = await late.get('/sign-in');
     expect(again.status).toBe(200);
     expect(await again.text()).toContain('<h1 class="govuk-heading-l">Sign in</h1>');
+  });
+
+  it('lets a user turn it off with their password (then no code is asked) and set it up again with a new secret', async () => {
+    const user = await enrolledUser('member');
+    const wrong = await postFrom(user.client, ACCOUNT, `${ACCOUNT}/turn-off`, { turnOffPassword: 'not-my-password' });
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Enter your password correctly');
+    const done = await postFrom(user.client, ACCOUNT, `${ACCOUNT}/turn-off`, { turnOffPassword: TEST_PASSWORD });
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(ACCOUNT);
+    expect(await (await user.client.get(ACCOUNT)).text()).toContain('Not set up');
+    expect((await new HttpClient(optional.url).signIn(user.email, TEST_PASSWORD)).headers.get('location')).toBe('/staff');
+    const audit = await auditOf(user.id);
+    expect(audit.filter((e) => e.action.startsWith('two-step.')).map((e) => `${e.action} ${e.detail.stage ?? ''}`)).toEqual([
+      'two-step.enrol ',
+      'two-step.failed turn-off',
+      'two-step.turn-off ',
+    ]);
+    const again = await enrolFromAccount(user.client);
+    expect(again.secret).not.toBe(user.secret);
+    expect(again.recoveryCodes).toHaveLength(10);
   });
 
   it('requires it of administrators and analysts only: other roles sign in with their password alone', async () => {
@@ -344,6 +365,7 @@ describeEachEngine('two-step verification over HTTP', ({ handle }) => {
     // New recovery codes need it set up first.
     const { client } = await buildUser({ db, role: 'viewer', partnershipId: a.id, server: optional });
     expect((await postFrom(client, ACCOUNT, `${ACCOUNT}/recovery-codes`, { password: TEST_PASSWORD })).status).toBe(409);
+    expect((await postFrom(client, ACCOUNT, `${ACCOUNT}/turn-off`, { turnOffPassword: TEST_PASSWORD })).status).toBe(409);
   });
 
   it('counts wrong codes against the sign-in limits of the account, so codes cannot be guessed', async () => {

@@ -53,6 +53,8 @@ describe('describeEntry', () => {
       ['two-step.failed', { stage: 'sign-in', with: 'code' }],
       ['two-step.failed', { stage: 'set-up' }],
       ['two-step.failed', { stage: 'recovery-codes', with: 'password' }],
+      ['two-step.failed', { stage: 'turn-off', with: 'password' }],
+      ['two-step.turn-off', {}],
       ['two-step.reset', { wasSetUp: true }],
       ['two-step.reset', { wasSetUp: false }],
     ] as const;
@@ -69,6 +71,8 @@ describe('describeEntry', () => {
       'Failed two-step verification: a wrong or used code when signing in',
       'Failed two-step verification: a wrong code while setting it up',
       'Failed two-step verification: a wrong password or code when making new recovery codes',
+      'Failed two-step verification: a wrong password when turning it off',
+      'Turned off their two-step verification',
       "Reset the user's two-step verification",
       "Reset the user's two-step verification (it was not set up)",
     ]);

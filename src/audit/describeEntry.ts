@@ -56,6 +56,7 @@ const TWO_STEP_FAILURES: Record<string, string> = {
   'sign-in': 'a wrong or used code when signing in',
   'set-up': 'a wrong code while setting it up',
   'recovery-codes': 'a wrong password or code when making new recovery codes',
+  'turn-off': 'a wrong password when turning it off',
 };
 
 /** What each known action says, from its detail. */
@@ -77,6 +78,7 @@ const ACTIONS: Record<string, (d: Detail) => string> = {
   'two-step.recovery-codes': () => 'Made new two-step recovery codes',
   'two-step.recovery-code-used': (d) => `Used a two-step recovery code (${count(d.left, 'code')} left)`,
   'two-step.failed': (d) => `Failed two-step verification: ${TWO_STEP_FAILURES[text(d.stage)] ?? text(d.stage)}`,
+  'two-step.turn-off': () => 'Turned off their two-step verification',
   'two-step.reset': (d) => `Reset the user's two-step verification${d.wasSetUp === false ? ' (it was not set up)' : ''}`,
   'partnership.create': () => 'Created the partnership',
   'partnership.set_suppression_minimum': (d) => `Changed the smallest base shown from ${text(d.from)} to ${text(d.to)}`,
@@ -159,6 +161,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'two-step.recovery-codes': 'Made new recovery codes',
   'two-step.recovery-code-used': 'Used a recovery code',
   'two-step.failed': 'Failed two-step verification',
+  'two-step.turn-off': 'Turned off two-step verification',
   'two-step.reset': "Reset a user's two-step verification",
   'user.remove': 'Removed a user',
   'partnership.create': 'Created a partnership',
