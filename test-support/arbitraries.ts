@@ -231,6 +231,8 @@ export const lsoaCode = fc.option(
     nil: null,
   },
 );
-/** Text a police.uk cell holds: anything, as read (cells are trimmed). */
-export const text = hostileText(30).map((s) => s.trim());
+/** Text a police.uk cell holds: anything but NUL (a damaged file), as read (cells are trimmed). */
+export const text = hostileText(30)
+  .map((s) => s.trim())
+  .filter((s) => !s.includes('\u0000'));
 export const filled = text.filter((s) => s !== '');

@@ -85,4 +85,11 @@ describe('police.uk rows', () => {
       objectOfSearch: 'Controlled drugs',
     });
   });
+
+  it('names a cell holding NUL as a damaged row, which PostgreSQL could not store (found by the properties)', () => {
+    expect(readRow('street', ['', '2024-01', 'Force', 'Force', '', '', '', '', '', 'Burglary', 'Under\u0000investigation', ''])).toEqual({
+      column: 'Last outcome category',
+      message: 'The cell holds a NUL character, so the file is damaged',
+    });
+  });
 });

@@ -62,6 +62,9 @@ export function readRow(kind: PoliceUkKind, cells: readonly string[]): PoliceUkR
   if (kind !== 'stop-and-search' && cells.length < expected.length)
     return { column: expected[cells.length] ?? '', message: `The row is cut short: it has ${cells.length} of ${expected.length} columns` };
   const at = (i: number) => (cells[i] ?? '').trim();
+  // PostgreSQL's text cannot hold NUL (SQLite's can): a damaged row is named here rather than failing the import there.
+  const nul = cells.slice(0, expected.length).findIndex((c) => c.includes('\u0000'));
+  if (nul >= 0) return { column: expected[nul] as string, message: 'The cell holds a NUL character, so the file is damaged' };
   switch (kind) {
     case 'street':
     case 'outcomes': {
