@@ -17,6 +17,7 @@ const CAPABILITIES = fs
 /** Imports that cross a boundary on purpose, each with its reason. */
 const ALLOWED: { to: string; why: string }[] = [
   { to: 'src/app/services.ts', why: 'the Services type that routes receive from the composition root (type only)' },
+  { to: 'src/app/config.ts', why: 'the Config type of the settings a job or route is given (type only)' },
   { to: 'src/app/capability.ts', why: 'the Capability, CliContext and RoutePlugin types a capability declares itself with (type only)' },
 ];
 

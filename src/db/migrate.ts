@@ -66,7 +66,14 @@ export interface MigrateResult {
   applied: string[];
 }
 
+/**
+ * Applies what is pending. A database already up to date is only read: Kysely's PostgreSQL migration lock is a
+ * session-level advisory lock, which pgbouncer in transaction mode could leave held on a pooled connection, so
+ * instances starting through pgbouncer take no lock unless a migration is due (docs/deploy.md: run `saferplan
+ * migrate` against PostgreSQL directly when upgrading).
+ */
 export async function migrateToLatest(handle: DbHandle): Promise<MigrateResult> {
+  if ((await pendingMigrations(handle)).length === 0) return { applied: [] };
   const migrator = new Migrator({ db: handle.db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
