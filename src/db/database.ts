@@ -11,7 +11,7 @@ export interface DbHandle {
   db: Kysely<Database>;
   dialect: Dialect;
   /** The driver underneath, for the few hot paths (group commit) where Kysely's per-query overhead matters: reach it through byDialect. */
-  driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool };
+  driver: { kind: 'sqlite'; sqlite: SQLite.Database } | { kind: 'postgres'; pool: pg.Pool; namedStatements: boolean };
   /** Human description for messages: the file path or the host/database, never a password. */
   describe: string;
   close(): Promise<void>;
@@ -63,7 +63,20 @@ function makeParentDirectories(file: string): void {
   for (const d of missing) fs.mkdirSync(d);
 }
 
-async function openPostgres(url: string): Promise<DbHandle> {
+/**
+ * `?pgbouncer=true` on the URL: the pool is pgbouncer in transaction mode (before 1.21), where a statement prepared
+ * by name on one server connection is missing on the next, so none is named (docs/deploy.md).
+ */
+export function poolerOf(url: string): { url: string; namedStatements: boolean } {
+  if (!URL.canParse(url)) return { url, namedStatements: true };
+  const parsed = new URL(url);
+  if (parsed.searchParams.get('pgbouncer') !== 'true') return { url, namedStatements: true };
+  parsed.searchParams.delete('pgbouncer');
+  return { url: parsed.toString(), namedStatements: false };
+}
+
+async function openPostgres(given: string): Promise<DbHandle> {
+  const { url, namedStatements } = poolerOf(given);
   const where = describePostgres(url);
   // Loaded only here: pg takes longer to import than a whole SQLite command takes to run.
   const { default: pg } = await import('pg');
@@ -78,7 +91,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   // An idle client that loses its connection must not take the process down.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', driver: { kind: 'postgres', pool }, describe: `PostgreSQL ${where}`, close: () => db.destroy() };
+  return { db, dialect: 'postgres', driver: { kind: 'postgres', pool, namedStatements }, describe: `PostgreSQL ${where}`, close: () => db.destroy() };
 }
 
 function describePostgres(url: string): string {

@@ -11,6 +11,6 @@ import { SqliteCommitter } from './sqliteCommitter.js';
 export function committerFor(handle: DbHandle): Committer {
   return byDialect<Committer>(handle, {
     sqlite: ({ sqlite }) => new SqliteCommitter(sqlite.name),
-    postgres: ({ pool }) => new PostgresCommitter(pool),
+    postgres: ({ pool, namedStatements }) => new PostgresCommitter(pool, namedStatements),
   });
 }

@@ -41,10 +41,19 @@ const BY_KEY = {
 
 /** Commits batches of responses through the pool, each as one insert of every row. */
 export class PostgresCommitter implements Committer {
-  constructor(private readonly pool: pg.Pool) {}
+  private readonly insert: { name?: string; text: string };
+  private readonly byKey: { name?: string; text: string };
+  /** `namedStatements` false behind pgbouncer in transaction mode (database.ts poolerOf). */
+  constructor(
+    private readonly pool: pg.Pool,
+    namedStatements = true,
+  ) {
+    this.insert = namedStatements ? INSERT : { text: INSERT.text };
+    this.byKey = namedStatements ? BY_KEY : { text: BY_KEY.text };
+  }
 
   async commit(batch: readonly NewResponse[]): Promise<BatchOutcome> {
-    const inserted = await this.pool.query<{ id: string }>({ ...INSERT, values: columnArrays(batch) });
+    const inserted = await this.pool.query<{ id: string }>({ ...this.insert, values: columnArrays(batch) });
     const outcome = new Map<number, RowOutcome>();
     if (inserted.rows.length === batch.length) return outcome;
     const stored = new Set(inserted.rows.map((r) => r.id));
@@ -53,7 +62,7 @@ export class PostgresCommitter implements Committer {
       const existing = row.idempotency_key
         ? (
             await this.pool.query<{ id: string; reference: string; channel: string; answers: string }>({
-              ...BY_KEY,
+              ...this.byKey,
               values: [row.partnership_id, row.consultation_id, row.idempotency_key],
             })
           ).rows[0]
