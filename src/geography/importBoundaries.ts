@@ -89,14 +89,20 @@ export async function importBoundaries(o: {
   });
 }
 
+/**
+ * A bounding box's degree as the engines' real columns hold it: PostgreSQL's is 4 bytes and refuses a value too small
+ * for it (5e-324 failed the whole import with the driver's error), so such a value, a few nanometres from 0, is 0.
+ */
+const storedDegree = (x: number) => (Math.abs(x) < 1e-30 ? 0 : x);
+
 const boundaryRow = (partnershipId: string, kind: BoundaryKind, a: Area) => ({
   partnership_id: partnershipId,
   kind,
   code: a.code,
   name: a.name,
   polygons: toJson(a.polygons),
-  west: a.bbox[0],
-  south: a.bbox[1],
-  east: a.bbox[2],
-  north: a.bbox[3],
+  west: storedDegree(a.bbox[0]),
+  south: storedDegree(a.bbox[1]),
+  east: storedDegree(a.bbox[2]),
+  north: storedDegree(a.bbox[3]),
 });
