@@ -119,11 +119,12 @@ const scaleOut: Benchmark = {
           target: { kind: 'none' },
         },
         {
-          name: 'acknowledged responses stored',
-          value: two.ok === 0 ? 0 : (100 * stored) / two.ok,
-          unit: '%',
-          better: 'higher',
-          target: { kind: 'atLeast', value: 100 },
+          name: 'acknowledged responses lost',
+          value: Math.max(0, two.ok - stored),
+          unit: 'responses',
+          better: 'lower',
+          target: { kind: 'atMost', value: 0 },
+          // Requests still in flight when the load stopped are stored but not counted as acknowledged.
           notes: `${two.ok} acknowledged (201), ${stored} rows stored`,
         },
       ];
