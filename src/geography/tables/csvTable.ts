@@ -25,6 +25,11 @@ export function readCsvTable(text: string): CsvTable | RowProblem {
     return { row: (err as { lines?: number }).lines ?? 1, column: '', message: `The file is not readable CSV: ${(err as Error).message}` };
   }
   const [header = [], ...rows] = records;
+  // PostgreSQL's text cannot hold NUL (SQLite's can): a damaged file is refused here, naming the cell, not by the driver.
+  for (const [i, cells] of records.entries()) {
+    const at = cells.findIndex((c) => c.includes('\u0000'));
+    if (at >= 0) return { row: i + 1, column: header[at] ?? '', message: 'The cell holds a NUL character, so the file is damaged' };
+  }
   return { header, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
 }
 
