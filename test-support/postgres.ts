@@ -34,3 +34,27 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
     },
   };
 }
+
+/**
+ * The same database on a streaming replica of the test server, when there is one (TEST_REPLICA_PORT, default 5433:
+ * .ci/run makes one with pg_createcluster and pg_basebackup where the machine allows); undefined otherwise.
+ */
+export async function replicaUrlOf(primaryUrl: string): Promise<string | undefined> {
+  const url = new URL(primaryUrl);
+  url.port = process.env.TEST_REPLICA_PORT ?? '5433';
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 1000 });
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ replica: boolean }>('select pg_is_in_recovery() as replica');
+      return rows[0]?.replica ? url.toString() : undefined;
+    } catch (err) {
+      // A database just created on the primary reaches the replica a moment later; no server there at all: no replica.
+      if (!/does not exist/.test((err as Error).message)) return undefined;
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+  return undefined;
+}
