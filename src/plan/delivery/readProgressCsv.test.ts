@@ -49,4 +49,11 @@ describe('readProgressCsv', () => {
     const broken = readProgressCsv('action,status,progress\n"A1,on_track,4\n', refs);
     expect(broken.ok).toBe(false);
   });
+
+  it('refuses a note holding NUL, which PostgreSQL could not store (found by the properties)', () => {
+    expect(readProgressCsv('action,status,progress,note\nA1,on_track,50,a\u0000b\n', new Set(['A1']))).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: 'note', message: 'The note holds a NUL character, so the file is damaged' }],
+    });
+  });
 });

@@ -92,6 +92,8 @@ export function readProgressCsv(
       problems.push({ row, column: 'progress', message: `"${cell('progress')}" is not a whole number from 0 to 100` });
     const note = cell('note');
     if (note.length > 2000) problems.push({ row, column: 'note', message: 'Keep the note to 2,000 characters' });
+    // PostgreSQL's text cannot hold NUL (SQLite's can): refused here, naming the cell, rather than by the driver.
+    if (note.includes('\u0000')) problems.push({ row, column: 'note', message: 'The note holds a NUL character, so the file is damaged' });
     const date = cell('date');
     if (date && !realDate(date)) problems.push({ row, column: 'date', message: `"${date}" is not a date like 2025-06-30` });
     if (reference) seen.set(reference, seen.get(reference) ?? row);
