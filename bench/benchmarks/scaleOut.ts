@@ -3,7 +3,7 @@ import pg from 'pg';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { openConsultation, VALID_CRIME_ANSWERS } from '../../test-support/consultations.js';
-import { createScratchDatabase, postgresAvailability } from '../../test-support/postgres.js';
+import { createScratchDatabase, postgresAvailability, replicaUrlOf } from '../../test-support/postgres.js';
 import { describeLoad, type LoadResult, runLoad } from '../support/load.js';
 import { type Bouncer, pgbouncerInstalled, startPgbouncer } from '../support/pgbouncer.js';
 import { type ServerProcess, startServerProcess } from '../support/servers.js';
@@ -12,7 +12,25 @@ import type { Benchmark, Result } from '../support/types.js';
 const SECONDS = 5;
 const CONNECTIONS = 50;
 
-const instance = (databaseUrl: string, label: string) =>
+/** How long the replica took to replay everything the primary had written when asked. */
+async function replicaCatchUpMs(primaryUrl: string, replicaUrl: string): Promise<number> {
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  const replica = new pg.Client({ connectionString: replicaUrl });
+  await Promise.all([primary.connect(), replica.connect()]);
+  try {
+    const started = Date.now();
+    const target = (await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')).rows[0]?.lsn ?? '0/0';
+    for (;;) {
+      const { rows } = await replica.query<{ behind: boolean }>('select pg_last_wal_replay_lsn() < $1::pg_lsn as behind', [target]);
+      if (!rows[0]?.behind || Date.now() - started > 30_000) return Date.now() - started;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    await Promise.all([primary.end(), replica.end()]);
+  }
+}
+
+const instance = (databaseUrl: string, label: string, readUrl?: string) =>
   startServerProcess({
     label,
     nodeArgs: ['bin/saferplan.js', 'serve', '--no-demo', '--port', '{port}', '--host', '127.0.0.1'],
@@ -20,6 +38,7 @@ const instance = (databaseUrl: string, label: string) =>
       NODE_ENV: 'production',
       SESSION_SECRET: crypto.randomBytes(32).toString('hex'),
       DATABASE_URL: databaseUrl,
+      ...(readUrl ? { DATABASE_READ_URL: readUrl } : {}),
       SUBMISSION_RATE_LIMIT: '0',
     },
     readyPath: '/ready',
@@ -69,6 +88,7 @@ const scaleOut: Benchmark = {
       await migrateToLatest(handle);
       const { consultationId } = await openConsultation(handle);
       await handle.close();
+      const replicaUrl = await replicaUrlOf(scratch.url);
       const bouncer = await startPgbouncer(new URL(scratch.url));
       running.push(bouncer);
       const path = `/api/v1/consultations/${consultationId}/responses`;
@@ -81,19 +101,31 @@ const scaleOut: Benchmark = {
           method: 'POST',
           jsonBody: JSON.stringify({ answers: VALID_CRIME_ANSWERS }),
         });
-      const a = await instance(bouncer.url, 'instance A');
+      const a = await instance(bouncer.url, 'instance A', replicaUrl);
       running.push(a);
       await load(a, 1);
       const one = await load(a);
-      const b = await instance(bouncer.url, 'instance B');
+      const b = await instance(bouncer.url, 'instance B', replicaUrl);
       running.push(b);
       await load(b, 1);
       const before = await storedResponses(scratch.url);
       const two = sum(await Promise.all([load(a), load(b)]));
       await new Promise((r) => setTimeout(r, 300));
       const stored = (await storedResponses(scratch.url)) - before;
+      const catchUp = replicaUrl ? await replicaCatchUpMs(scratch.url, replicaUrl) : undefined;
       const failures = two.non2xx + two.errors + two.timeouts;
+      const replicaResult: Result = {
+        name: 'replica caught up after the load',
+        value: catchUp ?? 0,
+        unit: 'ms',
+        better: 'lower',
+        target: { kind: 'none' },
+        notes: replicaUrl
+          ? 'streaming replica (pg_basebackup) on port 5433; the instances had DATABASE_READ_URL'
+          : 'skipped: no streaming replica on this machine (.ci/run makes one on port 5433)',
+      };
       return [
+        replicaResult,
         {
           name: 'one instance submissions/s',
           value: one.requestsPerSecond,
