@@ -48,4 +48,11 @@ describe('parseStakeholderCsv', () => {
       problems: [{ row: 2, column: '', message: 'The file has no contacts under its header' }],
     });
   });
+
+  it('refuses a cell holding NUL, which PostgreSQL could not store (found by the properties)', () => {
+    expect(parseStakeholderCsv('organisation,sector,contact_name,email,phone,role\nOrg\u0000name,police,Ann,ann@example.org,,\n')).toEqual({
+      ok: false,
+      problems: [{ row: 2, column: 'organisation', message: 'The organisation must not hold a NUL character' }],
+    });
+  });
 });

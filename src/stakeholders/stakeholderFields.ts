@@ -2,7 +2,15 @@
 import { z } from 'zod';
 import { SECTORS } from './sectors.js';
 
-const text = (name: string, max: number) => z.string().trim().min(1, `Enter the ${name}`).max(max, `The ${name} must be ${max} characters or fewer`);
+/** PostgreSQL's text cannot hold NUL (SQLite's can): refused here, naming the field, rather than by the driver. */
+const noNul = (name: string) => [(s: string) => !s.includes('\u0000'), `The ${name} must not hold a NUL character`] as const;
+const text = (name: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the ${name}`)
+    .max(max, `The ${name} must be ${max} characters or fewer`)
+    .refine(...noNul(name));
 
 export const stakeholderFields = z.object({
   organisation: text('organisation', 200),
@@ -19,7 +27,11 @@ export const stakeholderFields = z.object({
     .trim()
     .max(40, 'The phone number must be 40 characters or fewer')
     .regex(/^[0-9+() -]*$/, 'Enter a phone number using only digits, spaces, brackets, + and -'),
-  role: z.string().trim().max(200, 'The role must be 200 characters or fewer'),
+  role: z
+    .string()
+    .trim()
+    .max(200, 'The role must be 200 characters or fewer')
+    .refine(...noNul('role')),
 });
 export type StakeholderFields = z.output<typeof stakeholderFields>;
 
