@@ -30,6 +30,14 @@ describeEachEngine("createConsultation: a template made for the partnership's pl
     ]);
   });
 
+  it("never gives a consultation the slug of one of the partnership's own pages (its statements, plan or withdrawal form)", async () => {
+    const { id } = await buildPartnership({ db: handle().db, name: 'Slug Test CSP' });
+    const slugs = [];
+    for (const title of ['Plan', 'Withdraw', 'Privacy', 'Accessibility', 'Crime Survey'])
+      slugs.push((await buildConsultation({ db: handle().db, partnershipId: id, title })).slug);
+    expect(slugs).toEqual(['plan-2', 'withdraw-2', 'privacy-2', 'accessibility-2', 'crime-survey']);
+  });
+
   it("rates another partnership its own themes, not the demo's", async () => {
     const themes = [
       { id: 'roads', title: 'Safer roads' },

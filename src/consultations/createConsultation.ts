@@ -17,8 +17,11 @@ export interface CreateConsultationOptions {
 }
 
 /** Creates a draft consultation with version 1 of its survey from the chosen template and the partnership's plan themes. */
-/** The partnership's own pages beside its consultations under /p/:slug/ (statements/routes.ts): never a consultation's slug. */
-const PARTNERSHIP_PAGE_SLUGS = ['accessibility', 'privacy'];
+/**
+ * The partnership's own pages beside its consultations under /p/:slug/ (its statements, its plan, the withdrawal
+ * form): never a consultation's slug.
+ */
+const PARTNERSHIP_PAGE_SLUGS = ['accessibility', 'privacy', 'plan', 'withdraw'];
 
 export async function createConsultation({ db, actor, partnershipId, consultation, isDemo = false }: CreateConsultationOptions) {
   const input = parseOrThrow(newConsultationSchema, consultation);
