@@ -19,6 +19,9 @@ export function readPartnerRow(
   cells: readonly string[],
 ): PartnerRow | { column: string; message: string } {
   const cell = (key: MappedColumn) => (at[key] === undefined ? '' : (cells[at[key] as number] ?? '').trim());
+  // PostgreSQL's text cannot hold NUL (SQLite's can): a damaged row is named here rather than failing the import there.
+  for (const key of Object.keys(at) as MappedColumn[])
+    if (cell(key).includes('\u0000')) return { column: mapping[key] ?? '', message: 'The cell holds a NUL character, so the file is damaged' };
   const dateText = cell('date');
   const month = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/.test(dateText) ? dateText : readUkDateTime(dateText)?.day.slice(0, 7);
   if (!month)
