@@ -86,7 +86,7 @@ describeEachEngine('importing police.uk files (properties)', ({ handle }) => {
             .sort(),
         );
       }),
-      { numRuns: 20 },
+      { numRuns: 10 },
     );
   });
 
@@ -115,7 +115,7 @@ describeEachEngine('importing police.uk files (properties)', ({ handle }) => {
           expect(summary.problems.map((p) => `${p.row} ${p.column}`)).toEqual([`${spoilt + 2} ${column}`]);
         },
       ),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
   });
 
@@ -139,7 +139,7 @@ describeEachEngine('importing police.uk files (properties)', ({ handle }) => {
         expect(summary.message).toMatch(/^Nothing was imported: .+\. The data is as it was\.$/s);
         expect(await tableCounts(handle().db, CRIME_TABLES)).toEqual(before);
       }),
-      { numRuns: 30 },
+      { numRuns: 15 },
     );
   });
 });

@@ -127,4 +127,13 @@ describe('readBoundaries on bad input', () => {
       { feature: 1, message: 'it has no code and name properties (such as WD25CD and WD25NM)' },
     ]);
   });
+
+  it('names a MultiPolygon with no polygons, which was read as an area with nowhere in it (found by the properties)', () => {
+    const read = readBoundaries({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { WD25CD: 'E05000001', WD25NM: 'Empty' }, geometry: { type: 'MultiPolygon', coordinates: [] } }],
+    });
+    expect(read.areas).toEqual([]);
+    expect(read.problems).toEqual([{ feature: 1, code: 'E05000001', message: 'its MultiPolygon has no polygons' }]);
+  });
 });

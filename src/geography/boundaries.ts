@@ -75,6 +75,7 @@ function checkPolygons(geometry: Json): { polygons?: Polygon[]; problem?: string
         ? geometry.coordinates
         : null;
   if (!parts) return { problem: `its geometry is a ${String(geometry.type)}, not a Polygon or MultiPolygon` };
+  if (parts.length === 0) return { problem: 'its MultiPolygon has no polygons' };
   const polygons: Polygon[] = [];
   for (const [p, rings] of parts.entries()) {
     if (!Array.isArray(rings) || rings.length === 0) return { problem: `polygon ${p + 1} has no rings` };

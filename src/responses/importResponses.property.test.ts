@@ -93,7 +93,7 @@ describe('checking an import’s rows (staging, no database)', () => {
         expect(outcome).toEqual({ rowsRead: rows.length, problems: [] });
         expect(checked.map((r) => r.answers)).toEqual(storedFor(rows));
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -103,7 +103,7 @@ describe('checking an import’s rows (staging, no database)', () => {
         const { outcome } = await check(fileOf('csv', csv));
         expect(outcome.problems.map((p) => `${p.row} ${p.column}`)).toContain(`${row} ${column}`);
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -117,7 +117,7 @@ describe('checking an import’s rows (staging, no database)', () => {
           expect(err, String((err as Error)?.stack)).toBeInstanceOf(TableFormatError);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 });
@@ -167,7 +167,7 @@ describeEachEngine('importing responses (properties)', ({ handle }) => {
         expect(result instanceof ImportRejected || result instanceof TableFormatError, String((result as Error).stack)).toBe(true);
         expect(await tableCounts(handle().db, TOUCHED)).toEqual(before);
       }),
-      { numRuns: 3 },
+      { numRuns: 2 },
     );
   });
 });

@@ -106,7 +106,7 @@ describe('reading a CSV', () => {
           expect(read).toEqual(expectedRows(header, rows, (cells) => !quoteAll && cells.every((c) => c === '') && header.length === 1));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -210,7 +210,7 @@ describe('reading an XLSX', () => {
         // A row with nothing but spaces in it is no row, as in the spreadsheet.
         expect(await outcome(file, 'xlsx')).toEqual(expectedRows(header, rows, (cells) => cells.every((c) => c.trim() === '')));
       }),
-      { numRuns: 100 },
+      { numRuns: 60 },
     );
   });
 
@@ -225,7 +225,7 @@ describe('reading an XLSX', () => {
         await workbook.xlsx.writeFile(file);
         expect(await outcome(file, 'xlsx')).toEqual(expectedRows(header, rows, (cells) => cells.every((c) => c === '')));
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 
@@ -264,7 +264,7 @@ describe('reading an XLSX', () => {
       fc.asyncProperty(damaged, async (b) => {
         await outcome(fileOf('xlsx', b), 'xlsx');
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 
@@ -285,7 +285,7 @@ describe('reading an XLSX', () => {
         const header = read[0] && Object.keys(read[0].cells);
         for (const row of read) expect(Object.keys(row.cells)).toEqual(header);
       }),
-      { numRuns: 150 },
+      { numRuns: 80 },
     );
   });
 });

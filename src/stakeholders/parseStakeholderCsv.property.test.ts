@@ -109,7 +109,7 @@ describeEachEngine('importing stakeholders (properties)', ({ handle }) => {
           }
         },
       ),
-      { numRuns: 20 },
+      { numRuns: 12 },
     );
   });
 });

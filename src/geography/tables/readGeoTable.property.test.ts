@@ -109,7 +109,7 @@ describeEachEngine('importing geography tables (properties)', ({ handle }) => {
           expect(stored.map((w) => `${w.ons_code} ${w.name}`).sort()).toEqual(f.rows.map(([c, n]) => `${c} ${n.trim()}`).sort());
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 12 },
     );
   });
 
