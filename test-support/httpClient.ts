@@ -10,12 +10,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real app on a real port (127.0.0.1, random), built the same way as production. */
+/** The real app on a real port (127.0.0.1, random unless `port` is given), built the same way as production. */
 /** `readHandle`: a second connection standing for a read replica (DATABASE_READ_URL). */
 export async function startTestServer(handle: DbHandle, overrides: Partial<Config> = {}, readHandle?: DbHandle): Promise<TestServer> {
   const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', ...overrides };
   const app = await createApp(buildServices(handle, config, readHandle), { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: config.port, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };

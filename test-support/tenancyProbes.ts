@@ -690,6 +690,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/openapi.json': 'the API description',
   'GET /sign-in': 'signing in',
   'POST /sign-in': 'signing in',
+  'GET /sign-in/oidc': "signing in with the council's account (sends the browser to the identity provider)",
+  'GET /sign-in/oidc/callback': "signing in with the council's account (the identity provider's answer)",
   'POST /sign-out': 'signing out',
   'GET /sign-in/two-step': 'signing in: the second step, only for the session whose password was just accepted (rate-limited)',
   'POST /sign-in/two-step': 'signing in: the second step, only for the session whose password was just accepted (rate-limited)',

@@ -1,5 +1,6 @@
 // The accounts pages and their view models (see platform/pageContexts.ts).
 import type {
+  oidcRefusedPage,
   ownPasswordPage,
   recoveryCodesPage,
   removeUserPage,
@@ -16,6 +17,7 @@ import type {
 declare module '../platform/pageContexts.js' {
   interface PageContexts {
     'accounts/views/sign-in.njk': ReturnType<typeof signInPage>;
+    'accounts/views/sign-in-refused.njk': ReturnType<typeof oidcRefusedPage>;
     'accounts/views/users.njk': ReturnType<typeof usersPage>;
     'accounts/views/user.njk': ReturnType<typeof userPage>;
     'accounts/views/user-remove.njk': ReturnType<typeof removeUserPage>;

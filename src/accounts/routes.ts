@@ -11,13 +11,14 @@ import { signInPage } from './viewModels.js';
 
 export async function signInRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const { db, config } = services;
+  const sso = config.oidc !== undefined;
 
   app.get('/sign-in', async (request, reply) => {
     // Half signed in (the password accepted): the second step, until it is done or cancelled by signing out.
     const pending = pendingSignIn(request);
     if (pending) return reply.redirect(PENDING_PAGES[pending.stage], 303);
     const { query } = parseRequest(signInPageRequest, request);
-    return reply.view('accounts/views/sign-in.njk', signInPage(query.next, undefined, [], query.reset === '1'));
+    return reply.view('accounts/views/sign-in.njk', signInPage(query.next, undefined, [], query.reset === '1', sso));
   });
 
   const limits = signInLimits(app, config.signInRateLimit);
@@ -26,7 +27,7 @@ export async function signInRoutes(app: FastifyInstance, { services }: { service
     const { next } = body;
     await limits.refuseIfExceeded(request, body.email);
     const parsed = signInSchema.safeParse(body);
-    const show = (fields: FieldError[]) => reply.status(422).view('accounts/views/sign-in.njk', signInPage(next, body.email, fields));
+    const show = (fields: FieldError[]) => reply.status(422).view('accounts/views/sign-in.njk', signInPage(next, body.email, fields, false, sso));
     if (!parsed.success) return show(toFieldErrors(parsed.error));
     const accepted = await signIn(db, parsed.data.email, parsed.data.password, config.twoStep);
     if (!accepted) {

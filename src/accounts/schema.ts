@@ -79,3 +79,17 @@ export const recoveryCodesRequest = z.object({ body: z.object({ password: formFi
 /** Turning it off: the password. */
 export const turnOffTwoStepRequest = z.object({ body: z.object({ turnOffPassword: formField }) });
 export const userTwoStepResetRequest = z.object({ params: userParams });
+
+/** Starting a sign-in with the council's account: where to go afterwards. */
+export const oidcStartRequest = z.object({ query: z.object({ next: nextPath }) });
+/** The provider's answer: a code and the state, or an error (RFC 6749 4.1.2); each checked further by openid-client. */
+const providerParam = z.string().max(4000).optional().catch(undefined);
+export const oidcCallbackRequest = z.object({
+  query: z.object({ code: providerParam, state: providerParam, error: z.string().max(200).optional().catch(undefined), iss: providerParam }),
+});
+/** The claims of a checked ID token that SaferPlan reads: the email (or, as Entra ID may give it, the preferred username) and the name. */
+export const oidcClaimsSchema = z.object({
+  email: emailSchema.optional().catch(undefined),
+  preferred_username: emailSchema.optional().catch(undefined),
+  name: z.string().trim().max(200).optional().catch(undefined),
+});

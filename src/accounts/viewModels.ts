@@ -5,6 +5,7 @@ import { html } from '../platform/html.js';
 import { formatLondon } from '../platform/londonTime.js';
 import type { TableRow } from '../platform/pageContexts.js';
 import { errorSummaryItems, messagesByField } from '../platform/validation.js';
+import type { OidcRefusal } from './oidc/signInWithOidc.js';
 import type { UserSummary } from './queries/listUsers.js';
 import type { TwoStepStatus } from './queries/twoStepStatus.js';
 import { isRole, LEAST_PRIVILEGED_ROLE, ROLE_LABELS, ROLES } from './roles.js';
@@ -16,9 +17,11 @@ const partnershipNames = (user: UserSummary, names: ReadonlyMap<string, string>)
 const formErrors = (fields: readonly FieldError[]) => ({ errors: errorSummaryItems(fields), fieldErrors: messagesByField(fields) });
 
 /** The sign-in form; after a failed attempt, the email given and the problems; after a password reset, saying so. */
-export const signInPage = (next: string, email?: string, fields: readonly FieldError[] = [], reset = false) => ({
+export const signInPage = (next: string, email?: string, fields: readonly FieldError[] = [], reset = false, sso = false) => ({
   title: 'Sign in',
   next,
+  /** Single sign-on is set up: the button to sign in with the council's account, and where it goes. */
+  ssoHref: sso ? `/sign-in/oidc?${new URLSearchParams({ next })}` : undefined,
   values: { email },
   notice: reset ? 'Your password was changed. Sign in with your new password.' : undefined,
   ...formErrors(fields),
@@ -188,3 +191,31 @@ export const twoStepAccountPage = ({ status, required, fields = [] }: TwoStepAcc
   ],
   ...formErrors(fields),
 });
+
+const OIDC_REFUSED: Record<OidcRefusal, { title: string; message: string }> = {
+  'no-role': { title: 'Your account has no SaferPlan role', message: 'Your account has no SaferPlan role: ask your administrator.' },
+  disabled: { title: 'Your account is disabled', message: 'Your SaferPlan account is disabled: ask your administrator.' },
+  'not-a-user': {
+    title: 'You do not have a SaferPlan account',
+    message: 'Your council account is not linked to a SaferPlan account yet: ask your administrator.',
+  },
+  'provider-error': {
+    title: 'You were not signed in',
+    message: "Your council's sign-in service did not sign you in. Try again, or sign in with your email address and password.",
+  },
+  expired: {
+    title: 'This sign-in has expired or was already used',
+    message: 'Start signing in again with your council account.',
+  },
+  unreachable: {
+    title: 'Sorry, signing in with your council account is not working',
+    message: "Your council's sign-in service could not be reached. Try again later, or sign in with your email address and password.",
+  },
+  'invalid-response': {
+    title: 'You were not signed in',
+    message: "The answer from your council's sign-in service could not be checked. Start signing in again.",
+  },
+};
+
+/** A sign-in with the council's account refused, and why in plain words. */
+export const oidcRefusedPage = (reason: OidcRefusal) => OIDC_REFUSED[reason];

@@ -65,3 +65,45 @@ describe('PUBLIC_URL', () => {
     expect(() => loadConfig({ TWO_STEP: 'sometimes' })).toThrow(/TWO_STEP: TWO_STEP must be required or optional/);
   });
 });
+
+describe('single sign-on (OIDC_*)', () => {
+  const sso = {
+    OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+    OIDC_CLIENT_ID: 'client',
+    OIDC_CLIENT_SECRET: 'secret',
+  };
+
+  it('is off unless set, and on with the issuer, client id and secret, reading the role claim and map', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    const { oidc } = loadConfig({ ...sso, OIDC_ROLE_MAP: 'SaferPlan.Admin=admin, SaferPlan.Analyst = analyst', OIDC_PARTNERSHIP: 'anytown' });
+    expect(oidc).toEqual({
+      issuer: sso.OIDC_ISSUER,
+      clientId: 'client',
+      clientSecret: 'secret',
+      roleClaim: 'roles',
+      roleMap: new Map([
+        ['SaferPlan.Admin', 'admin'],
+        ['SaferPlan.Analyst', 'analyst'],
+      ]),
+      partnership: 'anytown',
+    });
+    expect(loadConfig({ ...sso, OIDC_ROLE_CLAIM: 'groups' }).oidc?.roleClaim).toBe('groups');
+  });
+
+  it('names what is missing from a partial setting', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: sso.OIDC_ISSUER })).toThrow(ConfigError);
+    expect(() => loadConfig({ OIDC_ISSUER: sso.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID: required[\s\S]*OIDC_CLIENT_SECRET: required/);
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' })).toThrow(/OIDC_ISSUER: required/);
+    expect(() => loadConfig({ OIDC_ROLE_MAP: 'A=admin' })).toThrow(/OIDC_ISSUER: required/);
+  });
+
+  it('refuses a malformed role map and an http:// issuer in production', () => {
+    expect(() => loadConfig({ ...sso, OIDC_ROLE_MAP: 'SaferPlan.Admin' })).toThrow(
+      /OIDC_ROLE_MAP: "SaferPlan.Admin" is not provider-role=saferplan-role/,
+    );
+    const http = { ...sso, OIDC_ISSUER: 'http://idp.example' };
+    expect(loadConfig(http).oidc?.issuer).toBe('http://idp.example');
+    expect(() => loadConfig({ ...http, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/OIDC_ISSUER: must be an https/);
+    expect(() => loadConfig({ ...sso, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/PUBLIC_URL: required for single sign-on/);
+  });
+});

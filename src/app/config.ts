@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type OidcSettings, parseOidcSettings } from './oidcSettings.js';
 import { parseTrustProxy, type TrustProxy } from './trustProxy.js';
 
 const DEV_SESSION_SECRET = 'saferplan-development-secret-not-for-production';
@@ -57,6 +58,15 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(64 * 1_048_576),
+  OIDC_ISSUER: z
+    .string()
+    .url('OIDC_ISSUER must be the web address of the identity provider, like https://login.microsoftonline.com/<tenant>/v2.0')
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ROLE_CLAIM: z.string().min(1).default('roles'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_PARTNERSHIP: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -90,6 +100,8 @@ export interface Config {
    * set it up and use it; 'optional' lets anyone set it up from their account page. Default: required in production.
    */
   twoStep: 'required' | 'optional';
+  /** Single sign-on with the council's identity provider (OpenID Connect, accounts/oidc/); unset, only passwords. */
+  oidc: OidcSettings | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (at least 32 random characters)');
+  }
+  const oidc = parseOidcSettings(e);
+  if (!oidc.ok) throw new ConfigError(`Invalid configuration:\n  ${oidc.problems.join('\n  ')}`);
+  if (oidc.value && e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: required for single sign-on (the redirect URI is <PUBLIC_URL>/sign-in/oidc/callback)',
+    );
   }
   return {
     env: e.NODE_ENV,
@@ -131,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     // Several instances share a PostgreSQL database, so their limits must too; one SQLite file means one instance.
     rateLimitStore: e.RATE_LIMIT_STORE ?? (e.DATABASE_URL ? 'database' : 'memory'),
     twoStep: e.TWO_STEP ?? (e.NODE_ENV === 'production' ? 'required' : 'optional'),
+    oidc: oidc.value,
     ...overrides,
   };
 }

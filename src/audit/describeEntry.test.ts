@@ -78,6 +78,20 @@ describe('describeEntry', () => {
     ]);
   });
 
+  it('describes single sign-on: the sign-in, the user it created, the role it changed and a refusal', () => {
+    expect(describeAction('session.sign-in', { email: 'jane@anytown.example', via: 'sso' })).toBe(
+      "Signed in (single sign-on with the council's account)",
+    );
+    expect(describeAction('user.create', { role: 'admin', via: 'sso' })).toBe('Added the user as Administrator at their first single sign-on');
+    expect(describeAction('user.role', { from: 'analyst', to: 'viewer', via: 'sso' })).toBe(
+      'Changed the role from Analyst to Viewer, as the identity provider says',
+    );
+    expect(describeAction('session.sso-refused', { email: 'jane@anytown.example', reason: 'no-role' })).toBe(
+      'Refused single sign-on: their account at the identity provider has no SaferPlan role',
+    );
+    expect(describeAction('session.sso-refused', { reason: 'expired' })).toBe('Refused single sign-on: the sign-in had expired or was already used');
+  });
+
   it('describes the command line, failed sign-ins and users no longer here', () => {
     const cli = describeEntry(
       entry({ actorId: null, actor: 'cli:root', action: 'user.create', entityId: 'gone', detail: { email: 'old@anytown.example', role: 'viewer' } }),

@@ -59,15 +59,29 @@ const TWO_STEP_FAILURES: Record<string, string> = {
   'turn-off': 'a wrong password when turning it off',
 };
 
+/** Why a single sign-on was refused (accounts/oidc/signInWithOidc.ts). */
+const SSO_REFUSALS: Record<string, string> = {
+  'no-role': 'their account at the identity provider has no SaferPlan role',
+  disabled: 'the user is disabled',
+  'not-a-user': 'no SaferPlan user has that email address',
+  'provider-error': 'the identity provider did not sign them in',
+  expired: 'the sign-in had expired or was already used',
+  'invalid-response': "the identity provider's answer failed its checks",
+  unreachable: 'the identity provider could not be reached',
+};
+const SSO = " (single sign-on with the council's account)";
+const viaSso = (d: Detail) => (d.via === 'sso' ? SSO : '');
+
 /** What each known action says, from its detail. */
 const ACTIONS: Record<string, (d: Detail) => string> = {
-  'session.sign-in': (d) => `Signed in${TWO_STEP_WAYS[text(d.twoStep)] ?? ''}`,
+  'session.sign-in': (d) => `Signed in${TWO_STEP_WAYS[text(d.twoStep)] ?? ''}${viaSso(d)}`,
+  'session.sso-refused': (d) => `Refused single sign-on: ${SSO_REFUSALS[text(d.reason)] ?? text(d.reason)}`,
   'session.password-accepted': (d) =>
     `Entered a correct password, then was asked ${d.secondStep === 'set-up' ? 'to set up two-step verification' : 'for a two-step code'}`,
   'session.sign-in-failed': () => 'Failed to sign in: wrong email address or password',
   'session.sign-out': () => 'Signed out',
-  'user.create': (d) => `Added the user as ${roleName(d.role)}`,
-  'user.role': (d) => `Changed the role from ${roleName(d.from)} to ${roleName(d.to)}`,
+  'user.create': (d) => `Added the user as ${roleName(d.role)}${d.via === 'sso' ? ' at their first single sign-on' : ''}`,
+  'user.role': (d) => `Changed the role from ${roleName(d.from)} to ${roleName(d.to)}${d.via === 'sso' ? ', as the identity provider says' : ''}`,
   'user.disable': () => 'Disabled the user and signed them out',
   'user.enable': () => 'Enabled the user',
   'user.password': (d) => (d.own ? 'Changed their own password' : 'Set a new password for the user'),
@@ -148,6 +162,7 @@ const ACTIONS: Record<string, (d: Detail) => string> = {
 export const ACTION_NAMES: Record<string, string> = {
   'session.sign-in': 'Signed in',
   'session.sign-in-failed': 'Failed sign-in',
+  'session.sso-refused': 'Refused single sign-on',
   'session.sign-out': 'Signed out',
   'user.create': 'Added a user',
   'user.role': 'Changed a role',
@@ -199,7 +214,7 @@ export const ACTION_NAMES: Record<string, string> = {
 export const ACTION_GROUPS: Record<string, { name: string; actions: readonly string[] }> = {
   'sign-ins': {
     name: 'Sign-ins, failed sign-ins and sign-outs',
-    actions: ['session.sign-in', 'session.password-accepted', 'session.sign-in-failed', 'two-step.failed', 'session.sign-out'],
+    actions: ['session.sign-in', 'session.password-accepted', 'session.sign-in-failed', 'session.sso-refused', 'two-step.failed', 'session.sign-out'],
   },
   'two-step': {
     name: 'Two-step verification',

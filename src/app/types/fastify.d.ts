@@ -1,6 +1,6 @@
 // The one place SaferPlan adds to Fastify's and @fastify/session's types.
 import type nunjucks from 'nunjucks';
-import type { PendingSignIn, Principal } from '../../accounts/index.js';
+import type { PendingOidc, PendingSignIn, Principal } from '../../accounts/index.js';
 import type { SurveyProgress } from '../../consultations/index.js';
 import type { PageBase, PageContexts } from '../../platform/pageContexts.js';
 
@@ -29,6 +29,8 @@ declare module 'fastify' {
     twoStep?: PendingSignIn;
     /** A signed-in user setting up two-step verification from their account page: the new secret, sealed. */
     twoStepSetUp?: string;
+    /** Signing in with the council's account: the checks the provider's callback must pass (accounts/oidc/oidcSession.ts). */
+    oidc?: PendingOidc;
     surveys?: Record<string, SurveyProgress>;
   }
 }
