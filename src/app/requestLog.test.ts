@@ -12,6 +12,10 @@ describe('request log', () => {
     expect(redactUrl('/staff/consultations/1/import?_csrf=secret&step=2')).toBe('/staff/consultations/1/import?_csrf=[redacted]&step=2');
     expect(redactUrl('/callback?code=xyz&state=s')).toBe('/callback?code=[redacted]&state=s');
     expect(redactUrl('/staff/w/not-a-vote')).toBe('/staff/w/not-a-vote');
+    expect(redactUrl('/staff/partnerships/p1/subject-access/export.json?email=ann%40example.org')).toBe(
+      '/staff/partnerships/p1/subject-access/export.json?email=[redacted]',
+    );
+    expect(redactUrl('/staff/partnerships/p1/subject-access?q=Ann+Smith&page=2')).toBe('/staff/partnerships/p1/subject-access?q=[redacted]&page=2');
   });
 
   it("keeps a proxy's plain request id and replaces a missing or forged one with a fresh UUID", () => {

@@ -13,8 +13,8 @@ export function requestIdOf(request: IncomingMessage): string {
 
 /** Paths whose next segment is a secret (a password reset link, a personal invitation, a workshop voting link). */
 const SECRET_AFTER = [/(\/reset-password\/)[^/?#]+/, /(\/invitation\/)[^/?#]+/, /^(\/w\/)[^/?#]+/];
-/** Query parameters that carry secrets or tokens. */
-const SECRET_PARAMS = /([?&](?:token|_csrf|code)=)[^&#]*/gi;
+/** Query parameters that carry secrets or tokens, or a person's name or email (subject access searches). */
+const SECRET_PARAMS = /([?&](?:token|_csrf|code|email|q)=)[^&#]*/gi;
 
 export function redactUrl(url: string): string {
   let out = url;
