@@ -26,6 +26,7 @@ import * as m0023 from './migrations/0023_jobs.js';
 import * as m0024 from './migrations/0024_two_step.js';
 import * as m0025 from './migrations/0025_data_protection.js';
 import * as m0026 from './migrations/0026_rate_limits.js';
+import * as m0027 from './migrations/0027_double_precision.js';
 
 // Listed explicitly (not read from disk) so the same code runs from source, a bundle or a test.
 const migrations: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '0024_two_step': m0024,
   '0025_data_protection': m0025,
   '0026_rate_limits': m0026,
+  '0027_double_precision': m0027,
 };
 
 /** The migrations this code knows, oldest first: a database that has applied any other comes from newer code. */
