@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['test-support/globalSetup.ts'],
+    setupFiles: ['test-support/fastCheckSeed.ts'],
     // Generous: on a 2-core CI machine running three files at once, loading the whole demo (three years of generated
     // crime, the plan and its evidence) or starting Chromium can take minutes; a slow machine is not a failing test.
     testTimeout: 120_000,
