@@ -95,8 +95,7 @@ export class JobRunner {
 
   private async poll(): Promise<void> {
     try {
-      for (const job of await failAbandonedJobs(this.o.handle.db)) await this.giveUp(job, job.error ?? 'stopped', false);
-      await this.queueRecurring();
+      await this.everyMinute();
       await this.claimAvailable();
     } catch (err) {
       this.o.log?.error({ err }, 'job queue: could not claim');
@@ -104,12 +103,15 @@ export class JobRunner {
     if (!this.stopped) this.schedule(this.pollMs);
   }
 
-  /** `whileStopped`: drain() claims for a runner that was never started (commands and tests). */
-  /** Each recurring job once per period across every instance: the period's singleton key refuses a second copy. */
-  private async queueRecurring(): Promise<void> {
+  /**
+   * Once a minute, not at every poll (each is a write): fails jobs whose instances stopped too often, and queues each
+   * recurring job once per period across every instance (the period's singleton key refuses a second copy).
+   */
+  private async everyMinute(): Promise<void> {
     const now = Date.now();
     if (now - this.recurringCheckedAt < RECURRING_CHECK_MS) return;
     this.recurringCheckedAt = now;
+    for (const job of await failAbandonedJobs(this.o.handle.db)) await this.giveUp(job, job.error ?? 'stopped', false);
     for (const r of this.o.recurring ?? []) {
       const period = Math.floor(now / r.everyMs);
       await insertJob(this.o.handle.db, {
@@ -122,6 +124,7 @@ export class JobRunner {
     }
   }
 
+  /** `whileStopped`: drain() claims for a runner that was never started (commands and tests). */
   private async claimAvailable(whileStopped = false): Promise<Job[]> {
     const started: Job[] = [];
     while (whileStopped || !this.stopped) {
